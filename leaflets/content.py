@@ -1,0 +1,213 @@
+"""The content model: what a leaflet or deck is made from, validated and immutable.
+
+`load(path)` is the only way in. It reads the file through `loader`, validates it
+against the model below and reports every problem at once as a ContentError.
+Writers receive a `Content` and never see YAML or dicts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from leaflets import loader
+from leaflets.problems import ContentError, Problem
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+def _tidy(text: str) -> str:
+    """Fold line breaks and runs of spaces, as a reader of the YAML file would expect."""
+    return " ".join(text.split())
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_tidy)]
+Slug = Annotated[str, StringConstraints(strip_whitespace=True, pattern=SLUG_PATTERN)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Source(_Model):
+    """A published article or guideline that the content is taken from."""
+
+    id: Slug
+    title: Text
+    publisher: Text
+    date: dt.date
+    author: Text | None = None
+    url: Text | None = None
+
+
+class Cause(_Model):
+    """One cause of the condition, explained, with what the person and a doctor may do."""
+
+    name: Text
+    explanation: Text
+    key_points: tuple[Text, ...] = Field(default=(), description="Short lines shown on the cause's slide; the explanation's sentences when absent.")
+    self_care: Text | None = Field(default=None, description="What the person can do about this cause themselves.")
+    medical_care: Text | None = Field(default=None, description="What a doctor may do or prescribe; medicines belong here only.")
+
+
+class Topic(_Model):
+    """One condition or question: one leaflet and one talk deck."""
+
+    id: Slug
+    title: Text
+    subtitle: Text | None = None
+    summary: Text
+    sources: tuple[Slug, ...] = Field(min_length=1)
+    causes: tuple[Cause, ...] = Field(min_length=1)
+    warning_signs: tuple[Text, ...] = Field(min_length=1)
+    advice: tuple[Text, ...] = Field(min_length=1)
+
+
+class Content(_Model):
+    """Everything in content.yaml."""
+
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")] = "en"
+    sources: tuple[Source, ...] = Field(min_length=1)
+    topics: tuple[Topic, ...] = Field(min_length=1)
+
+    def sources_of(self, topic: Topic) -> tuple[Source, ...]:
+        """The sources a topic cites, in the order it cites them."""
+        by_id = {source.id: source for source in self.sources}
+        return tuple(by_id[source_id] for source_id in topic.sources)
+
+    def topic(self, topic_id: str) -> Topic:
+        return next(topic for topic in self.topics if topic.id == topic_id)
+
+
+def load(path: Path, display_name: str | None = None) -> Content:
+    """Read, check and return the content, or raise ContentError listing every problem."""
+    parsed = loader.read(Path(path), display_name)
+    problems = list(parsed.problems) + list(_reference_problems(parsed))
+    try:
+        content = Content.model_validate(parsed.data)
+    except ValidationError as error:
+        problems += filter(None, (_explain(parsed, detail) for detail in error.errors(include_url=False)))
+    if problems:
+        raise ContentError(problems)
+    return content
+
+
+def _reference_problems(parsed: loader.ParsedFile):
+    """Problems across records that the per-field schema cannot see: ids and citations."""
+    data = parsed.data if isinstance(parsed.data, dict) else {}
+    source_ids = yield from _duplicate_ids(parsed, data.get("sources"), "sources", "source")
+    yield from _duplicate_ids(parsed, data.get("topics"), "topics", "topic")
+    for t, topic in _records(data.get("topics")):
+        cited = topic.get("sources")
+        if not isinstance(cited, list):
+            continue
+        for i, source_id in enumerate(cited):
+            if isinstance(source_id, str) and source_id.strip() not in source_ids:
+                yield parsed.problem(("topics", t, "sources", i), _unknown_source(source_id.strip(), source_ids))
+
+
+def _records(items: Any):
+    if isinstance(items, list):
+        for index, item in enumerate(items):
+            if isinstance(item, dict):
+                yield index, item
+
+
+def _duplicate_ids(parsed: loader.ParsedFile, items: Any, section: str, kind: str):
+    """Yield a problem for every id used twice in `section`; return the ids seen."""
+    first_index: dict[str, int] = {}
+    for index, item in _records(items):
+        item_id = item.get("id")
+        if not isinstance(item_id, str):
+            continue
+        item_id = item_id.strip()
+        if item_id in first_index:
+            first_line, _ = loader.locate(parsed.root, (section, first_index[item_id], "id"))
+            yield parsed.problem(
+                (section, index, "id"),
+                f"{kind} id '{item_id}' is already used on line {first_line}; give each {kind} its own id",
+            )
+        else:
+            first_index[item_id] = index
+    return set(first_index)
+
+
+def _unknown_source(source_id: str, known: set[str]) -> str:
+    guess = difflib.get_close_matches(source_id, sorted(known), n=1)
+    if guess:
+        return f"unknown source '{source_id}'; did you mean '{guess[0]}'?"
+    listed = ", ".join(sorted(known)) or "none yet"
+    return f"unknown source '{source_id}'; add it under 'sources:' or use one of: {listed}"
+
+
+def _explain(parsed: loader.ParsedFile, detail: dict) -> Problem | None:
+    """Turn one pydantic error into a located problem in plain words."""
+    loc, kind, given = tuple(detail["loc"]), detail["type"], detail.get("input")
+    field = next((part for part in reversed(loc) if isinstance(part, str)), "")
+
+    if kind == "too_short" and given:
+        return None  # a list whose items all failed; those items are reported themselves
+    if kind == "missing":
+        return parsed.problem(loc[:-1], f"'{field}' is required; {_how_to_write(loc)}")
+    if kind == "extra_forbidden":
+        return parsed.problem(loc, _unknown_field(loc), at_key=True)
+    if given is None or (kind.endswith("too_short") and not given):
+        return parsed.problem(loc, f"this is empty; {_how_to_write(loc)}")
+    if kind == "string_type":
+        shape = "a list" if isinstance(given, list) else "a group of fields"
+        return parsed.problem(loc, f"should be text, not {shape}; write the text on one line after the colon")
+    if kind in {"list_type", "tuple_type"}:
+        return parsed.problem(loc, "should be a list; put each item on its own line starting with '- '")
+    if kind in {"model_type", "dict_type", "model_attributes_type"}:
+        shape = "a list" if isinstance(given, list) else "text"
+        return parsed.problem(loc, f"should be a group of fields (name: value), not {shape}")
+    if kind == "string_pattern_mismatch" and field == "language":
+        return parsed.problem(loc, f"'{given}' is not a language code; write a code such as 'en' or 'en-GB'")
+    if kind == "string_pattern_mismatch":
+        return parsed.problem(loc, f"'{given}' is not a valid id; use lowercase letters, digits and single hyphens, for example '{_slugify(given)}'")
+    if kind.startswith("date"):
+        return parsed.problem(loc, f"'{given}' is not a valid date; write it as YYYY-MM-DD, for example 2024-11-13")
+    return parsed.problem(loc, f"{detail['msg'][0].lower()}{detail['msg'][1:]}")
+
+
+def _how_to_write(loc: tuple) -> str:
+    field = loc[-1]
+    if not isinstance(field, str):
+        return "write the text after '- ', or delete the empty line"
+    if field in _LIST_FIELDS:
+        return f"write '{field}:' followed by items, each on its own line starting with '- '"
+    if field in _DATE_FIELDS:
+        return f"write '{field}: YYYY-MM-DD', for example '{field}: 2024-11-13'"
+    return f"write '{field}: ' followed by the text"
+
+
+def _unknown_field(loc: tuple) -> str:
+    field, allowed = loc[-1], sorted(_fields_at(loc[:-1]))
+    guess = difflib.get_close_matches(str(field), allowed, n=1, cutoff=0.6)
+    if guess:
+        return f"unknown field '{field}'; did you mean '{guess[0]}'?"
+    return f"unknown field '{field}'; remove it, or use one of: {', '.join(allowed)}"
+
+
+def _fields_at(loc: tuple) -> set[str]:
+    """The field names allowed in the mapping at `loc`."""
+    model: type[BaseModel] = Content
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        model = _ITEM_MODELS.get((model, part), model)
+    return set(model.model_fields)
+
+
+def _slugify(text: Any) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", str(text).lower())) or "leg-cramps"
+
+
+_ITEM_MODELS = {(Content, "sources"): Source, (Content, "topics"): Topic, (Topic, "causes"): Cause}
+_LIST_FIELDS = {"sources", "topics", "causes", "warning_signs", "advice", "key_points"}
+_DATE_FIELDS = {"date"}

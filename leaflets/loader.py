@@ -1,0 +1,216 @@
+"""Read content.yaml into plain data while remembering where every value came from.
+
+Only this module touches YAML. It composes the file with PyYAML's C composer into a
+node tree (every node knows its line and column), refuses what PyYAML would accept
+silently or dangerously (duplicate keys, object-constructing tags, aliases), and
+turns the tree into plain dicts, lists and strings for validation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from leaflets.problems import ContentError, Problem, format_path
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_PLAIN_TAGS = {
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+}
+_NULL_SPELLINGS = {"", "~", "null", "Null", "NULL"}
+_MAX_DEPTH = 40
+
+_SYNTAX_HINTS = (
+    ("mapping values are not allowed", "a ':' followed by a space inside text needs the whole text in double quotes"),
+    ("cannot start any token", "indent with spaces, not tabs, and put text starting with @ or ` in quotes"),
+    ("did not find expected key", "check the indentation: items of one list or mapping must line up"),
+    ("did not find expected '-'", "check the indentation: every item of a list starts with '- ' at the same column"),
+    ("found undefined alias", "'*' starts a YAML alias; put text starting with '*' in double quotes"),
+    ("expected alphabetic or numeric character", "'*' and '&' at the start of a value are YAML syntax; put the text in double quotes"),
+    ("found unexpected end of stream", "a quote was opened and not closed"),
+    ("found unknown escape character", "inside double quotes write a backslash as \\\\, or use single quotes"),
+    ("but found another document", "remove the '---' line: the file holds one document"),
+)
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    """A parsed content file: its plain data and the node tree that locates it."""
+
+    file: str
+    data: Any
+    root: yaml.Node
+    problems: tuple[Problem, ...] = ()
+
+    def problem(self, loc: tuple, message: str, *, at_key: bool = False) -> Problem:
+        """A problem about the value at `loc` (or, if it is missing, its parent)."""
+        line, column = locate(self.root, loc, at_key=at_key)
+        return Problem(self.file, line, column, format_path(loc), message)
+
+
+def read(path: Path, display_name: str | None = None) -> ParsedFile:
+    """Read and parse a content file, or raise ContentError saying what is wrong."""
+    name = display_name or str(path)
+    text = _read_text(path, name)
+    root = _compose(text, name)
+    problems, fatal = _check_nodes(root, text, name)
+    if fatal:
+        raise ContentError(problems)
+    return ParsedFile(name, _to_data(root), root, tuple(problems))
+
+
+def _read_text(path: Path, name: str) -> str:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ContentError([Problem(name, None, None, "", "no such file; give the content file's path with --content PATH")])
+    except IsADirectoryError:
+        raise ContentError([Problem(name, None, None, "", "this is a folder, not a file; give the path of the content .yaml file")])
+    except OSError as error:
+        raise ContentError([Problem(name, None, None, "", f"cannot be read ({error.strerror}); check the file's permissions")])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line, column = _line_col(raw[: error.start].decode("utf-8", "replace"))
+        raise ContentError([Problem(
+            name, line, column, "",
+            f"byte 0x{raw[error.start]:02x} is not UTF-8 text; save the file as UTF-8 in your editor",
+        )])
+    if not text.strip() or all(not l.strip() or l.lstrip().startswith("#") for l in text.splitlines()):
+        raise ContentError([Problem(name, 1, 1, "", "the file is empty; it needs a 'sources:' list and a 'topics:' list")])
+    return text
+
+
+def _line_col(before: str) -> tuple[int, int]:
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+
+
+def _compose(text: str, name: str) -> yaml.Node:
+    try:
+        return yaml.compose(text, Loader=_Loader)
+    except yaml.reader.ReaderError as error:
+        line, column = _line_col(text[: error.position])
+        raise ContentError([Problem(
+            name, line, column, "",
+            f"character U+{ord(error.character):04X} is not allowed in YAML; delete it",
+        )])
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = (error.problem or error.context or "invalid YAML").strip()
+        hint = next((h for key, h in _SYNTAX_HINTS if key in problem), "check the line for a missing quote, colon or indentation")
+        raise ContentError([Problem(
+            name, mark.line + 1 if mark else None, mark.column + 1 if mark else None, "",
+            f"this is not valid YAML ({problem}); {hint}",
+        )])
+    except yaml.YAMLError as error:
+        raise ContentError([Problem(name, 1, 1, "", f"this is not valid YAML ({error})")])
+
+
+def _check_nodes(root: yaml.Node, text: str, name: str) -> tuple[list[Problem], bool]:
+    """Problems PyYAML would let through (duplicate keys, tags, aliases, odd keys), and
+    whether they are fatal: aliases and deep nesting stop reading before the tree is
+    expanded, since an alias can make a small file expand into gigabytes."""
+    seen: set[int] = set()
+    aliased = deep = False
+
+    def at(node: yaml.Node) -> tuple[int, int]:
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def walk(node: yaml.Node, loc: tuple, depth: int):
+        nonlocal aliased, deep
+        if id(node) in seen:
+            aliased = True
+            return
+        seen.add(id(node))
+        if depth > _MAX_DEPTH:
+            deep = True
+            yield Problem(name, *at(node), format_path(loc), "nested too deeply; this file needs only a few levels of lists and fields")
+            return
+        if node.tag not in _PLAIN_TAGS:
+            yield Problem(name, *at(node), format_path(loc), f"the YAML tag '{node.tag}' is not allowed here; remove it and write plain text")
+            return
+        if isinstance(node, yaml.MappingNode):
+            first_seen: dict[str, yaml.Node] = {}
+            for key, value in node.value:
+                if not isinstance(key, yaml.ScalarNode) or key.tag not in _PLAIN_TAGS:
+                    yield Problem(name, *at(key), format_path(loc), "a field name must be a plain word such as 'title'")
+                    continue
+                if key.value == "<<":
+                    yield Problem(name, *at(key), format_path(loc), "YAML merge keys ('<<') are not supported; write the fields out")
+                    continue
+                if key.value in first_seen:
+                    first_line = first_seen[key.value].start_mark.line + 1
+                    yield Problem(
+                        name, *at(key), format_path(loc),
+                        f"'{key.value}' appears twice in this mapping (first on line {first_line}); "
+                        "keep one and delete the other, or the first text would be lost",
+                    )
+                    continue
+                first_seen[key.value] = key
+                yield from walk(value, loc + (key.value,), depth + 1)
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                yield from walk(item, loc + (index,), depth + 1)
+
+    problems = list(walk(root, (), 0))
+    if aliased:
+        problems += _alias_problems(text, name)
+    return problems, aliased or deep
+
+
+def _alias_problems(text: str, name: str):
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            mark = event.start_mark
+            yield Problem(
+                name, mark.line + 1, mark.column + 1, "",
+                f"YAML aliases ('*{event.anchor}') are not supported; write the text out in full",
+            )
+
+
+def _to_data(node: yaml.Node) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        return {key.value: _to_data(value) for key, value in node.value}
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_data(item) for item in node.value]
+    if node.tag == "tag:yaml.org,2002:null" and node.value in _NULL_SPELLINGS:
+        return None
+    # Every scalar stays text: the schema is text, and "NO" or "1.10" must not turn into False or 1.1.
+    return node.value
+
+
+def locate(root: yaml.Node, loc: tuple, *, at_key: bool = False) -> tuple[int, int]:
+    """Line and column (1-based) of the value at `loc`, or of the nearest parent that exists.
+
+    With `at_key`, point at the key naming the value instead (for unknown or duplicate fields).
+    An empty value points at its key, since the empty value has no text of its own.
+    """
+    node, key_node = root, None
+    for part in loc:
+        child = _child(node, part)
+        if child is None:
+            break
+        key_node, node = child
+    mark_node = node
+    if key_node is not None and (at_key or _is_empty(node)):
+        mark_node = key_node
+    return mark_node.start_mark.line + 1, mark_node.start_mark.column + 1
+
+
+def _child(node: yaml.Node, part: str | int):
+    if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+        for key, value in node.value:
+            if key.value == part:
+                return key, value
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        return None, node.value[part]
+    return None
+
+
+def _is_empty(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null" and node.value in _NULL_SPELLINGS
