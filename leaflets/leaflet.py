@@ -20,11 +20,8 @@ from reportlab.platypus.flowables import Flowable
 from leaflets import icons
 from leaflets.content import Cause, Content, Source, Topic
 from leaflets.theme import THEME, font_files
-
-DISCLAIMER = (
-    "This leaflet gives general information only. It does not replace advice from your doctor. "
-    "If you are worried about your health, see a doctor."
-)
+from leaflets.wording import (ADVICE_HEADING, SOURCES_HEADING, WARNING_HEADING, authors, causes_heading,
+                              disclaimer, format_date)
 ICON_SIZE = 22
 
 
@@ -37,7 +34,7 @@ def write(content: Content, topic: Topic, path: Path) -> None:
         leftMargin=margins.left * mm, rightMargin=margins.right * mm,
         topMargin=margins.top * mm, bottomMargin=margins.bottom * mm,
         title=topic.title, subject=topic.summary, lang=content.language,
-        author=_authors(content.sources_of(topic)), creator="leaflets",
+        author=authors(content.sources_of(topic)), creator="leaflets",
         keywords=[topic.id], invariant=1, displayDocTitle=1,
     )
     doc.build(story(content, topic, doc.width), canvasmaker=_footer_canvas(topic.title))
@@ -54,13 +51,6 @@ def story(content: Content, topic: Topic, width: float) -> list[Flowable]:
         *_advice(topic, width),
         _sources_block(content.sources_of(topic), width),
     ]
-
-
-def causes_heading(topic: Topic) -> str:
-    title = topic.title
-    if len(title) > 1 and not title.split()[0].isupper():
-        title = title[0].lower() + title[1:]
-    return f"What can cause {title}?"
 
 
 def _header(topic: Topic, width: float) -> Flowable:
@@ -111,7 +101,7 @@ def _warning_panel(topic: Topic, width: float) -> Flowable:
     """A bordered panel that stands out in greyscale by its border, icon and bold heading."""
     colours, styles = THEME.colours, _styles()
     inner = width - 24
-    heading = _section_heading("When to see a doctor", icons.warning, colours.warning, inner)
+    heading = _section_heading(WARNING_HEADING, icons.warning, colours.warning, inner)
     heading.spaceBefore = 0
     lead = Paragraph("See a doctor if you have any of these:", styles["body_bold"])
     rows = [[heading], [lead], *([_bullet(sign, styles["bullet"])] for sign in topic.warning_signs)]
@@ -128,7 +118,7 @@ def _warning_panel(topic: Topic, width: float) -> Flowable:
 
 
 def _advice(topic: Topic, width: float) -> list[Flowable]:
-    heading = _section_heading("What you can do", icons.advice, THEME.colours.advice, width)
+    heading = _section_heading(ADVICE_HEADING, icons.advice, THEME.colours.advice, width)
     return [heading, *(_bullet(item, _styles()["bullet"]) for item in topic.advice)]
 
 
@@ -139,17 +129,17 @@ def _bullet(text: str, style: ParagraphStyle) -> Paragraph:
 def _sources_block(sources: tuple[Source, ...], width: float) -> Flowable:
     styles = _styles()
     parts: list[Flowable] = [
-        _section_heading("Where this information comes from", icons.sources, THEME.colours.primary, width),
+        _section_heading(SOURCES_HEADING, icons.sources, THEME.colours.primary, width),
         *(Paragraph(_citation(source), styles["source"]) for source in sources),
     ]
-    disclaimer = Table([[Paragraph(_text(DISCLAIMER), styles["disclaimer"])]], colWidths=[width])
-    disclaimer.setStyle(TableStyle([
+    notice = Table([[Paragraph(_text(disclaimer("leaflet")), styles["disclaimer"])]], colWidths=[width])
+    notice.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, -1), HexColor(THEME.colours.primary_tint)),
         ("LEFTPADDING", (0, 0), (-1, -1), 10), ("RIGHTPADDING", (0, 0), (-1, -1), 10),
         ("TOPPADDING", (0, 0), (-1, -1), 7), ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
     ]))
-    disclaimer.spaceBefore = 8
-    return KeepTogether([*parts, disclaimer])
+    notice.spaceBefore = 8
+    return KeepTogether([*parts, notice])
 
 
 def _citation(source: Source) -> str:
@@ -161,14 +151,6 @@ def _citation(source: Source) -> str:
     if source.url:
         text += f" {_text(source.url)}"
     return text
-
-
-def format_date(day) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
-def _authors(sources: tuple[Source, ...]) -> str:
-    return "; ".join(dict.fromkeys(s.author or s.publisher for s in sources))
 
 
 def _text(value: str) -> str:

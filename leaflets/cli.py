@@ -1,0 +1,65 @@
+"""The `leaflets` / `python generate.py` command."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from leaflets.build import WRITERS, build
+from leaflets.content import ContentError, load
+from leaflets.deck import TemplateError
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+def parser() -> argparse.ArgumentParser:
+    formats = "; ".join(f"{name}: {writer.description}" for name, writer in WRITERS.items())
+    p = argparse.ArgumentParser(
+        prog="leaflets",
+        description="Make printable A4 leaflets and talk decks from a content.yaml file.",
+        epilog=f"Exit status: 0 done, 1 problems in the content file, 2 wrong command options. Formats: {formats}.",
+    )
+    p.add_argument("--content", type=Path, default=Path("content.yaml"), metavar="PATH",
+                   help="the content file to read (default: content.yaml)")
+    p.add_argument("--out", type=Path, default=Path("out"), metavar="DIR",
+                   help="the folder to write into (default: out)")
+    p.add_argument("--topic", action="append", metavar="ID",
+                   help="build only this topic; repeat for more (default: every topic)")
+    p.add_argument("--format", action="append", choices=list(WRITERS), metavar="FORMAT",
+                   help=f"build only this format, one of: {', '.join(WRITERS)}; repeat for more (default: all)")
+    p.add_argument("--check", action="store_true", help="check the content file and write nothing")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = parser()
+    args = p.parse_args(argv)
+    try:
+        content = load(args.content, str(args.content))
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        count = len(error.problems)
+        print(f"{count} problem{'s' * (count != 1)} in {args.content}; nothing was written.", file=sys.stderr)
+        return EXIT_CONTENT
+
+    known = [topic.id for topic in content.topics]
+    unknown = [topic_id for topic_id in args.topic or [] if topic_id not in known]
+    if unknown:
+        p.error(f"unknown topic {', '.join(repr(t) for t in unknown)}; the topics in {args.content} are: {', '.join(known)}")
+
+    if args.check:
+        print(f"{args.content}: no problems found ({len(content.topics)} topics, {len(content.sources)} sources).")
+        return EXIT_OK
+
+    topics = [content.topic(t) for t in dict.fromkeys(args.topic)] if args.topic else list(content.topics)
+    formats = list(dict.fromkeys(args.format or WRITERS))
+    try:
+        written = build(content, topics, formats, args.out)
+    except TemplateError as error:
+        print(f"template: {error}; nothing was written.", file=sys.stderr)
+        return EXIT_CONTENT
+    for path in written:
+        print(f"wrote {path}")
+    return EXIT_OK
