@@ -35,7 +35,7 @@ def write(content: Content, topic: Topic, path: Path) -> None:
         topMargin=margins.top * mm, bottomMargin=margins.bottom * mm,
         title=topic.title, subject=topic.summary, lang=content.language,
         author=authors(content.sources_of(topic)), creator="leaflets",
-        keywords=[topic.id], invariant=1, displayDocTitle=1,
+        keywords=[topic.id], invariant=1, displayDocTitle=1, initialFontName=THEME.fonts.regular,
     )
     doc.build(story(content, topic, doc.width), canvasmaker=_footer_canvas(topic.title))
 
@@ -59,11 +59,11 @@ def _header(topic: Topic, width: float) -> Flowable:
     if topic.subtitle:
         rows.append([Paragraph(_text(topic.subtitle), styles["subtitle"])])
     table = Table(rows, colWidths=[width], cornerRadii=[6, 6, 6, 6])
-    table.setStyle(TableStyle([
+    table.setStyle(_table_style(
         ("BACKGROUND", (0, 0), (-1, -1), HexColor(THEME.colours.primary)),
         ("LEFTPADDING", (0, 0), (-1, -1), 14), ("RIGHTPADDING", (0, 0), (-1, -1), 14),
         ("TOPPADDING", (0, 0), (-1, 0), 12), ("BOTTOMPADDING", (0, -1), (-1, -1), 13),
-    ]))
+    ))
     return table
 
 
@@ -72,11 +72,11 @@ def _section_heading(text: str, icon, colour: str, width: float) -> Table:
     drawing = icon(ICON_SIZE, colour, THEME.colours.paper)
     style = ParagraphStyle("h", parent=_styles()["heading"], textColor=HexColor(colour))
     table = Table([[drawing, Paragraph(_text(text), style)]], colWidths=[ICON_SIZE + 8, width - ICON_SIZE - 8])
-    table.setStyle(TableStyle([
+    table.setStyle(_table_style(
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ]))
+    ))
     table.keepWithNext = True
     table.spaceBefore, table.spaceAfter = 14, 6
     return table
@@ -106,13 +106,13 @@ def _warning_panel(topic: Topic, width: float) -> Flowable:
     lead = Paragraph("See a doctor if you have any of these:", styles["body_bold"])
     rows = [[heading], [lead], *([_bullet(sign, styles["bullet"])] for sign in topic.warning_signs)]
     table = Table(rows, colWidths=[width], splitByRow=1)
-    table.setStyle(TableStyle([
+    table.setStyle(_table_style(
         ("BOX", (0, 0), (-1, -1), 2.5, HexColor(colours.warning)),
         ("BACKGROUND", (0, 0), (-1, -1), HexColor(colours.warning_tint)),
         ("LEFTPADDING", (0, 0), (-1, -1), 12), ("RIGHTPADDING", (0, 0), (-1, -1), 12),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
         ("TOPPADDING", (0, 0), (-1, 0), 10), ("BOTTOMPADDING", (0, -1), (-1, -1), 10),
-    ]))
+    ))
     table.spaceBefore = 16
     return table
 
@@ -133,13 +133,18 @@ def _sources_block(sources: tuple[Source, ...], width: float) -> Flowable:
         *(Paragraph(_citation(source), styles["source"]) for source in sources),
     ]
     notice = Table([[Paragraph(_text(disclaimer("leaflet")), styles["disclaimer"])]], colWidths=[width])
-    notice.setStyle(TableStyle([
+    notice.setStyle(_table_style(
         ("BACKGROUND", (0, 0), (-1, -1), HexColor(THEME.colours.primary_tint)),
         ("LEFTPADDING", (0, 0), (-1, -1), 10), ("RIGHTPADDING", (0, 0), (-1, -1), 10),
         ("TOPPADDING", (0, 0), (-1, -1), 7), ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-    ]))
+    ))
     notice.spaceBefore = 8
     return KeepTogether([*parts, notice])
+
+
+def _table_style(*commands) -> TableStyle:
+    """Table commands, with the cell font set: a table's default Helvetica would be left unembedded."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), THEME.fonts.regular), *commands])
 
 
 def _citation(source: Source) -> str:
@@ -219,7 +224,8 @@ def _styles() -> dict[str, ParagraphStyle]:
         "cause": style("cause", sizes.cause_name, fonts.bold, HexColor(colours.primary), spaceBefore=8, spaceAfter=2),
         "body": style("body", sizes.body, spaceAfter=3),
         "body_bold": style("body_bold", sizes.body, fonts.bold, spaceAfter=2),
-        "bullet": style("bullet", sizes.body, leftIndent=14, bulletIndent=2, bulletFontName=fonts.bold, spaceAfter=3),
-        "source": style("source", sizes.body - 1, spaceAfter=3),
-        "disclaimer": style("disclaimer", sizes.body - 1, fonts.bold),
+        "bullet": style("bullet", sizes.body, leftIndent=14, bulletIndent=2, bulletFontName=fonts.bold,
+                        bulletFontSize=sizes.body, spaceAfter=3),
+        "source": style("source", sizes.body, spaceAfter=3),
+        "disclaimer": style("disclaimer", sizes.body, fonts.bold),
     }

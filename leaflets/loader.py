@@ -164,8 +164,11 @@ def _check_nodes(root: yaml.Node, text: str, name: str) -> tuple[list[Problem], 
 
 
 def _alias_problems(text: str, name: str):
+    """One problem per anchor, at its first use."""
+    reported: set[str] = set()
     for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.AliasEvent):
+        if isinstance(event, yaml.AliasEvent) and event.anchor not in reported:
+            reported.add(event.anchor)
             mark = event.start_mark
             yield Problem(
                 name, mark.line + 1, mark.column + 1, "",

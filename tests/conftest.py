@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from leaflets.build import build
+from leaflets.content import load
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def seed_content():
+    return load(ROOT / "content.yaml")
+
+
+@pytest.fixture(scope="session")
+def seed_outputs(seed_content, tmp_path_factory):
+    """The real content.yaml built once into a temporary folder: {(topic id, suffix): path}."""
+    out = tmp_path_factory.mktemp("out")
+    paths = build(seed_content, list(seed_content.topics), ["pdf", "pptx"], out)
+    return {(path.stem, path.suffix): path for path in paths}
+
+
+@pytest.fixture
+def write_content(tmp_path):
+    """Write YAML text to a content file in a temporary folder and return its path."""
+
+    def write(text: str, name: str = "content.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write
+
+
+def normalise(text: str) -> str:
+    """Text without any whitespace, to compare content with text read back from a PDF or deck."""
+    return "".join(text.split())
