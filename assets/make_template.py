@@ -83,7 +83,8 @@ def _style_text(master) -> None:
     title = styles.find("p:titleStyle/a:lvl1pPr", NS)
     title.set("algn", "l")
     _set_run_props(title.find("a:defRPr", NS), sizes.title, colours.primary, True)
-    for level, size in zip(range(1, 10), (sizes.body, sizes.min_body, sizes.min_body, sizes.min_body, sizes.min_body)):
+    for level in range(1, 10):
+        size = sizes.body if level == 1 else sizes.min_body
         ppr = styles.find(f"p:bodyStyle/a:lvl{level}pPr", NS)
         _set_run_props(ppr.find("a:defRPr", NS), size, colours.ink)
         spacing = ppr.find("a:spcBef/a:spcPct", NS)

@@ -1,0 +1,107 @@
+"""The command as a user runs it: what it writes, prints and exits with."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from leaflets import build as build_module
+from leaflets.cli import main
+from tests.conftest import FIXTURES, ROOT
+
+MINIMAL = FIXTURES / "minimal.yaml"
+BAD = FIXTURES / "mistakes" / "wrong-types-and-empty.yaml"
+
+
+def run(*args: str) -> int:
+    return main([str(arg) for arg in args])
+
+
+def test_builds_every_topic_in_every_format_and_says_what_it_wrote(tmp_path, capsys):
+    assert run("--content", MINIMAL, "--out", tmp_path / "out") == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["cramps.pdf", "cramps.pptx"]
+    assert capsys.readouterr().out.splitlines() == [f"wrote {tmp_path / 'out' / 'cramps.pdf'}",
+                                                    f"wrote {tmp_path / 'out' / 'cramps.pptx'}"]
+
+
+def test_format_option_builds_only_that_format(tmp_path):
+    assert run("--content", MINIMAL, "--out", tmp_path, "--format", "pdf") == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["cramps.pdf"]
+
+
+def test_topic_option_builds_only_that_topic(tmp_path):
+    assert run("--content", ROOT / "content.yaml", "--out", tmp_path, "--topic", "leg-cramps", "--format", "pdf") == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["leg-cramps.pdf"]
+
+
+def test_unknown_topic_is_a_usage_error_listing_the_known_ones(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        run("--content", MINIMAL, "--out", tmp_path, "--topic", "cramp")
+    assert exit_.value.code == 2
+    assert "unknown topic 'cramp'; the topics in" in capsys.readouterr().err
+    assert not tmp_path.joinpath("cramps.pdf").exists()
+
+
+def test_unknown_format_is_a_usage_error_listing_the_formats(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        run("--format", "docx")
+    assert exit_.value.code == 2
+    assert "(choose from 'pdf', 'pptx')" in capsys.readouterr().err
+
+
+def test_content_problems_exit_1_with_one_line_each_and_write_nothing(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert run("--content", BAD, "--out", out) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 6
+    assert err[0].startswith(f"{BAD}:13:5: topics[0].title: this is empty")
+    assert err[-1] == f"5 problems in {BAD}; nothing was written."
+    assert not out.exists()
+
+
+def test_content_problems_leave_earlier_outputs_untouched(tmp_path):
+    assert run("--content", MINIMAL, "--out", tmp_path) == 0
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    assert run("--content", BAD, "--out", tmp_path) == 1
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_a_failure_while_writing_keeps_every_earlier_output(tmp_path, monkeypatch):
+    assert run("--content", ROOT / "content.yaml", "--out", tmp_path) == 0
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    calls = []
+
+    def fail_on_third(self, content, topic, path):
+        calls.append(path)
+        if len(calls) == 3:
+            raise RuntimeError("disk full")
+        path.write_bytes(b"half-built")
+
+    monkeypatch.setattr(build_module.Writer, "write", fail_on_third)
+    with pytest.raises(RuntimeError):
+        run("--content", ROOT / "content.yaml", "--out", tmp_path)
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_check_validates_and_writes_nothing(tmp_path, capsys):
+    assert run("--content", MINIMAL, "--out", tmp_path / "out", "--check") == 0
+    assert "no problems found" in capsys.readouterr().out
+    assert not (tmp_path / "out").exists()
+
+
+def test_generate_script_runs_without_a_traceback_on_bad_content(tmp_path):
+    result = subprocess.run([sys.executable, str(ROOT / "generate.py"), "--content", str(BAD), "--out", str(tmp_path)],
+                            capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 6
+
+
+def test_generate_script_builds_the_seed_content(tmp_path):
+    result = subprocess.run([sys.executable, str(ROOT / "generate.py"), "--out", str(tmp_path / "out")],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "leg-cramps-middle-aged-women.pdf", "leg-cramps-middle-aged-women.pptx", "leg-cramps.pdf", "leg-cramps.pptx"]
