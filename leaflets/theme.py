@@ -60,7 +60,7 @@ class SlideSizes:
     body: float = 28
     min_body: float = 24
     title_slide: float = 44
-    subtitle: float = 24
+    subtitle: float = 28
 
 
 @dataclass(frozen=True)
