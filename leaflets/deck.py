@@ -18,10 +18,10 @@ from pptx.util import Emu
 
 from leaflets.content import Cause, Content, Topic
 from leaflets.measure import line_count
-from leaflets.theme import THEME
+from leaflets.theme import THEME, asset
 from leaflets.wording import ADVICE_HEADING, WARNING_HEADING, authors, causes_heading, citation, disclaimer
 
-DEFAULT_TEMPLATE = Path(__file__).resolve().parent.parent / "assets" / "deck-template.pptx"
+DEFAULT_TEMPLATE = asset("deck-template.pptx")
 MAX_ITEMS = 6
 EMU_PER_PT = 12700
 

@@ -102,6 +102,14 @@ def font_files() -> dict[str, Path]:
     }
 
 
+def asset(name: str) -> Path:
+    """A file from assets/: the checkout's own when run from it, else the installed copy."""
+    checkout = Path(__file__).resolve().parent.parent / "assets" / name
+    if checkout.exists():
+        return checkout
+    return Path(str(resources.files("leaflets._assets") / name))
+
+
 def rgb(hex_colour: str) -> tuple[int, int, int]:
     value = hex_colour.lstrip("#")
     return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
