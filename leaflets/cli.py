@@ -60,6 +60,10 @@ def main(argv: list[str] | None = None) -> int:
     except TemplateError as error:
         print(f"template: {error}; nothing was written.", file=sys.stderr)
         return EXIT_CONTENT
+    except OSError as error:
+        print(f"{error.filename or args.out}: cannot write there ({error.strerror}); "
+              "choose another folder with --out DIR. Nothing was changed.", file=sys.stderr)
+        return EXIT_CONTENT
     for path in written:
         print(f"wrote {path}")
     return EXIT_OK

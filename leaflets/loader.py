@@ -95,9 +95,10 @@ def _compose(text: str, name: str) -> yaml.Node:
         return yaml.compose(text, Loader=_Loader)
     except yaml.reader.ReaderError as error:
         line, column = _line_col(text[: error.position])
+        code = error.character if isinstance(error.character, int) else ord(error.character)
         raise ContentError([Problem(
             name, line, column, "",
-            f"character U+{ord(error.character):04X} is not allowed in YAML; delete it",
+            f"the invisible control character U+{code:04X} is not allowed; delete it (retype the text around it)",
         )])
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark

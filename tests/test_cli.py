@@ -105,3 +105,11 @@ def test_generate_script_builds_the_seed_content(tmp_path):
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         "leg-cramps-middle-aged-women.pdf", "leg-cramps-middle-aged-women.pptx", "leg-cramps.pdf", "leg-cramps.pptx"]
+
+
+def test_an_output_folder_that_is_a_file_is_reported_plainly(tmp_path, capsys):
+    blocker = tmp_path / "out"
+    blocker.write_text("not a folder")
+    assert run("--content", MINIMAL, "--out", blocker) == 1
+    assert "cannot write there" in capsys.readouterr().err
+    assert blocker.read_text() == "not a folder"

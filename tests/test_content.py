@@ -119,3 +119,16 @@ def test_an_alias_bomb_is_refused_without_expanding(write_content):
     problems = problems_of(write_content("\n".join(lines) + "\n"))
     assert problems[0] == "content.yaml:2:10: YAML aliases ('*a0') are not supported; write the text out in full"
     assert len(problems) == 8  # one per anchor, not one per use
+
+
+def test_an_invisible_control_character_is_pointed_at(tmp_path):
+    path = tmp_path / "content.yaml"
+    path.write_bytes(b"sources:\n  - id: a\x01b\n")
+    assert problems_of(path) == [
+        "content.yaml:2:10: the invisible control character U+0001 is not allowed; delete it (retype the text around it)"
+    ]
+
+
+def test_deep_nesting_is_refused_without_a_crash(write_content):
+    [problem] = problems_of(write_content("a: " + "[" * 5000 + "]" * 5000 + "\n"))
+    assert problem.startswith("content.yaml:1:") and "nested too deeply" in problem
