@@ -15,6 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 from pptx import Presentation
+from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Emu, Pt
@@ -60,12 +61,6 @@ def _widen(part, scale: float) -> None:
             ext.set("cx", str(int(int(ext.get("cx")) * scale)))
 
 
-def _srgb(hex_colour: str):
-    fill = etree.Element(f"{{{A}}}solidFill")
-    etree.SubElement(fill, f"{{{A}}}srgbClr", val=hex_colour.lstrip("#").upper())
-    return fill
-
-
 def _set_run_props(defrpr, size: float | None = None, colour: str | None = None, bold: bool | None = None):
     if size is not None:
         defrpr.set("sz", str(int(size * 100)))
@@ -74,7 +69,7 @@ def _set_run_props(defrpr, size: float | None = None, colour: str | None = None,
     if colour is not None:
         for old in defrpr.findall("a:solidFill", NS):
             defrpr.remove(old)
-        defrpr.insert(0, _srgb(colour))
+        defrpr.insert(0, _colour_element("solidFill", colour))
 
 
 def _style_text(master) -> None:
@@ -172,8 +167,7 @@ def _drop_slide(prs, index: int) -> None:
     slide_ids.remove(slide_ids[index])
 
 
-def _rgb(hex_colour: str):
-    from pptx.dml.color import RGBColor
+def _rgb(hex_colour: str) -> RGBColor:
     return RGBColor.from_string(hex_colour.lstrip("#"))
 
 

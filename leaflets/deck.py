@@ -177,9 +177,12 @@ def find_layouts(prs) -> dict:
     return {role: candidates[0] for role, candidates in found.items()}
 
 
-def _bodies(layout) -> list:
-    text_kinds = {PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE}
-    return [ph for ph in layout.placeholders if ph.placeholder_format.type in text_kinds]
+_TEXT_KINDS = {PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE}
+
+
+def _bodies(layout_or_slide) -> list:
+    """The placeholders that take list text (not the title, date, footer or number)."""
+    return [ph for ph in layout_or_slide.placeholders if ph.placeholder_format.type in _TEXT_KINDS]
 
 
 def body_box(layout) -> Box:
@@ -193,8 +196,7 @@ def body_box(layout) -> Box:
 def _draw(prs, layout, slide: Slide) -> None:
     page = prs.slides.add_slide(layout)
     page.shapes.title.text = slide.title
-    body = next((ph for ph in page.placeholders if ph.placeholder_format.idx != 0
-                 and ph.placeholder_format.type in {PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE}), None)
+    body = next(iter(_bodies(page)), None)
     if body is not None:
         if slide.items:
             frame = body.text_frame

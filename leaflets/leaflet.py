@@ -21,7 +21,7 @@ from leaflets import icons
 from leaflets.content import Cause, Content, Source, Topic
 from leaflets.theme import THEME, font_files
 from leaflets.wording import (ADVICE_HEADING, SOURCES_HEADING, WARNING_HEADING, authors, causes_heading,
-                              disclaimer, format_date)
+                              citation, disclaimer)
 ICON_SIZE = 22
 
 
@@ -148,14 +148,9 @@ def _table_style(*commands) -> TableStyle:
 
 
 def _citation(source: Source) -> str:
-    parts = [f"<i>{_text(source.title)}</i>", _text(source.publisher)]
-    if source.author:
-        parts.append(_text(source.author))
-    parts.append(format_date(source.date))
-    text = ", ".join(parts) + "."
-    if source.url:
-        text += f" {_text(source.url)}"
-    return text
+    """The shared citation, with the title in italics as a reference list sets it."""
+    rest = _text(citation(source.model_copy(update={"title": ""})).lstrip(", "))
+    return f"<i>{_text(source.title)}</i>, {rest}."
 
 
 def _text(value: str) -> str:
