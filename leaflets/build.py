@@ -7,31 +7,12 @@ leaflets and decks exactly as they were.
 
 from __future__ import annotations
 
-import importlib
 import os
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from leaflets.content import Content, Topic
-
-
-@dataclass(frozen=True)
-class Writer:
-    """An output format: the module whose `write(content, topic, path)` makes it, and its file name."""
-
-    module: str
-    suffix: str
-    description: str
-
-    def write(self, content: Content, topic: Topic, path: Path) -> None:
-        importlib.import_module(self.module).write(content, topic, path)
-
-
-WRITERS: dict[str, Writer] = {
-    "pdf": Writer("leaflets.leaflet", ".pdf", "A4 leaflet to print"),
-    "pptx": Writer("leaflets.deck", ".pptx", "16:9 talk deck with speaker notes"),
-}
+from leaflets.writers import WRITERS
 
 
 def output_path(out_dir: Path, topic: Topic, format_name: str) -> Path:

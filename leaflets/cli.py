@@ -6,9 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from leaflets.build import WRITERS, build
+from leaflets import preview
+from leaflets.build import build
+from leaflets.writers import WRITERS
 from leaflets.content import ContentError, load
 from leaflets.deck import TemplateError
+from leaflets.problems import OutputError
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -27,8 +30,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--topic", action="append", metavar="ID",
                    help="build only this topic; repeat for more (default: every topic)")
     p.add_argument("--format", action="append", choices=list(WRITERS), metavar="FORMAT",
-                   help=f"build only this format, one of: {', '.join(WRITERS)}; repeat for more (default: all)")
+                   help=f"build only this format, one of: {', '.join(WRITERS)}; repeat for more "
+                        "(default: the 'formats' list in the content file, else all)")
     p.add_argument("--check", action="store_true", help="check the content file and write nothing")
+    p.add_argument("--preview", action="store_true",
+                   help="also write a PNG picture of every PDF page, named <file>-page<N>.png")
     return p
 
 
@@ -54,11 +60,14 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
 
     topics = [content.topic(t) for t in dict.fromkeys(args.topic)] if args.topic else list(content.topics)
-    formats = list(dict.fromkeys(args.format or WRITERS))
+    formats = list(dict.fromkeys(args.format or content.formats))
     try:
         written = build(content, topics, formats, args.out)
     except TemplateError as error:
         print(f"template: {error}; nothing was written.", file=sys.stderr)
+        return EXIT_CONTENT
+    except OutputError as error:
+        print(f"{args.content}: {error}. Nothing was written.", file=sys.stderr)
         return EXIT_CONTENT
     except OSError as error:
         print(f"{error.filename or args.out}: cannot write there ({error.strerror}); "
@@ -66,4 +75,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CONTENT
     for path in written:
         print(f"wrote {path}")
+    if args.preview:
+        for path in (p for p in written if p.suffix == ".pdf"):
+            pictures = preview.write_pages(path)
+            print(f"wrote {len(pictures)} preview{'s' * (len(pictures) != 1)} of {path}: {pictures[0].name} …")
     return EXIT_OK

@@ -11,12 +11,14 @@ import datetime as dt
 import difflib
 import re
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError,
+                      ValidationInfo, field_validator)
 
 from leaflets import loader
 from leaflets.problems import ContentError, Problem
+from leaflets.writers import FORMATS
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -28,6 +30,9 @@ def _tidy(text: str) -> str:
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_tidy)]
 Slug = Annotated[str, StringConstraints(strip_whitespace=True, pattern=SLUG_PATTERN)]
+Url = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https?://\S+\.\S+$")]
+FormatName = Literal[FORMATS]  # type: ignore[valid-type]
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 
 
 class _Model(BaseModel):
@@ -42,7 +47,7 @@ class Source(_Model):
     publisher: Text
     date: dt.date
     author: Text | None = None
-    url: Text | None = None
+    url: Url | None = None
 
 
 class Cause(_Model):
@@ -55,23 +60,108 @@ class Cause(_Model):
     medical_care: Text | None = Field(default=None, description="What a doctor may do or prescribe; medicines belong here only.")
 
 
+def _file_beside_content(value: str | None, info: ValidationInfo, suffixes: tuple[str, ...],
+                         example: str) -> Path | None:
+    """A path written relative to content.yaml's folder, checked to exist, be a file and have a known type."""
+    if value is None:
+        return None
+    folder = (info.context or {}).get("folder", Path("."))
+    path = (folder / value.strip()).resolve()
+    if path.suffix.lower() not in suffixes:
+        raise ValueError(f"'{value}' is not a {' or '.join(s.lstrip('.').upper() for s in suffixes)} file; "
+                         f"give the path of one, for example '{example}'")
+    if not path.is_file():
+        raise ValueError(f"cannot find the file '{value}' (looked for {path}); "
+                         f"put it in the assets/ folder and write its path, for example '{example}'")
+    try:
+        _check_readable(path)
+    except Exception:  # noqa: BLE001 - any decoder failure means the same thing to the editor
+        raise ValueError(f"'{value}' cannot be read as {path.suffix.lstrip('.').upper()}; "
+                         "save the file again from your image or presentation program") from None
+    return path
+
+
+def _check_readable(path: Path) -> None:
+    suffix = path.suffix.lower()
+    if suffix == ".svg":
+        from lxml import etree
+        etree.parse(str(path))
+    elif suffix == ".pptx":
+        import zipfile
+        with zipfile.ZipFile(path) as package:
+            package.getinfo("ppt/presentation.xml")
+    else:
+        from PIL import Image
+        with Image.open(path) as image:
+            image.verify()
+
+
+class Publisher(_Model):
+    """The organisation handing out the leaflet: printed on covers, footers and the closing slide."""
+
+    name: Text
+    contact: Text | None = Field(default=None, description="One line: a phone number, an address or opening hours.")
+    logo: Path | None = Field(default=None, description="An image file (PNG, JPG or SVG), relative to content.yaml.")
+    url: Url | None = None
+    leaflet_from: Text | None = Field(default=None, description="Where people can get the printed leaflet.")
+
+    @field_validator("logo", mode="before")
+    @classmethod
+    def _logo_exists(cls, value, info: ValidationInfo):
+        return _file_beside_content(value, info, IMAGE_SUFFIXES, "assets/logo.png")
+
+
+class DeckSettings(_Model):
+    """How the talk decks are made."""
+
+    template: Path | None = Field(default=None, description="A PowerPoint template (.pptx), relative to content.yaml.")
+    minutes: int = Field(default=20, ge=5, le=180, description="How long the talk should last.")
+
+    @field_validator("template", mode="before")
+    @classmethod
+    def _template_exists(cls, value, info: ValidationInfo):
+        return _file_beside_content(value, info, (".pptx",), "assets/our-template.pptx")
+
+
 class Topic(_Model):
     """One condition or question: one leaflet and one talk deck."""
 
     id: Slug
     title: Text
     subtitle: Text | None = None
+    url: Url | None = Field(default=None, description="A web page for this topic; the leaflet prints it as a QR code.")
+    version: Text | None = None
+    reviewed: dt.date | None = None
+    next_review: dt.date | None = None
+    reviewed_by: Text | None = None
     summary: Text
     sources: tuple[Slug, ...] = Field(min_length=1)
     causes: tuple[Cause, ...] = Field(min_length=1)
     warning_signs: tuple[Text, ...] = Field(min_length=1)
     advice: tuple[Text, ...] = Field(min_length=1)
 
+    @field_validator("next_review")
+    @classmethod
+    def _review_after_reviewed(cls, value, info: ValidationInfo):
+        reviewed = info.data.get("reviewed")
+        if value and reviewed and value <= reviewed:
+            raise ValueError(f"the next review ({value}) must come after the last review ({reviewed}); "
+                             "write a later date, usually a year or two after 'reviewed'")
+        return value
+
+    def qr_url(self, sources: tuple[Source, ...]) -> str | None:
+        """The address a QR code should open: the topic's own page, else its first source with one."""
+        return self.url or next((source.url for source in sources if source.url), None)
+
 
 class Content(_Model):
     """Everything in content.yaml."""
 
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")] = "en"
+    publisher: Publisher | None = None
+    formats: tuple[FormatName, ...] = Field(default=FORMATS, min_length=1,
+                                            description="What a plain `python generate.py` makes.")
+    deck: DeckSettings = DeckSettings()
     sources: tuple[Source, ...] = Field(min_length=1)
     topics: tuple[Topic, ...] = Field(min_length=1)
 
@@ -89,7 +179,7 @@ def load(path: Path, display_name: str | None = None) -> Content:
     parsed = loader.read(Path(path), display_name)
     problems = list(parsed.problems) + list(_reference_problems(parsed))
     try:
-        content = Content.model_validate(parsed.data)
+        content = Content.model_validate(parsed.data, context={"folder": Path(path).parent})
     except ValidationError as error:
         problems += filter(None, (_explain(parsed, detail) for detail in error.errors(include_url=False)))
     if problems:
@@ -168,8 +258,16 @@ def _explain(parsed: loader.ParsedFile, detail: dict) -> Problem | None:
         return parsed.problem(loc, f"should be a group of fields (name: value), not {shape}")
     if kind == "string_pattern_mismatch" and field == "language":
         return parsed.problem(loc, f"'{given}' is not a language code; write a code such as 'en' or 'en-GB'")
+    if kind == "string_pattern_mismatch" and field == "url":
+        return parsed.problem(loc, f"'{given}' is not a web address; write it in full, starting with https://")
     if kind == "string_pattern_mismatch":
         return parsed.problem(loc, f"'{given}' is not a valid id; use lowercase letters, digits and single hyphens, for example '{_slugify(given)}'")
+    if kind == "literal_error" and "formats" in loc:
+        return parsed.problem(loc, f"'{given}' is not a format; use one of: {', '.join(FORMATS)}")
+    if kind == "value_error":
+        return parsed.problem(loc, str(detail["ctx"]["error"]))
+    if field == "minutes":
+        return parsed.problem(loc, f"'{given}' is not a whole number of minutes from 5 to 180; write, for example, 20")
     if kind.startswith("date"):
         return parsed.problem(loc, f"'{given}' is not a valid date; write it as YYYY-MM-DD, for example 2024-11-13")
     return parsed.problem(loc, f"{detail['msg'][0].lower()}{detail['msg'][1:]}")
@@ -208,6 +306,7 @@ def _slugify(text: Any) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", str(text).lower())) or "leg-cramps"
 
 
-_ITEM_MODELS = {(Content, "sources"): Source, (Content, "topics"): Topic, (Topic, "causes"): Cause}
-_LIST_FIELDS = {"sources", "topics", "causes", "warning_signs", "advice", "key_points"}
-_DATE_FIELDS = {"date"}
+_ITEM_MODELS = {(Content, "sources"): Source, (Content, "topics"): Topic, (Topic, "causes"): Cause,
+                (Content, "publisher"): Publisher, (Content, "deck"): DeckSettings}
+_LIST_FIELDS = {"sources", "topics", "causes", "warning_signs", "advice", "key_points", "formats"}
+_DATE_FIELDS = {"date", "reviewed", "next_review"}

@@ -1,57 +1,65 @@
-"""Section icons drawn as vector art, so they print sharp at any size and in greyscale.
+"""Section icons, drawn as SVG files in assets/icons/ and shared by every writer.
 
-Each icon has a distinct shape (magnifier, warning triangle, tick) so its meaning
-does not depend on colour.
+Each icon has a distinct shape (magnifier, warning triangle, tick, book, speech
+bubble, question mark), so its meaning never depends on colour. An icon's main
+colour is `currentColor` in its SVG source and is set from the theme here; the
+cut-outs are paper white.
 """
 
 from __future__ import annotations
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect
-from reportlab.lib.colors import HexColor
+import copy
+import functools
+import io
+from pathlib import Path
 
-from leaflets.theme import THEME
+from lxml import etree
+from reportlab.graphics import renderPDF
+from reportlab.graphics.shapes import Drawing
+from svglib.svglib import svg2rlg
 
+from leaflets import fonts
+from leaflets.theme import THEME, asset
 
-def _canvas(size: float) -> tuple[Drawing, float]:
-    """A square drawing on a 24-unit grid; its font is the embedded one, since a drawing
-    otherwise sets Helvetica, which would then sit unembedded in the PDF."""
-    drawing = Drawing(size, size, initialFontName=THEME.fonts.regular)
-    return drawing, size / 24
-
-
-def causes(size: float, colour: str, on_colour: str) -> Drawing:
-    """A magnifying glass in a disc: 'what is behind this'."""
-    d, s = _canvas(size)
-    d.add(Circle(12 * s, 12 * s, 12 * s, fillColor=HexColor(colour), strokeColor=None))
-    d.add(Circle(10.5 * s, 13.5 * s, 5 * s, fillColor=None, strokeColor=HexColor(on_colour), strokeWidth=2.2 * s))
-    d.add(Line(14 * s, 10 * s, 18.5 * s, 5.5 * s, strokeColor=HexColor(on_colour), strokeWidth=2.8 * s, strokeLineCap=1))
-    return d
+NAMES = ("causes", "warning", "advice", "sources", "contact", "questions")
 
 
-def warning(size: float, colour: str, on_colour: str) -> Drawing:
-    """A warning triangle with an exclamation mark."""
-    d, s = _canvas(size)
-    d.add(Polygon([1 * s, 2 * s, 23 * s, 2 * s, 12 * s, 22.5 * s], fillColor=HexColor(colour),
-                  strokeColor=HexColor(colour), strokeWidth=1.5 * s, strokeLineJoin=1))
-    d.add(Rect(10.8 * s, 9 * s, 2.4 * s, 8 * s, rx=1.1 * s, fillColor=HexColor(on_colour), strokeColor=None))
-    d.add(Circle(12 * s, 5.8 * s, 1.4 * s, fillColor=HexColor(on_colour), strokeColor=None))
-    return d
+def drawing(name: str, size: float, colour: str) -> Drawing:
+    """The icon as vector art `size` points square, in `colour`."""
+    icon = copy.deepcopy(_parsed(name, colour))
+    scale = size / icon.width
+    icon.scale(scale, scale)
+    icon.width = icon.height = size
+    return icon
 
 
-def advice(size: float, colour: str, on_colour: str) -> Drawing:
-    """A tick in a disc: 'things you can do'."""
-    d, s = _canvas(size)
-    d.add(Circle(12 * s, 12 * s, 12 * s, fillColor=HexColor(colour), strokeColor=None))
-    d.add(PolyLine([6.5 * s, 12 * s, 10.5 * s, 8 * s, 17.5 * s, 16 * s], strokeColor=HexColor(on_colour),
-                   strokeWidth=2.8 * s, strokeLineCap=1, strokeLineJoin=1))
-    return d
+@functools.cache
+def png(name: str, colour: str, pixels: int = 384) -> bytes:
+    """The icon as a square PNG with a transparent background, for slides."""
+    import pypdfium2 as pdfium
+
+    fonts.register()
+    pdf = renderPDF.drawToString(drawing(name, 72, colour))
+    page = pdfium.PdfDocument(pdf)[0]
+    image = page.render(scale=pixels / 72, may_draw_forms=False, fill_color=(255, 255, 255, 0)).to_pil()
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
 
 
-def sources(size: float, colour: str, on_colour: str) -> Drawing:
-    """An open book: 'where this comes from'."""
-    d, s = _canvas(size)
-    d.add(Circle(12 * s, 12 * s, 12 * s, fillColor=HexColor(colour), strokeColor=None))
-    paper = HexColor(on_colour)
-    d.add(Polygon([5 * s, 7 * s, 11.3 * s, 6 * s, 11.3 * s, 17 * s, 5 * s, 18 * s], fillColor=paper, strokeColor=None))
-    d.add(Polygon([12.7 * s, 6 * s, 19 * s, 7 * s, 19 * s, 18 * s, 12.7 * s, 17 * s], fillColor=paper, strokeColor=None))
-    return d
+def svg_drawing(path: Path, colour: str | None = None) -> Drawing:
+    """Any SVG file as a reportlab drawing; `colour` sets what the file draws in `currentColor`."""
+    tree = etree.parse(str(path))
+    if colour:
+        tree.getroot().set("color", colour)
+    drawing = svg2rlg(io.BytesIO(etree.tostring(tree)))
+    # A drawing's default font is Helvetica, which would sit unembedded in the PDF.
+    drawing.initialFontName = THEME.fonts.regular
+    return drawing
+
+
+@functools.cache
+def _parsed(name: str, colour: str) -> Drawing:
+    if name not in NAMES:
+        raise ValueError(f"no icon named {name!r}; icons are {', '.join(NAMES)}")
+    return svg_drawing(asset(f"icons/{name}.svg"), colour)

@@ -39,3 +39,7 @@ def format_path(loc: Iterable[str | int]) -> str:
     for part in loc:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text
+
+
+class OutputError(Exception):
+    """Content that is valid but cannot be made into an output, said in plain words for the editor."""

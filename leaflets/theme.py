@@ -28,7 +28,7 @@ class Palette:
 
 @dataclass(frozen=True)
 class PrintSizes:
-    """Type sizes in points for the A4 leaflet. Nothing is smaller than `footer`."""
+    """Type sizes in points for one printed format. Nothing is smaller than `footer`."""
 
     title: float = 26
     subtitle: float = 15
@@ -37,7 +37,9 @@ class PrintSizes:
     cause_name: float = 13.5
     body: float = 12
     footer: float = 9.5
+    icon: float = 22
     leading: float = 1.32         # line height as a multiple of the size
+    italics: bool = True          # clear-print guidance drops italics for large print
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,8 @@ class PageMargins:
     top: float = 14
     bottom: float = 22
     footer_baseline: float = 10
+    fold_clearance: float = 7     # no text within this of a trifold's fold (print shops ask for 5)
+    trifold_edge: float = 9       # a trifold panel's outer edges: top, bottom and the sheet's sides
 
 
 @dataclass(frozen=True)
@@ -82,24 +86,18 @@ class Fonts:
 class Theme:
     colours: Palette = Palette()
     print: PrintSizes = PrintSizes()
+    # Clear print (RNIB): 16 pt at least, 18 pt ideal, nothing under 12 pt, no italics.
+    large_print: PrintSizes = PrintSizes(title=36, subtitle=22, lead=20, heading=25, cause_name=21, body=18,
+                                         footer=14, icon=32, leading=1.3, italics=False)
+    # A folded panel is 82 mm wide, so headings are smaller, but nothing is under 12 pt.
+    trifold: PrintSizes = PrintSizes(title=24, subtitle=14, lead=12.5, heading=14.5, cause_name=12.5, body=12,
+                                     footer=12, icon=18, leading=1.25)
     margins: PageMargins = PageMargins()
     slides: SlideSizes = SlideSizes()
     fonts: Fonts = Fonts()
 
 
 THEME = Theme()
-
-
-def font_files() -> dict[str, Path]:
-    """The Atkinson Hyperlegible TTF files shipped by their PyPI package, by font name."""
-    folder = resources.files("fontpkg_atkinson_hyperlegible") / "files"
-    fonts = THEME.fonts
-    return {
-        fonts.regular: Path(str(folder / "AtkinsonHyperlegible-Regular.ttf")),
-        fonts.bold: Path(str(folder / "AtkinsonHyperlegible-Bold.ttf")),
-        fonts.italic: Path(str(folder / "AtkinsonHyperlegible-Italic.ttf")),
-        fonts.bold_italic: Path(str(folder / "AtkinsonHyperlegible-BoldItalic.ttf")),
-    }
 
 
 def asset(name: str) -> Path:

@@ -9,6 +9,7 @@ from leaflets.content import Source, Topic
 WARNING_HEADING = "When to see a doctor"
 ADVICE_HEADING = "What you can do"
 SOURCES_HEADING = "Where this information comes from"
+WARNING_LEAD = "See a doctor if you have any of these:"
 
 
 def disclaimer(medium: str) -> str:
@@ -39,3 +40,16 @@ def citation(source: Source) -> str:
 
 def authors(sources: tuple[Source, ...]) -> str:
     return "; ".join(dict.fromkeys(source.author or source.publisher for source in sources))
+
+
+def review_line(topic: Topic) -> str:
+    """'Reviewed 1 November 2026 · Next review 1 November 2027 · Version 2', from the parts given."""
+    parts = []
+    if topic.reviewed:
+        by = f" by {topic.reviewed_by}" if topic.reviewed_by else ""
+        parts.append(f"Reviewed {format_date(topic.reviewed)}{by}")
+    if topic.next_review:
+        parts.append(f"Next review {format_date(topic.next_review)}")
+    if topic.version:
+        parts.append(f"Version {topic.version}")
+    return " \u00b7 ".join(parts)

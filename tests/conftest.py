@@ -4,8 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from leaflets.build import build
+from leaflets.build import build, output_path
 from leaflets.content import load
+from leaflets.writers import FORMATS
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -18,10 +19,10 @@ def seed_content():
 
 @pytest.fixture(scope="session")
 def seed_outputs(seed_content, tmp_path_factory):
-    """The real content.yaml built once into a temporary folder: {(topic id, suffix): path}."""
+    """The real content.yaml built once, in every format, into a temporary folder: {(topic id, format): path}."""
     out = tmp_path_factory.mktemp("out")
-    paths = build(seed_content, list(seed_content.topics), ["pdf", "pptx"], out)
-    return {(path.stem, path.suffix): path for path in paths}
+    build(seed_content, list(seed_content.topics), list(FORMATS), out)
+    return {(topic.id, name): output_path(out, topic, name) for topic in seed_content.topics for name in FORMATS}
 
 
 @pytest.fixture

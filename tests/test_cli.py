@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from leaflets import build as build_module
+from leaflets import writers
 from leaflets.cli import main
 from tests.conftest import FIXTURES, ROOT
 
@@ -21,9 +21,30 @@ def run(*args: str) -> int:
 
 def test_builds_every_topic_in_every_format_and_says_what_it_wrote(tmp_path, capsys):
     assert run("--content", MINIMAL, "--out", tmp_path / "out") == 0
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["cramps.pdf", "cramps.pptx"]
-    assert capsys.readouterr().out.splitlines() == [f"wrote {tmp_path / 'out' / 'cramps.pdf'}",
-                                                    f"wrote {tmp_path / 'out' / 'cramps.pptx'}"]
+    names = ["cramps.pdf", "cramps-trifold.pdf", "cramps-large-print.pdf", "cramps.pptx"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(names)
+    assert capsys.readouterr().out.splitlines() == [f"wrote {tmp_path / 'out' / name}" for name in names]
+
+
+def test_formats_setting_in_the_content_file_chooses_what_a_plain_run_makes(tmp_path, write_content):
+    path = write_content("formats: [large-print, pptx]\n" + MINIMAL.read_text(encoding="utf-8"))
+    assert run("--content", path, "--out", tmp_path / "out") == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["cramps-large-print.pdf", "cramps.pptx"]
+
+
+def test_format_option_overrides_the_formats_setting(tmp_path, write_content):
+    path = write_content("formats: [pptx]\n" + MINIMAL.read_text(encoding="utf-8"))
+    assert run("--content", path, "--out", tmp_path / "out", "--format", "trifold") == 0
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["cramps-trifold.pdf"]
+
+
+def test_preview_writes_a_picture_of_every_pdf_page(tmp_path):
+    assert run("--content", MINIMAL, "--out", tmp_path, "--format", "pdf", "--format", "trifold", "--preview") == 0
+    pictures = sorted(p.name for p in tmp_path.glob("*.png"))
+    assert pictures == ["cramps-page1.png", "cramps-trifold-page1.png", "cramps-trifold-page2.png"]
+    from PIL import Image
+    with Image.open(tmp_path / "cramps-trifold-page1.png") as image:
+        assert image.width > image.height  # landscape, as printed
 
 
 def test_format_option_builds_only_that_format(tmp_path):
@@ -48,7 +69,7 @@ def test_unknown_format_is_a_usage_error_listing_the_formats(capsys):
     with pytest.raises(SystemExit) as exit_:
         run("--format", "docx")
     assert exit_.value.code == 2
-    assert "(choose from 'pdf', 'pptx')" in capsys.readouterr().err
+    assert "(choose from 'pdf', 'trifold', 'large-print', 'pptx')" in capsys.readouterr().err
 
 
 def test_content_problems_exit_1_with_one_line_each_and_write_nothing(tmp_path, capsys):
@@ -79,7 +100,7 @@ def test_a_failure_while_writing_keeps_every_earlier_output(tmp_path, monkeypatc
             raise RuntimeError("disk full")
         path.write_bytes(b"half-built")
 
-    monkeypatch.setattr(build_module.Writer, "write", fail_on_third)
+    monkeypatch.setattr(writers.Writer, "write", fail_on_third)
     with pytest.raises(RuntimeError):
         run("--content", ROOT / "content.yaml", "--out", tmp_path)
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
@@ -103,8 +124,9 @@ def test_generate_script_builds_the_seed_content(tmp_path):
     result = subprocess.run([sys.executable, str(ROOT / "generate.py"), "--out", str(tmp_path / "out")],
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "leg-cramps-middle-aged-women.pdf", "leg-cramps-middle-aged-women.pptx", "leg-cramps.pdf", "leg-cramps.pptx"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+        f"{topic}{suffix}" for topic in ("leg-cramps", "leg-cramps-middle-aged-women")
+        for suffix in (".pdf", "-trifold.pdf", "-large-print.pdf", ".pptx"))
 
 
 def test_an_output_folder_that_is_a_file_is_reported_plainly(tmp_path, capsys):

@@ -19,7 +19,7 @@ TOPICS = ["leg-cramps", "leg-cramps-middle-aged-women"]
 
 @pytest.fixture(params=TOPICS)
 def deck(request, seed_content, seed_outputs):
-    return seed_content.topic(request.param), Presentation(str(seed_outputs[(request.param, ".pptx")]))
+    return seed_content.topic(request.param), Presentation(str(seed_outputs[(request.param, "pptx")]))
 
 
 def slide_texts(slide) -> str:

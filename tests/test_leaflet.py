@@ -18,7 +18,7 @@ TOPICS = ["leg-cramps", "leg-cramps-middle-aged-women"]
 
 @pytest.fixture(params=TOPICS)
 def leaflet(request, seed_content, seed_outputs):
-    return seed_content.topic(request.param), seed_outputs[(request.param, ".pdf")]
+    return seed_content.topic(request.param), seed_outputs[(request.param, "pdf")]
 
 
 def chars_of(path):

@@ -1,0 +1,284 @@
+"""The building blocks every printed format is made of, at the sizes of one `PrintSizes`.
+
+The A4 leaflet, the large-print leaflet and the trifold lay out the same blocks
+(header, causes, warning panel, advice, sources, publisher) in different frames.
+Every block is a reportlab flowable that flows on or splits rather than clipping.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.flowables import Flowable
+
+from leaflets import fonts, icons
+from leaflets.content import Cause, Content, Publisher, Source, Topic
+from leaflets.theme import THEME, PrintSizes
+from leaflets.wording import (ADVICE_HEADING, SOURCES_HEADING, WARNING_HEADING, WARNING_LEAD, causes_heading,
+                              citation, disclaimer, review_line)
+
+LOGO_HEIGHT = 14 * mm
+
+
+def text(value: str) -> str:
+    """Content is plain text; reportlab reads markup, so <, > and & must be escaped."""
+    return escape(value)
+
+
+def table_style(*commands) -> TableStyle:
+    """Table commands, with the cell font set: a table's default Helvetica would be left unembedded."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), THEME.fonts.regular), *commands])
+
+
+def _no_padding() -> tuple:
+    return (("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0))
+
+
+def outlined(flowable: Flowable, title: str, level: int = 0) -> Flowable:
+    """Mark a flowable as the start of a section for the PDF's outline (bookmarks)."""
+    flowable.outline = (title, level)
+    return flowable
+
+
+def header(content: Content, topic: Topic, width: float, sizes: PrintSizes) -> list[Flowable]:
+    """The publisher's letterhead, when there is one, then the title band."""
+    style = styles(sizes)
+    rows = [[Paragraph(text(topic.title), style["title"])]]
+    if topic.subtitle:
+        rows.append([Paragraph(text(topic.subtitle), style["subtitle"])])
+    band = Table(rows, colWidths=[width], cornerRadii=[6, 6, 6, 6])
+    band.setStyle(table_style(
+        ("BACKGROUND", (0, 0), (-1, -1), HexColor(THEME.colours.primary)),
+        ("LEFTPADDING", (0, 0), (-1, -1), 14), ("RIGHTPADDING", (0, 0), (-1, -1), 14),
+        ("TOPPADDING", (0, 0), (-1, 0), 12), ("BOTTOMPADDING", (0, -1), (-1, -1), 13),
+    ))
+    band = outlined(band, topic.title)
+    if not content.publisher:
+        return [band]
+    return [letterhead(content.publisher, width, sizes), Spacer(0, 6), band]
+
+
+def letterhead(publisher: Publisher, width: float, sizes: PrintSizes) -> Flowable:
+    """The logo and the organisation's name on one line."""
+    name = Paragraph(text(publisher.name), styles(sizes)["publisher"])
+    if not publisher.logo:
+        return name
+    image = logo(publisher.logo, LOGO_HEIGHT, max_width=width / 3)
+    table = Table([[image, name]], colWidths=[image.width + 10, width - image.width - 10])
+    table.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *_no_padding()))
+    return table
+
+
+def logo(path: Path, height: float, max_width: float) -> Flowable:
+    """The publisher's logo at `height`, keeping its proportions (narrower if it would pass `max_width`)."""
+    if path.suffix.lower() == ".svg":
+        drawing = icons.svg_drawing(path)
+        scale = min(height / drawing.height, max_width / drawing.width)
+        drawing.scale(scale, scale)
+        drawing.width, drawing.height = drawing.width * scale, drawing.height * scale
+        return drawing
+    image = Image(str(path))
+    scale = min(height / image.imageHeight, max_width / image.imageWidth)
+    image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
+    return image
+
+
+def section_heading(title: str, icon: str, colour: str, width: float, sizes: PrintSizes) -> Table:
+    """A heading with its icon, kept with what follows it."""
+    size = sizes.icon
+    style = ParagraphStyle("h", parent=styles(sizes)["heading"], textColor=HexColor(colour))
+    table = Table([[icons.drawing(icon, size, colour), Paragraph(text(title), style)]],
+                  colWidths=[size + 8, width - size - 8])
+    table.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *_no_padding()))
+    table.keepWithNext = True
+    table.spaceBefore, table.spaceAfter = sizes.body * 1.2, sizes.body * 0.5
+    return outlined(table, title)
+
+
+def causes(topic: Topic, width: float, sizes: PrintSizes, detail: str = "full") -> list[Flowable]:
+    """The causes section, each cause in "full", "explained" (without care) or by its "key-points"."""
+    heading = section_heading(causes_heading(topic), "causes", THEME.colours.primary, width, sizes)
+    if detail == "key-points":
+        blocks = [brief_cause_block(cause, sizes) for cause in topic.causes]
+    else:
+        blocks = [cause_block(cause, sizes, with_care=detail == "full") for cause in topic.causes]
+    return [heading, *(part for block in blocks for part in block)]
+
+
+def cause_block(cause: Cause, sizes: PrintSizes, with_care: bool = True) -> list[Flowable]:
+    """A cause's name kept with its explanation, then what the person and a doctor can do."""
+    style = styles(sizes)
+    parts: list[Flowable] = [KeepTogether([Paragraph(text(cause.name), style["cause"]),
+                                           Paragraph(text(cause.explanation), style["body"])])]
+    if not with_care:
+        return parts
+    # Each a short paragraph: moved whole to the next page or panel rather than split.
+    if cause.self_care:
+        parts.append(KeepTogether([Paragraph(f"<b>What you can do:</b> {text(cause.self_care)}", style["body"])]))
+    if cause.medical_care:
+        parts.append(KeepTogether([Paragraph(f"<b>What a doctor may do:</b> {text(cause.medical_care)}",
+                                             style["body"])]))
+    return parts
+
+
+def brief_cause_block(cause: Cause, sizes: PrintSizes) -> list[Flowable]:
+    """A cause's name and its key points (its explanation when it has none), kept together."""
+    style = styles(sizes)
+    points = cause.key_points or (cause.explanation,)
+    return [KeepTogether([Paragraph(text(cause.name), style["cause"]), *(bullet(p, sizes) for p in points)])]
+
+
+def warning_panel(topic: Topic, width: float, sizes: PrintSizes) -> Flowable:
+    """A bordered panel that stands out in greyscale by its border, icon and bold heading."""
+    colours, style = THEME.colours, styles(sizes)
+    pad = sizes.body
+    heading = section_heading(WARNING_HEADING, "warning", colours.warning, width - 2 * pad, sizes)
+    heading.spaceBefore, heading.outline = 0, None
+    rows = [[heading], [Paragraph(WARNING_LEAD, style["body_bold"])],
+            *([bullet(sign, sizes)] for sign in topic.warning_signs)]
+    table = Table(rows, colWidths=[width], splitByRow=1)
+    table.setStyle(table_style(
+        ("BOX", (0, 0), (-1, -1), 2.5, HexColor(colours.warning)),
+        ("BACKGROUND", (0, 0), (-1, -1), HexColor(colours.warning_tint)),
+        ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, 0), pad * 0.8), ("BOTTOMPADDING", (0, -1), (-1, -1), pad * 0.8),
+    ))
+    table.spaceBefore = sizes.body * 1.3
+    # Kept whole when it fits a page, so its heading never ends a page alone.
+    return KeepTogether([outlined(table, WARNING_HEADING)])
+
+
+def advice(topic: Topic, width: float, sizes: PrintSizes, first: bool = False) -> list[Flowable]:
+    """The advice section; `first` when it starts a page or panel, so it needs no space above."""
+    heading = section_heading(ADVICE_HEADING, "advice", THEME.colours.advice, width, sizes)
+    if first:
+        heading.spaceBefore = 0
+    return [heading, *(bullet(item, sizes) for item in topic.advice)]
+
+
+def icon_line(icon: str, colour: str, value: str, width: float, sizes: PrintSizes) -> Table:
+    """A line of body text after a small icon, as in a list of contents."""
+    size = sizes.body * 1.4
+    table = Table([[icons.drawing(icon, size, colour), Paragraph(text(value), styles(sizes)["body"])]],
+                  colWidths=[size + 6, width - size - 6])
+    table.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *_no_padding(),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), sizes.body * 0.3)))
+    return table
+
+
+def bullet(value: str, sizes: PrintSizes) -> Paragraph:
+    return Paragraph(text(value), styles(sizes)["bullet"], bulletText="\u2022")
+
+
+def sources_block(sources: tuple[Source, ...], width: float, sizes: PrintSizes) -> Flowable:
+    """The sources cited and the notice that this is not a doctor's advice, kept together."""
+    style = styles(sizes)
+    parts: list[Flowable] = [
+        section_heading(SOURCES_HEADING, "sources", THEME.colours.primary, width, sizes),
+        *(Paragraph(source_citation(source, sizes), style["source"]) for source in sources),
+        notice(disclaimer("leaflet"), width, sizes),
+    ]
+    return KeepTogether(parts)
+
+
+def notice(value: str, width: float, sizes: PrintSizes) -> Table:
+    """Bold text on a tinted panel."""
+    pad = sizes.body * 0.8
+    table = Table([[Paragraph(text(value), styles(sizes)["notice"])]], colWidths=[width])
+    table.setStyle(table_style(
+        ("BACKGROUND", (0, 0), (-1, -1), HexColor(THEME.colours.primary_tint)),
+        ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+        ("TOPPADDING", (0, 0), (-1, -1), pad * 0.7), ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.8),
+    ))
+    table.spaceBefore = sizes.body * 0.7
+    return table
+
+
+def source_citation(source: Source, sizes: PrintSizes) -> str:
+    """The shared citation, with the title in italics as a reference list sets it (in quotes for large print)."""
+    rest = text(citation(source.model_copy(update={"title": ""})).lstrip(", "))
+    title = f"<i>{text(source.title)}</i>" if sizes.italics else f"\u201c{text(source.title)}\u201d"
+    return f"{title}, {rest}."
+
+
+def about_block(content: Content, topic: Topic, width: float, sizes: PrintSizes) -> Flowable | None:
+    """Who publishes the leaflet, how to reach them, when it was reviewed, and a QR code to read more."""
+    style = styles(sizes)
+    lines = about_lines(content, topic, sizes)
+    url = topic.qr_url(content.sources_of(topic))
+    if not lines and not url:
+        return None
+    column: list[Flowable] = [Paragraph(line, style["body"]) for line in lines]
+    if url is None:
+        return KeepTogether(column)
+    code = qr_code(url, sizes.body * 6.5)
+    caption = Paragraph(f"Scan to read more: {text(url)}", style["body"])
+    table = Table([[column + [caption], code]], colWidths=[width - code.width - 12, code.width + 12])
+    table.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "TOP"), *_no_padding(),
+                               ("LEFTPADDING", (1, 0), (1, 0), 12)))
+    table.spaceBefore = sizes.body
+    return table
+
+
+def about_lines(content: Content, topic: Topic, sizes: PrintSizes) -> list[str]:
+    """Paragraph markup for the publisher, contact and review lines that are given."""
+    lines = []
+    publisher = content.publisher
+    if publisher:
+        lines.append(f"<b>Published by {text(publisher.name)}</b>")
+        lines += [text(value) for value in (publisher.contact, publisher.url) if value]
+    review = review_line(topic)
+    if review:
+        lines.append(text(review))
+    return lines
+
+
+def qr_code(url: str, size: float) -> Drawing:
+    """A QR code for `url`, `size` points square including its quiet zone."""
+    widget = QrCodeWidget(url, barLevel="M", barBorder=4)
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0],
+                      initialFontName=THEME.fonts.regular)
+    drawing.add(widget)
+    return drawing
+
+
+@functools.cache
+def styles(sizes: PrintSizes) -> dict[str, ParagraphStyle]:
+    """The paragraph styles of one format, all left-aligned and ragged-right."""
+    fonts.register()
+    colours, names = THEME.colours, THEME.fonts
+    ink = HexColor(colours.ink)
+
+    def style(name, size, font=names.regular, colour=ink, **extra):
+        return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * sizes.leading,
+                              textColor=colour, alignment=TA_LEFT, **extra)
+
+    body = sizes.body
+    return {
+        "title": style("title", sizes.title, names.bold, HexColor(colours.on_primary)),
+        "subtitle": style("subtitle", sizes.subtitle, colour=HexColor(colours.on_primary), spaceBefore=2),
+        "publisher": style("publisher", sizes.lead, names.bold, HexColor(colours.primary)),
+        "lead": style("lead", sizes.lead, spaceAfter=2),
+        "heading": style("heading", sizes.heading, names.bold),
+        "cause": style("cause", sizes.cause_name, names.bold, HexColor(colours.primary),
+                       spaceBefore=body * 0.6, spaceAfter=body * 0.15, keepWithNext=1),
+        "body": style("body", body, spaceAfter=body * 0.25),
+        "body_bold": style("body_bold", body, names.bold, spaceAfter=body * 0.2),
+        "bullet": style("bullet", body, leftIndent=body * 1.2, bulletIndent=body * 0.15,
+                        bulletFontName=names.bold, bulletFontSize=body, spaceAfter=body * 0.25),
+        "source": style("source", body, spaceAfter=body * 0.25),
+        "notice": style("notice", body, names.bold),
+        "footer": style("footer", sizes.footer, colour=HexColor(colours.muted)),
+    }
