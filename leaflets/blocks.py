@@ -74,7 +74,8 @@ def letterhead(publisher: Publisher, width: float, sizes: PrintSizes) -> Flowabl
     if not publisher.logo:
         return name
     image = logo(publisher.logo, LOGO_HEIGHT, max_width=width / 3)
-    table = Table([[image, name]], colWidths=[image.width + 10, width - image.width - 10])
+    image_width, _ = image.wrap(width, LOGO_HEIGHT)
+    table = Table([[image, name]], colWidths=[image_width + 10, width - image_width - 10])
     table.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *_no_padding()))
     return table
 
@@ -215,29 +216,30 @@ def source_citation(source: Source, sizes: PrintSizes) -> str:
 def about_block(content: Content, topic: Topic, width: float, sizes: PrintSizes) -> Flowable | None:
     """Who publishes the leaflet, how to reach them, when it was reviewed, and a QR code to read more."""
     style = styles(sizes)
-    lines = about_lines(content, topic, sizes)
+    parts: list[Flowable] = [Paragraph(line, style["body"]) for line in about_lines(content, topic)]
     url = topic.qr_url(content.sources_of(topic))
-    if not lines and not url:
+    if url:
+        code = qr_code(url, sizes.body * 6.5)
+        caption = Paragraph(f"<b>Scan the code to read more:</b><br/>{text(url)}", style["body"])
+        if width < 100 * mm:  # a narrow panel: the address gets the full width below the code
+            parts += [code, caption]
+        else:
+            row = Table([[code, caption]], colWidths=[code.width + 10, width - code.width - 10])
+            row.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *_no_padding()))
+            parts.append(row)
+    if not parts:
         return None
-    column: list[Flowable] = [Paragraph(line, style["body"]) for line in lines]
-    if url is None:
-        return KeepTogether(column)
-    code = qr_code(url, sizes.body * 6.5)
-    caption = Paragraph(f"Scan to read more: {text(url)}", style["body"])
-    table = Table([[column + [caption], code]], colWidths=[width - code.width - 12, code.width + 12])
-    table.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "TOP"), *_no_padding(),
-                               ("LEFTPADDING", (1, 0), (1, 0), 12)))
-    table.spaceBefore = sizes.body
-    return table
+    parts[0].spaceBefore = sizes.body
+    return KeepTogether(parts)
 
 
-def about_lines(content: Content, topic: Topic, sizes: PrintSizes) -> list[str]:
+def about_lines(content: Content, topic: Topic) -> list[str]:
     """Paragraph markup for the publisher, contact and review lines that are given."""
     lines = []
     publisher = content.publisher
     if publisher:
         lines.append(f"<b>Published by {text(publisher.name)}</b>")
-        lines += [text(value) for value in (publisher.contact, publisher.url) if value]
+        lines += [text(value) for value in (publisher.contact, publisher.url, publisher.leaflet_from) if value]
     review = review_line(topic)
     if review:
         lines.append(text(review))

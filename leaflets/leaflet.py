@@ -12,7 +12,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer
 from reportlab.platypus.flowables import Flowable
 
 from leaflets import blocks, fonts
@@ -54,8 +54,14 @@ def story(content: Content, topic: Topic, width: float, sizes: PrintSizes) -> li
     ]
 
 
-class OutlinedDocument(SimpleDocTemplate):
-    """A document that adds a bookmark for every flowable marked with `blocks.outlined`."""
+class OutlinedDocument(BaseDocTemplate):
+    """One frame per page, text flush with its edges, and a bookmark for every block marked `outlined`."""
+
+    def __init__(self, filename: str, **kwargs):
+        super().__init__(filename, **kwargs)
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height,
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="text")
+        self.addPageTemplates([PageTemplate("page", [frame])])
 
     def afterFlowable(self, flowable: Flowable) -> None:
         outline = getattr(flowable, "outline", None)
@@ -69,31 +75,33 @@ class OutlinedDocument(SimpleDocTemplate):
 
 
 class Footer:
-    """The footer on every page: what the leaflet is, who made it, when reviewed, and "Page N of M"."""
+    """The footer on every page: what the leaflet is, "Page N of M", then who made it and when it was reviewed."""
 
     def __init__(self, content: Content, topic: Topic, sizes: PrintSizes, width: float):
         style = blocks.styles(sizes)["footer"]
-        first = f"{topic.title} \u00b7 {NOT_ADVICE}"
-        second = " \u00b7 ".join(filter(None, [content.publisher.name if content.publisher else "", review_line(topic)]))
-        self.size = sizes.footer
-        self.width = width
-        self.label_width = stringWidth("Page 99 of 99", THEME.fonts.regular, sizes.footer) + sizes.footer
-        self.paragraph = Paragraph("<br/>".join(blocks.text(line) for line in (first, second) if line), style)
-        _, self.height = self.paragraph.wrap(width - self.label_width, A4[1])
+        publisher = content.publisher.name if content.publisher else ""
+        about = " \u00b7 ".join(filter(None, [publisher, review_line(topic, with_reviewer=False)]))
+        self.size, self.width = sizes.footer, width
+        label_width = stringWidth("Page 99 of 99", THEME.fonts.regular, sizes.footer) + sizes.footer
+        self.lines = [(Paragraph(blocks.text(f"{topic.title} \u00b7 {NOT_ADVICE}"), style), width - label_width)]
+        if about:
+            self.lines.append((Paragraph(blocks.text(about), style), width))
+        self.heights = [paragraph.wrap(line_width, A4[1])[1] for paragraph, line_width in self.lines]
         self.baseline = THEME.margins.footer_baseline * mm
-        self.top = self.baseline + self.height + 4
+        self.top = self.baseline + sum(self.heights) + 4
 
     def draw(self, canvas: Canvas, number: int, total: int) -> None:
         left = THEME.margins.left * mm
-        right = left + self.width
         canvas.setStrokeColor(HexColor(THEME.colours.rule))
         canvas.setLineWidth(0.6)
-        canvas.line(left, self.top, right, self.top)
-        # The paragraph's last baseline sits on the footer baseline.
-        self.paragraph.drawOn(canvas, left, self.baseline - self.size * 0.25)
+        canvas.line(left, self.top, left + self.width, self.top)
+        y = self.top - 2
+        for (paragraph, _), height in zip(self.lines, self.heights):
+            y -= height
+            paragraph.drawOn(canvas, left, y)
         canvas.setFillColor(HexColor(THEME.colours.muted))
         canvas.setFont(THEME.fonts.regular, self.size)
-        canvas.drawRightString(right, self.top - self.size * 1.2, f"Page {number} of {total}")
+        canvas.drawRightString(left + self.width, self.top - 2 - self.size, f"Page {number} of {total}")
 
     def canvas_class(self) -> type[Canvas]:
         """A canvas that draws this footer once the page count is known."""

@@ -42,11 +42,11 @@ def authors(sources: tuple[Source, ...]) -> str:
     return "; ".join(dict.fromkeys(source.author or source.publisher for source in sources))
 
 
-def review_line(topic: Topic) -> str:
+def review_line(topic: Topic, with_reviewer: bool = True) -> str:
     """'Reviewed 1 November 2026 · Next review 1 November 2027 · Version 2', from the parts given."""
     parts = []
     if topic.reviewed:
-        by = f" by {topic.reviewed_by}" if topic.reviewed_by else ""
+        by = f" by {topic.reviewed_by}" if topic.reviewed_by and with_reviewer else ""
         parts.append(f"Reviewed {format_date(topic.reviewed)}{by}")
     if topic.next_review:
         parts.append(f"Next review {format_date(topic.next_review)}")
