@@ -10,8 +10,7 @@ from leaflets import preview
 from leaflets.build import build
 from leaflets.writers import WRITERS
 from leaflets.content import ContentError, load
-from leaflets.deck import TemplateError
-from leaflets.problems import OutputError
+from leaflets.problems import OutputError, TemplateError
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -32,6 +31,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--format", action="append", choices=list(WRITERS), metavar="FORMAT",
                    help=f"build only this format, one of: {', '.join(WRITERS)}; repeat for more "
                         "(default: the 'formats' list in the content file, else all)")
+    p.add_argument("--template", type=Path, metavar="PATH",
+                   help="the PowerPoint template (.pptx) for the decks (default: 'deck: template:' in the "
+                        "content file, else the built-in one)")
     p.add_argument("--check", action="store_true", help="check the content file and write nothing")
     p.add_argument("--preview", action="store_true",
                    help="also write a PNG picture of every PDF page, named <file>-page<N>.png")
@@ -55,6 +57,12 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         p.error(f"unknown topic {', '.join(repr(t) for t in unknown)}; the topics in {args.content} are: {', '.join(known)}")
 
+    if args.template:
+        if args.template.suffix.lower() != ".pptx" or not args.template.is_file():
+            p.error(f"--template {args.template}: no such PowerPoint file; give the path of a .pptx template")
+        deck = content.deck.model_copy(update={"template": args.template.resolve()})
+        content = content.model_copy(update={"deck": deck})
+
     if args.check:
         print(f"{args.content}: no problems found ({len(content.topics)} topics, {len(content.sources)} sources).")
         return EXIT_OK
@@ -63,11 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     formats = list(dict.fromkeys(args.format or content.formats))
     try:
         written = build(content, topics, formats, args.out)
-    except TemplateError as error:
-        print(f"template: {error}; nothing was written.", file=sys.stderr)
-        return EXIT_CONTENT
     except OutputError as error:
-        print(f"{args.content}: {error}. Nothing was written.", file=sys.stderr)
+        where = "" if isinstance(error, TemplateError) else f"{args.content}: "
+        print(f"{where}{error}. Nothing was written.", file=sys.stderr)
         return EXIT_CONTENT
     except OSError as error:
         print(f"{error.filename or args.out}: cannot write there ({error.strerror}); "

@@ -1,86 +1,157 @@
 """The talk-deck writer: one topic of the content model to a 16:9 PowerPoint deck.
 
 Two steps, as in Pandoc's PowerPoint writer: `plan` turns the topic into a list of
-slides (what to show, measured so that every list fits its box), and `write` draws
-them onto a template's layouts (how to show it). All text goes into the layouts'
-placeholders, so an organisation's template restyles the whole deck.
+slides (what to show, measured with the template's own type sizes so that every list
+and title fits its box), and `write` draws them onto the template's layouts (how to
+show it). All text goes into the layouts' placeholders, so an organisation's template
+restyles the whole deck.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
 from pptx import Presentation
-from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.util import Emu
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import nsdecls
+from pptx.util import Emu, Pt
 
+from leaflets import icons, notes
 from leaflets.content import Cause, Content, Topic
-from leaflets.measure import line_count
+from leaflets.measure import metrics_for, wrap
+from leaflets.problems import OutputError, TemplateError
+from leaflets.template import (bodies, find_layouts, slide_number_placeholder, text_style,
+                               title_placeholder)
 from leaflets.theme import THEME, asset
 from leaflets.wording import ADVICE_HEADING, WARNING_HEADING, authors, causes_heading, citation, disclaimer
 
+__all__ = ["write", "plan", "Box", "Slide", "TemplateError", "DEFAULT_TEMPLATE"]
+
 DEFAULT_TEMPLATE = asset("deck-template.pptx")
 MAX_ITEMS = 6
-EMU_PER_PT = 12700
+MAX_TITLE_LINES = 2
+ICON_COLOURS = {"causes": THEME.colours.primary, "warning": THEME.colours.warning, "advice": THEME.colours.advice,
+                "questions": THEME.colours.primary, "sources": THEME.colours.primary}
+ICON_WORDS = {"causes": "magnifying glass", "warning": "warning triangle", "advice": "tick",
+              "questions": "question mark", "sources": "open book"}
 
 
 @dataclass(frozen=True)
 class Slide:
-    """One slide to draw: its layout role, title, list items and speaker notes."""
+    """One slide to draw: its layout role, title, list items, speaker notes and section icon."""
 
     role: str  # "title", "section" or "content"
     title: str
     items: tuple[str, ...] = ()
     notes: str = ""
+    icon: str | None = None
+    weight: float = 1.0  # its share of the talk's time
 
 
 @dataclass(frozen=True)
 class Box:
-    """The text area of a content layout's body, in points."""
+    """A text area in points, and the type it is set in: size, the metrics font and a width allowance."""
 
     width: float
     height: float
+    size: float = THEME.slides.body
+    font: str = THEME.fonts.deck_metrics
+    spread: float = 1.0  # >1 when the template's font is only approximated by the metrics font
+    explicit: bool = False  # the template sets this text below the minimum, so the writer sets `size`
+
+    def lines(self, text: str) -> int:
+        return len(wrap(text, self.font, self.size, self.width / self.spread))
 
 
-class TemplateError(Exception):
-    """The template lacks a layout the deck needs."""
+@dataclass(frozen=True)
+class Frames:
+    """Where the deck's text goes: the content layout's body and title, as the template sets them."""
+
+    body: Box
+    title: Box
 
 
-def write(content: Content, topic: Topic, path: Path, template: Path = DEFAULT_TEMPLATE) -> None:
-    """Write the topic's talk deck to `path`."""
-    prs = Presentation(str(template))
-    layouts = find_layouts(prs)
-    for slide in plan(content, topic, body_box(layouts["content"])):
-        _draw(prs, layouts[slide.role], slide)
+def write(content: Content, topic: Topic, path: Path) -> None:
+    """Write the topic's talk deck to `path`, on content.yaml's template or the default one."""
+    template = content.deck.template or DEFAULT_TEMPLATE
+    prs = _open(template)
+    layouts = find_layouts(prs, f"the template {template.name}")
+    frames = measure_frames(layouts)
+    slides = notes.with_timings(plan(content, topic, frames), content.deck.minutes)
+    for number, slide in enumerate(slides, start=1):
+        _draw(prs, layouts[slide.role], slide, frames, number)
     _set_properties(prs, content, topic)
     prs.save(str(path))
 
 
-def plan(content: Content, topic: Topic, box: Box) -> list[Slide]:
+def _open(template: Path):
+    try:
+        return Presentation(str(template))
+    except Exception as error:  # noqa: BLE001 - any reading failure means the same to the editor
+        raise TemplateError(f"{template} cannot be opened as a PowerPoint template ({error})") from None
+
+
+def measure_frames(layouts: dict) -> Frames:
+    """The content layout's body and title boxes, at the template's sizes (raised to the minimums)."""
+    layout = layouts["content"]
+    minimum = THEME.slides
+    body_style = text_style(layout, bodies(layout)[0])
+    title_style = text_style(layout, title_placeholder(layout))
+    body_font, body_spread = metrics_for(body_style.font)
+    title_font, title_spread = metrics_for(title_style.font, bold=True)
+    icon_room = _icon_size(title_placeholder(layout)) / 12700 + 12
+    return Frames(
+        body=Box(body_style.width, body_style.height, max(body_style.size, minimum.min_body), body_font, body_spread,
+                 explicit=body_style.size < minimum.min_body),
+        title=Box(title_style.width - icon_room, title_style.height, max(title_style.size, minimum.min_title),
+                  title_font, title_spread, explicit=title_style.size < minimum.min_title),
+    )
+
+
+def plan(content: Content, topic: Topic, frames: Frames) -> list[Slide]:
     """The slides of the talk, in order, with long lists spread over numbered slides."""
     sources = content.sources_of(topic)
+    body = frames.body
+    parts = [causes_heading(topic), WARNING_HEADING, ADVICE_HEADING, "Your questions"]
     slides = [
-        Slide("title", topic.title, tuple(filter(None, [topic.subtitle, "A community health talk"])),
-              notes=f"Welcome everyone. Today's talk: {topic.title}.\n\n{topic.summary}"),
-        *_fitted("What we will cover", _overview(topic), box, notes=topic.summary),
-        Slide("section", causes_heading(topic), (f"{len(topic.causes)} possible causes",),
-              notes="We will go through the possible causes one by one."),
+        Slide("title", topic.title, tuple(filter(None, [topic.subtitle, _presenter_line(content)])),
+              notes=notes.opening(topic), weight=1),
+        *_fitted("What we will cover", tuple(parts), body, notes=notes.overview(topic), weight=1),
+        Slide("section", parts[0], (f"Part 1 of 4 \u00b7 {len(topic.causes)} possible causes",),
+              notes=notes.causes_intro(topic), icon="causes", weight=0.5),
     ]
     for cause in topic.causes:
-        slides += _fitted(cause.name, _key_points(cause), box, notes=_cause_notes(cause))
-    slides += _fitted(WARNING_HEADING, topic.warning_signs, box, notes=_warning_notes(topic))
-    slides += _fitted(ADVICE_HEADING, topic.advice, box, notes=_advice_notes(topic))
-    slides.append(Slide("section", "Questions?", ("Ask about anything from today's talk",),
-                        notes=_question_notes(topic)))
-    slides += _fitted("Sources", (*(citation(s) for s in sources), disclaimer("talk")), box,
-                      notes="Where this information comes from:\n" + "\n".join(f"- {citation(s)}" for s in sources))
-    return slides
+        slides += _fitted(cause.name, _key_points(cause), body, notes=notes.cause(cause), icon="causes", weight=3)
+    slides += [Slide("section", WARNING_HEADING, ("Part 2 of 4",), notes=notes.warning_intro(), icon="warning",
+                     weight=0.5)]
+    slides += _fitted("Signs to see a doctor about", topic.warning_signs, body, notes=notes.warning_signs(topic),
+                      icon="warning", weight=4)
+    slides += [Slide("section", ADVICE_HEADING, ("Part 3 of 4",), notes=notes.advice_intro(), icon="advice",
+                     weight=0.5)]
+    slides += _fitted("Things you can do", topic.advice, body, notes=notes.advice(topic), icon="advice", weight=4)
+    slides.append(Slide("section", "Questions?", ("Part 4 of 4 \u00b7 Ask about anything from today's talk",),
+                        notes=notes.questions(topic), icon="questions", weight=4))
+    slides += _fitted("Sources", (*(citation(s) for s in sources), disclaimer("talk")), body,
+                      notes=notes.sources(sources), icon="sources", weight=0.5)
+    slides.append(Slide("title", "Thank you", _closing_lines(content, topic), notes=notes.closing(content, topic),
+                        weight=0.5))
+    return [_check_title(slide, frames.title) for slide in slides]
 
 
-def _overview(topic: Topic) -> tuple[str, ...]:
-    return (causes_heading(topic), WARNING_HEADING, ADVICE_HEADING, "Your questions")
+def _presenter_line(content: Content) -> str:
+    return content.publisher.name if content.publisher else "A community health talk"
+
+
+def _closing_lines(content: Content, topic: Topic) -> tuple[str, ...]:
+    publisher = content.publisher
+    leaflet = (publisher.leaflet_from if publisher and publisher.leaflet_from
+               else f"Take home the leaflet \u201c{topic.title}\u201d")
+    if not publisher:
+        return (leaflet,)
+    return tuple(filter(None, [publisher.name, publisher.contact, leaflet]))
 
 
 def _key_points(cause: Cause) -> tuple[str, ...]:
@@ -89,39 +160,14 @@ def _key_points(cause: Cause) -> tuple[str, ...]:
     return tuple(sentence.strip() + "." for sentence in cause.explanation.rstrip(".").split(". ") if sentence.strip())
 
 
-def _cause_notes(cause: Cause) -> str:
-    notes = [cause.explanation]
-    if cause.self_care:
-        notes.append(f"What the person can do: {cause.self_care}")
-    if cause.medical_care:
-        notes.append(f"What a doctor may do: {cause.medical_care}")
-    return "\n\n".join(notes)
-
-
-def _warning_notes(topic: Topic) -> str:
-    signs = "\n".join(f"- {sign}" for sign in topic.warning_signs)
-    return f"Anyone with one of these signs should see a doctor, so that the cause can be found and treated:\n{signs}"
-
-
-def _advice_notes(topic: Topic) -> str:
-    return "Things people can do themselves:\n" + "\n".join(f"- {item}" for item in topic.advice)
-
-
-def _question_notes(topic: Topic) -> str:
-    return (
-        "Invite questions from the audience. If nobody starts, ask: "
-        f"\"Which of the causes we talked about could apply to you or someone you know?\"\n\n"
-        f"Remind people that they can take a leaflet on {topic.title.lower()} home with them."
-    )
-
-
-def _fitted(title: str, items, box: Box, notes: str = "") -> list[Slide]:
+def _fitted(title: str, items, box: Box, **fields) -> list[Slide]:
     """One slide for the items, or several titled "Title (1 of N)" when they do not fit."""
     heights = [item_height(item, box) for item in items]
     groups = _balanced(list(items), heights, box) or _greedy(list(items), heights, box)
     if len(groups) == 1:
-        return [Slide("content", title, tuple(groups[0]), notes)]
-    return [Slide("content", f"{title} ({n} of {len(groups)})", tuple(group), notes)
+        return [Slide("content", title, tuple(groups[0]), **fields)]
+    weight = fields.pop("weight", 1.0) / len(groups)
+    return [Slide("content", f"{title} ({n} of {len(groups)})", tuple(group), weight=weight, **fields)
             for n, group in enumerate(groups, start=1)]
 
 
@@ -151,62 +197,79 @@ def _balanced(items: list[str], heights: list[float], box: Box) -> list[list[str
 
 def item_height(item: str, box: Box) -> float:
     """Height in points of one bullet: its lines plus the space before it."""
-    size = THEME.slides.body
-    lines = line_count(item, THEME.fonts.deck_metrics, size, box.width)
-    return lines * size * 1.25 + size * 0.3
+    return box.lines(item) * box.size * 1.25 + box.size * 0.3
 
 
-def find_layouts(prs) -> dict:
-    """The template's layouts for each role, found by their placeholders, not their position."""
-    layouts = list(prs.slide_layouts)
-
-    def kinds(layout):
-        return {ph.placeholder_format.type for ph in layout.placeholders}
-
-    def named(word):
-        return [layout for layout in layouts if word in layout.name.lower()]
-
-    title = [l for l in layouts if PP_PLACEHOLDER.CENTER_TITLE in kinds(l) and PP_PLACEHOLDER.SUBTITLE in kinds(l)]
-    content = [l for l in layouts if PP_PLACEHOLDER.TITLE in kinds(l) and len(_bodies(l)) == 1
-               and _bodies(l)[0].placeholder_format.type == PP_PLACEHOLDER.OBJECT]
-    section = [l for l in named("section") if PP_PLACEHOLDER.TITLE in kinds(l) and _bodies(l)]
-    found = {"title": title, "content": content, "section": section}
-    missing = [role for role, candidates in found.items() if not candidates]
-    if missing:
-        raise TemplateError(f"the template has no {', '.join(missing)} layout")
-    return {role: candidates[0] for role, candidates in found.items()}
+def _check_title(slide: Slide, title_box: Box) -> Slide:
+    """A title that would need more than two lines is refused: it cannot be shrunk below 32 pt."""
+    if slide.role == "content" and title_box.lines(slide.title) > MAX_TITLE_LINES:
+        raise OutputError(f"the slide title '{slide.title}' needs more than {MAX_TITLE_LINES} lines at "
+                          f"{title_box.size:g} pt; shorten it (it comes from a cause's name)")
+    return slide
 
 
-_TEXT_KINDS = {PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE}
-
-
-def _bodies(layout_or_slide) -> list:
-    """The placeholders that take list text (not the title, date, footer or number)."""
-    return [ph for ph in layout_or_slide.placeholders if ph.placeholder_format.type in _TEXT_KINDS]
-
-
-def body_box(layout) -> Box:
-    """The usable text area of the layout's body placeholder, in points."""
-    body = _bodies(layout)[0]
-    indent = 342900  # the bullet indent of a first-level item (marL) in the default master
-    insets = 91440 * 2
-    return Box(width=(body.width - insets - indent) / EMU_PER_PT, height=(body.height - 45720 * 2) / EMU_PER_PT)
-
-
-def _draw(prs, layout, slide: Slide) -> None:
+def _draw(prs, layout, slide: Slide, frames: Frames, number: int) -> None:
     page = prs.slides.add_slide(layout)
     page.shapes.title.text = slide.title
-    body = next(iter(_bodies(page)), None)
+    _raise_to_minimum(page.shapes.title.text_frame, frames.title)
+    body = next(iter(bodies(page)), None)
     if body is not None:
         if slide.items:
             frame = body.text_frame
             frame.text = slide.items[0]
             for item in slide.items[1:]:
                 frame.add_paragraph().text = item
+            if slide.role == "content":
+                _raise_to_minimum(frame, frames.body)
         else:
             body._element.getparent().remove(body._element)
+    if slide.icon:
+        _add_icon(page, slide)
+    if slide.role != "title":
+        _add_slide_number(page, layout, number)
     if slide.notes:
         page.notes_slide.notes_text_frame.text = slide.notes
+
+
+def _raise_to_minimum(frame, box: Box) -> None:
+    """Sizes stay with the template, unless it sets this text below the minimum: then the minimum is set."""
+    if not box.explicit:
+        return
+    for paragraph in frame.paragraphs:
+        for run in paragraph.runs:
+            run.font.size = Pt(box.size)
+
+
+def _icon_size(title) -> int:
+    return int(min(title.height * 0.8, Emu(914400 * 0.85)))
+
+
+def _add_icon(page, slide: Slide) -> None:
+    """The part's icon at the right end of the title, with alt text; the title is narrowed to make room."""
+    title = page.shapes.title
+    # Read the position the layout gives, then set all four: setting one alone moves the title to the corner.
+    x, y, width, height = title.left, title.top, title.width, title.height
+    size = _icon_size(title)
+    left = x + width - size
+    top = y + (height - size) // 2
+    png = icons.png(slide.icon, ICON_COLOURS[slide.icon])
+    picture = page.shapes.add_picture(io.BytesIO(png), left, top, size, size)
+    picture.name = f"Icon: {slide.icon}"
+    picture._element.nvPicPr.cNvPr.set("descr", f"Icon: a {ICON_WORDS[slide.icon]}, for \u201c{slide.title}\u201d")
+    title.left, title.top, title.width, title.height = x, y, width - size - Emu(152400), height
+
+
+def _add_slide_number(page, layout, number: int) -> None:
+    """A slide-number placeholder holding PowerPoint's slide-number field, where the layout has one."""
+    placeholder = slide_number_placeholder(layout)
+    if placeholder is None:
+        return
+    page.shapes.clone_placeholder(placeholder)
+    shape = page.placeholders[placeholder.placeholder_format.idx]
+    paragraph = shape.text_frame.paragraphs[0]._p
+    paragraph.append(parse_xml(
+        f'<a:fld {nsdecls("a")} id="{{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}}" type="slidenum">'
+        f'<a:t>{number}</a:t></a:fld>'))
 
 
 def _set_properties(prs, content: Content, topic: Topic) -> None:

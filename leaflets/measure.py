@@ -1,7 +1,9 @@
 """Measure how many lines a text takes in a box, with real font metrics.
 
 python-pptx cannot measure text, so the deck writer asks here before it places a
-list; reportlab's metrics for Helvetica match Arial, the deck's font.
+list. reportlab ships the metrics of Helvetica, Times and Courier, which match Arial,
+Times New Roman and Courier New (and their Liberation twins) exactly; any other font
+is measured as the nearest of these, made wider by a safety allowance.
 """
 
 from __future__ import annotations
@@ -43,3 +45,23 @@ def _pieces(word: str, font: str, size: float, width: float) -> list[str]:
 
 def line_count(text: str, font: str, size: float, width: float) -> int:
     return len(wrap(text, font, size, width))
+
+
+_EXACT = {
+    "arial": "Helvetica", "helvetica": "Helvetica", "liberation sans": "Helvetica", "arimo": "Helvetica",
+    "times new roman": "Times-Roman", "times": "Times-Roman", "liberation serif": "Times-Roman", "tinos": "Times-Roman",
+    "courier new": "Courier", "courier": "Courier", "liberation mono": "Courier", "cousine": "Courier",
+}
+_SERIF_HINTS = ("serif", "georgia", "cambria", "garamond", "book", "palatino", "times", "minion", "baskerville")
+_BOLD = {"Helvetica": "Helvetica-Bold", "Times-Roman": "Times-Bold", "Courier": "Courier-Bold"}
+APPROXIMATION_ALLOWANCE = 1.12
+
+
+def metrics_for(typeface: str, bold: bool = False) -> tuple[str, float]:
+    """The reportlab font that measures `typeface`, and how much wider to allow for it (1.0 when exact)."""
+    name = typeface.strip().lower()
+    base, spread = _EXACT.get(name), 1.0
+    if base is None:
+        is_serif = any(hint in name for hint in _SERIF_HINTS) and "sans" not in name
+        base, spread = ("Times-Roman" if is_serif else "Helvetica"), APPROXIMATION_ALLOWANCE
+    return (_BOLD[base] if bold else base), spread

@@ -43,3 +43,7 @@ def format_path(loc: Iterable[str | int]) -> str:
 
 class OutputError(Exception):
     """Content that is valid but cannot be made into an output, said in plain words for the editor."""
+
+
+class TemplateError(OutputError):
+    """The deck template cannot be used; the message says why and what to do."""

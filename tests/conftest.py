@@ -40,3 +40,10 @@ def write_content(tmp_path):
 def normalise(text: str) -> str:
     """Text without any whitespace, to compare content with text read back from a PDF or deck."""
     return "".join(text.split())
+
+
+@pytest.fixture(scope="session")
+def other_template(tmp_path_factory):
+    """A second deck template with other fonts, colours, layout names and order (tests/templates.py)."""
+    from tests.templates import make_other_template
+    return make_other_template(tmp_path_factory.mktemp("template") / "other.pptx")

@@ -9,10 +9,14 @@ from pptx import Presentation
 from pptx.util import Emu
 
 from leaflets.build import build
-from leaflets.deck import MAX_ITEMS, Box, body_box, find_layouts, plan
-from leaflets.theme import THEME
+from leaflets.deck import MAX_ITEMS, Box, Frames, item_height, measure_frames, plan
+from leaflets.template import find_layouts
 from leaflets.wording import causes_heading
-from tests.conftest import normalise
+from leaflets.cli import main
+from leaflets.content import load
+from leaflets.deck import DEFAULT_TEMPLATE
+from leaflets.problems import OutputError
+from tests.conftest import FIXTURES, normalise
 
 TOPICS = ["leg-cramps", "leg-cramps-middle-aged-women"]
 
@@ -36,7 +40,14 @@ def test_slides_follow_the_talk(deck):
     titles = list(dict.fromkeys(re.sub(r" \(\d+ of \d+\)$", "", s.shapes.title.text) for s in prs.slides))
     assert titles[:3] == [topic.title, "What we will cover", causes_heading(topic)]
     assert titles[3:3 + len(topic.causes)] == [cause.name for cause in topic.causes]
-    assert titles[-4:] == ["When to see a doctor", "What you can do", "Questions?", "Sources"]
+    assert titles[3 + len(topic.causes):] == ["When to see a doctor", "Signs to see a doctor about", "What you can do",
+                                              "Things you can do", "Questions?", "Sources", "Thank you"]
+
+
+def test_each_part_of_the_talk_opens_with_a_section_divider(deck):
+    _, prs = deck
+    sections = [s.shapes.title.text for s in prs.slides if s.slide_layout.name == "Section Header"]
+    assert sections[1:] == ["When to see a doctor", "What you can do", "Questions?"]
 
 
 def test_every_slide_has_a_unique_title_from_the_layout(deck):
@@ -45,12 +56,14 @@ def test_every_slide_has_a_unique_title_from_the_layout(deck):
     assert all(titles) and len(set(titles)) == len(titles)
 
 
-def test_all_text_sits_in_layout_placeholders(deck):
+def test_all_text_sits_in_layout_placeholders_and_pictures_have_alt_text(deck):
     _, prs = deck
     for slide in prs.slides:
         for shape in slide.shapes:
             if shape.has_text_frame and shape.text_frame.text:
                 assert shape.is_placeholder, shape.name
+            if shape.shape_type == 13:  # a picture
+                assert shape._element.nvPicPr.cNvPr.get("descr", "").startswith("Icon: a ")
 
 
 def test_no_shape_runs_outside_its_slide(deck):
@@ -85,18 +98,81 @@ def test_every_slide_has_speaker_notes(deck):
     assert all(slide.has_notes_slide and slide.notes_slide.notes_text_frame.text for slide in prs.slides)
 
 
-def test_body_and_title_sizes_meet_the_minimum(deck):
-    """No run sets its own size, so sizes come from the template, which is at 24 pt and up."""
+def test_notes_give_a_time_for_every_slide_adding_up_to_the_talk_length(deck):
+    _, prs = deck
+    times = [re.match(r"Time: about (\d+)?(\u00bd)? ?(minutes?|30 seconds) \(until (\d+):(\d\d) of 20 minutes\)",
+                      slide.notes_slide.notes_text_frame.text) for slide in prs.slides]
+    assert all(times)
+    last = times[-1]
+    assert (int(last.group(4)), int(last.group(5))) == (20, 0)
+
+
+def test_notes_explain_why_each_warning_sign_matters_and_ask_the_audience(deck):
+    topic, prs = deck
+    notes = " ".join(s.notes_slide.notes_text_frame.text for s in prs.slides
+                     if s.shapes.title.text.startswith("Signs to see a doctor about"))
+    assert "Why each sign matters" in notes
+    assert all(normalise(sign) in normalise(notes) for sign in topic.warning_signs)
+    assert "Ask the audience" in notes
+
+
+def test_notes_with_medicines_say_they_are_for_a_doctor_to_prescribe(deck):
+    topic, prs = deck
+    slides = {slide.shapes.title.text: slide for slide in prs.slides}
+    for cause in topic.causes:
+        if cause.medical_care and "prescribe" in cause.medical_care:
+            assert "not to start it on their own" in slides[cause.name].notes_slide.notes_text_frame.text
+
+
+def test_talk_length_comes_from_the_deck_minutes_setting(seed_content, tmp_path):
+    content = seed_content.model_copy(update={"deck": seed_content.deck.model_copy(update={"minutes": 45})})
+    [path] = build(content, [content.topics[0]], ["pptx"], tmp_path)
+    last = Presentation(str(path)).slides[-1].notes_slide.notes_text_frame.text
+    assert "(until 45:00 of 45 minutes)" in last
+
+
+def test_slides_between_the_opening_and_closing_carry_a_slide_number_field(deck):
+    _, prs = deck
+    last = len(prs.slides)
+    for number, slide in enumerate(prs.slides, start=1):
+        fields = slide._element.findall(".//{http://schemas.openxmlformats.org/drawingml/2006/main}fld")
+        if number in (1, last):
+            assert not fields
+        else:
+            assert [f.get("type") for f in fields] == ["slidenum"]
+
+
+def test_closing_slide_names_the_publisher_and_where_to_get_the_leaflet(tmp_path):
+    content = load(FIXTURES / "branded.yaml")
+    [path] = build(content, list(content.topics), ["pptx"], tmp_path)
+    closing = Presentation(str(path)).slides[-1]
+    text = slide_texts(closing)
+    assert closing.shapes.title.text == "Thank you"
+    for expected in ("Riverside Community Health Centre", "Call 01234 567890", "Ask at reception for this leaflet"):
+        assert expected in text
+
+
+def test_default_template_sizes_come_from_the_template_at_24pt_and_up(deck):
+    """The default template sets 28 pt body and 36 pt titles itself, so no run carries a size."""
     _, prs = deck
     for slide in prs.slides:
         for shape in slide.placeholders:
             for paragraph in shape.text_frame.paragraphs:
                 assert all(run.font.size is None for run in paragraph.runs)
-    p, a = "{http://schemas.openxmlformats.org/presentationml/2006/main}", "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-    styles = prs.slide_master._element.find(f"{p}txStyles")
-    for name, least in ((f"{p}titleStyle", THEME.slides.min_title), (f"{p}bodyStyle", THEME.slides.min_body)):
-        sizes = [int(e.get("sz")) / 100 for e in styles.find(name).iter(f"{a}defRPr") if e.get("sz")]
-        assert sizes and min(sizes) >= least
+    frames = measure_frames(find_layouts(prs))
+    assert frames.body.size == 28 and frames.title.size == 36 and frames.body.font == "Helvetica"
+
+
+def test_a_template_with_small_body_text_is_raised_to_24pt(seed_content, other_template, tmp_path):
+    content = seed_content.model_copy(update={"deck": seed_content.deck.model_copy(update={"template": other_template})})
+    [path] = build(content, [content.topics[0]], ["pptx"], tmp_path)
+    prs = Presentation(str(path))
+    frames = measure_frames(find_layouts(prs))
+    assert frames.body.size == 24 and frames.body.explicit and frames.title.size == 40
+    assert frames.body.font == "Times-Roman"
+    cause_slide = prs.slides[3]
+    sizes = {run.font.size.pt for p in cause_slide.placeholders[1].text_frame.paragraphs for run in p.runs}
+    assert sizes == {24.0}
 
 
 def test_document_properties_name_the_topic(deck, seed_content):
@@ -105,13 +181,16 @@ def test_document_properties_name_the_topic(deck, seed_content):
     assert prs.core_properties.author == seed_content.sources_of(topic)[0].author
 
 
+BOX = Frames(body=Box(width=770, height=340), title=Box(width=700, height=90, size=36, font="Helvetica-Bold"))
+
+
 def test_a_long_list_continues_on_numbered_slides(seed_content):
     topic = seed_content.topics[0]
     signs = tuple(f"Warning sign number {n} that takes a fair amount of room on the slide" for n in range(12))
-    slides = plan(seed_content, topic.model_copy(update={"warning_signs": signs}), Box(width=770, height=340))
-    continued = [s for s in slides if s.title.startswith("When to see a doctor")]
+    slides = plan(seed_content, topic.model_copy(update={"warning_signs": signs}), BOX)
+    continued = [s for s in slides if s.title.startswith("Signs to see a doctor about")]
     assert len(continued) >= 2
-    assert [s.title for s in continued] == [f"When to see a doctor ({n} of {len(continued)})"
+    assert [s.title for s in continued] == [f"Signs to see a doctor about ({n} of {len(continued)})"
                                             for n in range(1, len(continued) + 1)]
     assert [item for s in continued for item in s.items] == list(signs)
     assert all(len(s.items) <= MAX_ITEMS for s in continued)
@@ -120,20 +199,45 @@ def test_a_long_list_continues_on_numbered_slides(seed_content):
 def test_items_are_shared_evenly_across_continued_slides(seed_content):
     topic = seed_content.topics[0]
     advice = tuple(f"Advice {n}" for n in range(7))
-    slides = plan(seed_content, topic.model_copy(update={"advice": advice}), Box(width=770, height=340))
-    assert [len(s.items) for s in slides if s.title.startswith("What you can do")] == [4, 3]
+    slides = plan(seed_content, topic.model_copy(update={"advice": advice}), BOX)
+    assert [len(s.items) for s in slides if s.title.startswith("Things you can do")] == [4, 3]
 
 
-def test_an_unbreakable_word_is_measured_across_lines(seed_content):
-    from leaflets.deck import item_height
+def test_an_unbreakable_word_is_measured_across_lines():
     box = Box(width=770, height=340)
     assert item_height("x" * 200, box) > 2 * item_height("x", box)
 
 
-def test_layouts_are_found_by_role_not_position(seed_content, tmp_path):
-    prs = Presentation(str(build(seed_content, [seed_content.topics[0]], ["pptx"], tmp_path)[0]))
-    layouts = find_layouts(prs)
+def test_a_cause_name_too_long_for_a_two_line_title_is_a_clear_error(seed_content):
+    topic = seed_content.topics[0]
+    long_name = "A very long name for a cause " * 6
+    cause = topic.causes[0].model_copy(update={"name": long_name.strip()})
+    with pytest.raises(OutputError, match="needs more than 2 lines at 36 pt; shorten it"):
+        plan(seed_content, topic.model_copy(update={"causes": (cause,)}), BOX)
+
+
+def test_layouts_are_found_by_role_not_position_or_name(other_template):
+    layouts = find_layouts(Presentation(str(other_template)))
     assert {role: layout.name for role, layout in layouts.items()} == {
-        "title": "Title Slide", "content": "Title and Content", "section": "Section Header"}
-    box = body_box(layouts["content"])
-    assert box.width > 700 and box.height > 300
+        "title": "Cover", "content": "Text with heading", "section": "Chapter opener"}
+
+
+def test_a_template_without_a_section_layout_is_an_error_naming_it(tmp_path, capsys):
+    prs = Presentation(str(DEFAULT_TEMPLATE))
+    for layout in list(prs.slide_layouts):
+        if layout.name == "Section Header":
+            prs.slide_layouts.remove(layout)
+    prs.save(str(tmp_path / "plain.pptx"))
+    code = main(["--content", str(FIXTURES / "minimal.yaml"), "--out", str(tmp_path / "out"),
+                 "--format", "pptx", "--template", str(tmp_path / "plain.pptx")])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 1 and len(err) == 1
+    assert err[0].startswith("the template plain.pptx has no section layout: it needs a section header layout")
+    assert not (tmp_path / "out" / "cramps.pptx").exists()
+
+
+def test_template_option_must_name_a_pptx_file(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--content", str(FIXTURES / "minimal.yaml"), "--template", str(tmp_path / "missing.pptx")])
+    assert exit_.value.code == 2
+    assert "no such PowerPoint file" in capsys.readouterr().err

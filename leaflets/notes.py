@@ -1,0 +1,153 @@
+"""Speaker notes a presenter can talk from: what to say on each slide, taken only from the
+content, with a suggested time for each slide and part so the talk fits its length."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from leaflets.content import Cause, Content, Source, Topic
+from leaflets.wording import citation
+
+
+def opening(topic: Topic) -> str:
+    return (f"Welcome everyone, and thank you for coming. Today's talk is about {_lower(topic.title)}.\n\n"
+            f"To start, ask the audience: \u201cWhat would you like to know about {_lower(topic.title)} today?\u201d "
+            "Take two or three answers and come back to them at the end.\n\n"
+            f"In short: {topic.summary}")
+
+
+def overview(topic: Topic) -> str:
+    return ("The talk has four parts: the possible causes, the signs that mean someone should see a doctor, "
+            "what people can do themselves, and time for questions. "
+            "Tell people there is a leaflet to take home, so they need not write anything down.")
+
+
+def causes_intro(topic: Topic) -> str:
+    names = "; ".join(cause.name for cause in topic.causes)
+    return f"We will go through {len(topic.causes)} possible causes, one by one: {names}."
+
+
+def cause(cause: Cause) -> str:
+    notes = [cause.explanation]
+    if cause.self_care:
+        notes.append(f"What the person can do: {cause.self_care}")
+    if cause.medical_care:
+        notes.append(f"What a doctor may do: {cause.medical_care}")
+        notes.append("Any medicine named here is something a doctor may prescribe. "
+                     "Remind people not to start it on their own.")
+    return "\n\n".join(notes)
+
+
+def warning_intro() -> str:
+    return ("This is the most important part of the talk: the signs that mean someone should see a doctor, "
+            "so that the cause can be found and treated.")
+
+
+def warning_signs(topic: Topic) -> str:
+    lines = ["Why each sign matters. Anyone with one of these should see a doctor:"]
+    for sign in topic.warning_signs:
+        linked = related_causes(sign, topic)
+        reason = f" It can go with: {'; '.join(linked)} (see the causes above)." if linked else ""
+        lines.append(f"- {sign}.{reason}")
+    lines.append("Ask the audience: \u201cWhich of these signs would make you book an appointment?\u201d")
+    return "\n".join(lines)
+
+
+def advice_intro() -> str:
+    return "Now the things people can do themselves, starting today."
+
+
+def advice(topic: Topic) -> str:
+    return "Things people can do themselves:\n" + "\n".join(f"- {item}" for item in topic.advice)
+
+
+def questions(topic: Topic) -> str:
+    return ("Invite questions from the audience. If nobody starts, ask: "
+            "\u201cWhich of the causes we talked about could apply to you or someone you know?\u201d\n\n"
+            "Answer from what is in this talk and its leaflet; for anything about a person's own health, "
+            "suggest they see their doctor.\n\n"
+            f"Remind people that they can take a leaflet on {_lower(topic.title)} home with them.")
+
+
+def sources(cited: tuple[Source, ...]) -> str:
+    return "Where this information comes from:\n" + "\n".join(f"- {citation(source)}" for source in cited)
+
+
+def closing(content: Content, topic: Topic) -> str:
+    contact = content.publisher.contact if content.publisher and content.publisher.contact else ""
+    how = f" To get in touch: {contact}." if contact else ""
+    return f"Thank everyone for coming. Point out where to pick up the leaflet on {_lower(topic.title)}.{how}"
+
+
+def related_causes(sign: str, topic: Topic) -> list[str]:
+    """The causes whose own words share a telling word with the sign (not words every cause uses)."""
+    sign_words = _telling_words(sign)
+    every_cause = [_telling_words(" ".join([c.name, c.explanation, *c.key_points])) for c in topic.causes]
+    common = {word for word in sign_words if sum(word in words for words in every_cause) > len(topic.causes) / 2}
+    common |= _telling_words(topic.title)
+    return [c.name for c, words in zip(topic.causes, every_cause) if (sign_words - common) & words]
+
+
+def with_timings(slides: list, minutes: int) -> list:
+    """The slides with a suggested time at the top of each slide's notes, and each part's total."""
+    total = sum(slide.weight for slide in slides)
+    per_weight = minutes * 60 / total
+    timed, elapsed = [], 0.0
+    for index, slide in enumerate(slides):
+        seconds = slide.weight * per_weight
+        line = f"Time: about {_duration(seconds)} (until {_clock(elapsed + seconds)} of {minutes} minutes)."
+        if slide.role == "section":
+            part = _part_seconds(slides, index) * per_weight
+            line += f" This part: about {_duration(part)}."
+        elapsed += seconds
+        timed.append(replace(slide, notes=f"{line}\n\n{slide.notes}"))
+    return timed
+
+
+def _part_seconds(slides: list, start: int) -> float:
+    """The weight of a section slide and the content slides that follow it."""
+    weight = slides[start].weight
+    for slide in slides[start + 1:]:
+        if slide.role != "content":
+            break
+        weight += slide.weight
+    return weight
+
+
+def _duration(seconds: float) -> str:
+    half_minutes = max(1, round(seconds / 30))
+    if half_minutes == 1:
+        return "30 seconds"
+    whole, half = divmod(half_minutes, 2)
+    text = f"{whole}\u00bd" if half else f"{whole}"
+    return f"{text} minute{'' if text == '1' else 's'}"
+
+
+def _clock(seconds: float) -> str:
+    seconds = round(seconds / 30) * 30
+    return f"{int(seconds // 60)}:{int(seconds % 60):02d}"
+
+
+_STOP = {"about", "after", "again", "along", "other", "their", "there", "these", "which", "while", "with",
+         "without", "together", "your", "keep", "coming", "back", "that", "this", "have", "from", "when",
+         # parts of the body and everyday words that say nothing about a cause
+         "legs", "feet", "foot", "hands", "hand", "muscle", "body", "people", "time", "long", "start", "new"}
+
+
+def _telling_words(text: str) -> set[str]:
+    words = re.findall(r"[a-z]+", text.lower())
+    return {_stem(word) for word in words if len(word) >= 4 and word not in _STOP}
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ness", "ing", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _lower(title: str) -> str:
+    """A title inside a sentence: its first letter lower case, unless it starts with an acronym."""
+    first = title.split()[0]
+    return title if first.isupper() and len(first) > 1 else title[0].lower() + title[1:]
