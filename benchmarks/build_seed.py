@@ -25,7 +25,7 @@ def main() -> None:
     sys.path.insert(0, str(ROOT))
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
-        print(f"cold process, seed content (2 topics, PDF + PPTX): {cold_process_seconds(out / 'cold'):.3f} s")
+        print(f"cold process, seed content (2 topics, all four formats): {cold_process_seconds(out / 'cold'):.3f} s")
 
         start = time.perf_counter()
         from leaflets.content import load

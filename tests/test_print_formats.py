@@ -155,6 +155,7 @@ def test_no_heading_ends_a_page(flowing):
 
 
 def test_text_colours_meet_wcag_aa_on_their_backgrounds():
+    """The pairs every print format and the default deck template use."""
     colours = THEME.colours
     pairs = {
         "body on paper": (colours.ink, colours.paper),
@@ -166,6 +167,8 @@ def test_text_colours_meet_wcag_aa_on_their_backgrounds():
         "body on warning panel": (colours.ink, colours.warning_tint),
         "advice heading on paper": (colours.advice, colours.paper),
         "warning heading on paper": (colours.warning, colours.paper),
+        "slide section title on tint": (colours.primary, colours.primary_tint),
+        "slide numbers on paper": (colours.muted, colours.paper),
     }
     low = {name: round(contrast_ratio(*pair), 2) for name, pair in pairs.items() if contrast_ratio(*pair) < 4.5}
     assert low == {}
