@@ -197,7 +197,9 @@ _PART_NAMES = {"cover": "the cover", "flap": "the flap (warning signs)", "back":
 
 
 def _overflow_message(topic: Topic, overflow: dict[str, float]) -> str:
-    parts = "; ".join(f"{_PART_NAMES[name]} needs about {points / mm:.0f} mm more"
+    if "inside-right" in overflow:
+        overflow = {name: points for name, points in overflow.items() if name != "causes"}  # counted in the inside
+    parts = "; ".join(f"{_PART_NAMES[name]} would need about {points / mm:.0f} mm more room"
                       for name, points in sorted(overflow.items()))
     return (f"topic '{topic.id}' does not fit a trifold at {SIZES.body:g} pt: {parts}. "
             "Shorten its key points, warning signs or advice, or leave 'trifold' out of 'formats'")

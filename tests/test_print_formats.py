@@ -204,7 +204,9 @@ def test_twice_the_content_flows_on_with_nothing_missing(doubled, format_name, t
 
 def test_trifold_refuses_content_it_cannot_fit_and_says_how_much_is_over(doubled, tmp_path):
     content, topic = doubled
-    with pytest.raises(TrifoldOverflow, match=r"topic 'leg-cramps' does not fit a trifold at 12 pt: .* needs about \d+ mm more"):
+    expected = (r"topic 'leg-cramps' does not fit a trifold at 12 pt: "
+                r"the inside panels \(causes and advice\) would need about \d+ mm more room\.")
+    with pytest.raises(TrifoldOverflow, match=expected):
         build(content, [topic], ["trifold"], tmp_path)
     assert list(tmp_path.iterdir()) == []
 
@@ -217,7 +219,7 @@ def test_command_reports_an_overfull_trifold_in_one_line(tmp_path, capsys, write
     assert main(["--content", str(path), "--out", str(tmp_path / "out"), "--format", "trifold"]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1
-    assert "the flap (warning signs) needs about" in err[0] and "Nothing was written" in err[0]
+    assert "the flap (warning signs) would need about" in err[0] and "Nothing was written" in err[0]
     assert not (tmp_path / "out" / "cramps-trifold.pdf").exists()
 
 
