@@ -17,6 +17,8 @@ from pathlib import Path
 from pptx import Presentation
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
 from pptx.util import Emu, Pt
 
 from leaflets import icons, notes
@@ -49,6 +51,8 @@ class Slide:
     notes: str = ""
     icon: str | None = None
     weight: float = 1.0  # its share of the talk's time
+    logo: Path | None = None
+    logo_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -116,9 +120,11 @@ def plan(content: Content, topic: Topic, frames: Frames) -> list[Slide]:
     sources = content.sources_of(topic)
     body = frames.body
     parts = [causes_heading(topic), WARNING_HEADING, ADVICE_HEADING, "Your questions"]
+    logo = {"logo": content.publisher.logo, "logo_text": f"Logo of {content.publisher.name}"} \
+        if content.publisher and content.publisher.logo else {}
     slides = [
         Slide("title", topic.title, tuple(filter(None, [topic.subtitle, _presenter_line(content)])),
-              notes=notes.opening(topic), weight=1),
+              notes=notes.opening(topic), weight=1, **logo),
         *_fitted("What we will cover", tuple(parts), body, notes=notes.overview(topic), weight=1),
         Slide("section", parts[0], (f"Part 1 of 4 \u00b7 {len(topic.causes)} possible causes",),
               notes=notes.causes_intro(topic), icon="causes", weight=0.5),
@@ -137,7 +143,7 @@ def plan(content: Content, topic: Topic, frames: Frames) -> list[Slide]:
     slides += _fitted("Sources", (*(citation(s) for s in sources), disclaimer("talk")), body,
                       notes=notes.sources(sources), icon="sources", weight=0.5)
     slides.append(Slide("title", "Thank you", _closing_lines(content, topic), notes=notes.closing(content, topic),
-                        weight=0.5))
+                        weight=0.5, **logo))
     return [_check_title(slide, frames.title) for slide in slides]
 
 
@@ -225,6 +231,8 @@ def _draw(prs, layout, slide: Slide, frames: Frames, number: int) -> None:
             body._element.getparent().remove(body._element)
     if slide.icon:
         _add_icon(page, slide)
+    if slide.role == "title" and slide.logo:
+        _add_logo(page, slide.logo, slide.logo_text, prs.slide_width)
     if slide.role != "title":
         _add_slide_number(page, layout, number)
     if slide.notes:
@@ -257,6 +265,25 @@ def _add_icon(page, slide: Slide) -> None:
     picture.name = f"Icon: {slide.icon}"
     picture._element.nvPicPr.cNvPr.set("descr", f"Icon: a {ICON_WORDS[slide.icon]}, for \u201c{slide.title}\u201d")
     title.left, title.top, title.width, title.height = x, y, width - size - Emu(152400), height
+
+
+def _add_logo(page, logo: Path, description: str, slide_width: int) -> None:
+    """The publisher's logo top right, on a white card so that it shows on any background."""
+    height = Emu(800000)
+    picture = page.shapes.add_picture(io.BytesIO(icons.image_png(logo)), 0, 0, height=height)
+    pad = Emu(120000)
+    picture.left, picture.top = slide_width - picture.width - Emu(457200) - pad, Emu(380000) + pad
+    card = page.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, picture.left - pad, picture.top - pad,
+                                 picture.width + 2 * pad, height + 2 * pad)
+    card.fill.solid()
+    card.fill.fore_color.rgb = RGBColor.from_string(THEME.colours.paper.lstrip("#"))
+    card.line.fill.background()
+    card.name = "Logo card"
+    # The card goes behind the picture, and both after the placeholders in reading order.
+    page.shapes._spTree.remove(card._element)
+    picture._element.addprevious(card._element)
+    picture.name = "Logo"
+    picture._element.nvPicPr.cNvPr.set("descr", description)
 
 
 def _add_slide_number(page, layout, number: int) -> None:

@@ -36,12 +36,23 @@ def drawing(name: str, size: float, colour: str) -> Drawing:
 @functools.cache
 def png(name: str, colour: str, pixels: int = 384) -> bytes:
     """The icon as a square PNG with a transparent background, for slides."""
+    return _rasterise(drawing(name, 72, colour), pixels / 72)
+
+
+def image_png(path: Path, height_pixels: int = 240) -> bytes:
+    """An image file (PNG, JPG or SVG) as PNG bytes, for slides, which cannot rely on SVG."""
+    if path.suffix.lower() != ".svg":
+        return path.read_bytes()
+    art = svg_drawing(path)
+    return _rasterise(art, height_pixels / art.height)
+
+
+def _rasterise(art: Drawing, scale: float) -> bytes:
     import pypdfium2 as pdfium
 
     fonts.register()
-    pdf = renderPDF.drawToString(drawing(name, 72, colour))
-    page = pdfium.PdfDocument(pdf)[0]
-    image = page.render(scale=pixels / 72, may_draw_forms=False, fill_color=(255, 255, 255, 0)).to_pil()
+    page = pdfium.PdfDocument(renderPDF.drawToString(art))[0]
+    image = page.render(scale=scale, may_draw_forms=False, fill_color=(255, 255, 255, 0)).to_pil()
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()

@@ -142,6 +142,16 @@ def test_slides_between_the_opening_and_closing_carry_a_slide_number_field(deck)
             assert [f.get("type") for f in fields] == ["slidenum"]
 
 
+def test_publisher_logo_opens_and_closes_the_deck_with_alt_text(tmp_path):
+    content = load(FIXTURES / "branded.yaml")
+    [path] = build(content, list(content.topics), ["pptx"], tmp_path)
+    slides = list(Presentation(str(path)).slides)
+    for slide in (slides[0], slides[-1]):
+        [logo] = [shape for shape in slide.shapes if shape.shape_type == 13]
+        assert logo._element.nvPicPr.cNvPr.get("descr") == "Logo of Riverside Community Health Centre"
+        assert logo.left + logo.width <= Presentation(str(path)).slide_width
+
+
 def test_closing_slide_names_the_publisher_and_where_to_get_the_leaflet(tmp_path):
     content = load(FIXTURES / "branded.yaml")
     [path] = build(content, list(content.topics), ["pptx"], tmp_path)
