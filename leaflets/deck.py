@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,7 +89,20 @@ def write(content: Content, topic: Topic, path: Path) -> None:
     for number, slide in enumerate(slides, start=1):
         _draw(prs, layouts[slide.role], slide, frames, number)
     _set_properties(prs, content, topic)
-    prs.save(str(path))
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    _write_reproducibly(buffer, path, _dated(content, topic))
+
+
+def _write_reproducibly(package: io.BytesIO, path: Path, day: dt.datetime) -> None:
+    """Re-zip the saved deck with every entry dated `day`, in the same order: python-pptx stamps
+    entries with the clock, so two builds a second apart would otherwise differ."""
+    stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
+    with zipfile.ZipFile(package) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=stamp)
+            info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
+            target.writestr(info, source.read(entry.filename))
 
 
 def _open(template: Path):
@@ -299,9 +313,15 @@ def _add_slide_number(page, layout, number: int) -> None:
         f'<a:t>{number}</a:t></a:fld>'))
 
 
+def _dated(content: Content, topic: Topic) -> dt.datetime:
+    """The deck's date: the topic's last review, else its newest source; never the clock."""
+    day = topic.reviewed or max(source.date for source in content.sources_of(topic))
+    return dt.datetime.combine(day, dt.time())
+
+
 def _set_properties(prs, content: Content, topic: Topic) -> None:
     sources = content.sources_of(topic)
-    dated = dt.datetime.combine(max(source.date for source in sources), dt.time())
+    dated = _dated(content, topic)
     props = prs.core_properties
     props.title, props.subject = _fit_property(topic.title), _fit_property(topic.summary)
     props.author = props.last_modified_by = _fit_property(authors(sources))

@@ -251,3 +251,20 @@ def test_template_option_must_name_a_pptx_file(tmp_path, capsys):
         main(["--content", str(FIXTURES / "minimal.yaml"), "--template", str(tmp_path / "missing.pptx")])
     assert exit_.value.code == 2
     assert "no such PowerPoint file" in capsys.readouterr().err
+
+
+def test_same_content_gives_the_same_deck_bytes_a_second_apart(seed_content, tmp_path):
+    import time
+    first = build(seed_content, [seed_content.topics[0]], ["pptx"], tmp_path / "a")[0].read_bytes()
+    time.sleep(1.1)
+    second = build(seed_content, [seed_content.topics[0]], ["pptx"], tmp_path / "b")[0].read_bytes()
+    assert first == second
+
+
+def test_deck_entries_are_dated_from_the_content_not_the_clock(seed_content, tmp_path):
+    import zipfile
+    [path] = build(seed_content, [seed_content.topics[0]], ["pptx"], tmp_path)
+    newest = max(s.date for s in seed_content.sources_of(seed_content.topics[0]))
+    with zipfile.ZipFile(path) as package:
+        assert {entry.date_time[:3] for entry in package.infolist()} == {(newest.year, newest.month, newest.day)}
+        assert package.namelist()[0] == "[Content_Types].xml"

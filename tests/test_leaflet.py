@@ -91,7 +91,10 @@ def test_a_topic_with_much_more_content_flows_onto_more_pages(tmp_path, seed_con
     assert len(PdfReader(path).pages) > 2
 
 
-def test_same_content_gives_the_same_bytes(tmp_path, seed_content):
-    first = build(seed_content, [seed_content.topics[0]], ["pdf"], tmp_path / "a")[0].read_bytes()
-    second = build(seed_content, [seed_content.topics[0]], ["pdf"], tmp_path / "b")[0].read_bytes()
+def test_same_content_gives_the_same_bytes_a_second_apart_in_every_print_format(tmp_path, seed_content):
+    import time
+    formats = ["pdf", "trifold", "large-print"]
+    first = [p.read_bytes() for p in build(seed_content, [seed_content.topics[0]], formats, tmp_path / "a")]
+    time.sleep(1.1)
+    second = [p.read_bytes() for p in build(seed_content, [seed_content.topics[0]], formats, tmp_path / "b")]
     assert first == second
