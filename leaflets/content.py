@@ -33,6 +33,8 @@ Slug = Annotated[str, StringConstraints(strip_whitespace=True, pattern=SLUG_PATT
 Url = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https?://\S+\.\S+$")]
 FormatName = Literal[FORMATS]  # type: ignore[valid-type]
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
+MAX_FILE_BYTES = 20_000_000
+MAX_IMAGE_PIXELS = 4000 * 4000
 
 
 class _Model(BaseModel):
@@ -73,15 +75,20 @@ def _file_beside_content(value: str | None, info: ValidationInfo, suffixes: tupl
     if not path.is_file():
         raise ValueError(f"cannot find the file '{value}' (looked for {path}); "
                          f"put it in the assets/ folder and write its path, for example '{example}'")
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise ValueError(f"'{value}' is {path.stat().st_size / 1e6:.0f} MB, too large to use; "
+                         f"save a smaller copy (under {MAX_FILE_BYTES / 1e6:.0f} MB)")
     try:
-        _check_readable(path)
+        _check_readable(path, value)
+    except ValueError:
+        raise
     except Exception:  # noqa: BLE001 - any decoder failure means the same thing to the editor
         raise ValueError(f"'{value}' cannot be read as {path.suffix.lstrip('.').upper()}; "
                          "save the file again from your image or presentation program") from None
     return path
 
 
-def _check_readable(path: Path) -> None:
+def _check_readable(path: Path, value: str) -> None:
     suffix = path.suffix.lower()
     if suffix == ".svg":
         from lxml import etree
@@ -93,6 +100,10 @@ def _check_readable(path: Path) -> None:
     else:
         from PIL import Image
         with Image.open(path) as image:
+            # Checked before decoding: a small file can unpack to gigabytes (a decompression bomb).
+            if image.width * image.height > MAX_IMAGE_PIXELS:
+                raise ValueError(f"'{value}' is {image.width} × {image.height} pixels, far more than a leaflet "
+                                 "needs; save a smaller copy (at most 4000 pixels on its longer side)")
             image.verify()
 
 
@@ -177,7 +188,7 @@ class Content(_Model):
 def load(path: Path, display_name: str | None = None) -> Content:
     """Read, check and return the content, or raise ContentError listing every problem."""
     parsed = loader.read(Path(path), display_name)
-    problems = list(parsed.problems) + list(_reference_problems(parsed))
+    problems = list(parsed.problems) + list(_reference_problems(parsed)) + list(_unprintable_problems(parsed))
     try:
         content = Content.model_validate(parsed.data, context={"folder": Path(path).parent})
     except ValidationError as error:
@@ -199,6 +210,30 @@ def _reference_problems(parsed: loader.ParsedFile):
         for i, source_id in enumerate(cited):
             if isinstance(source_id, str) and source_id.strip() not in source_ids:
                 yield parsed.problem(("topics", t, "sources", i), _unknown_source(source_id.strip(), source_ids))
+
+
+_NOT_PRINTED = {"id", "date", "language", "formats", "logo", "template", "minutes", "reviewed", "next_review"}
+
+
+def _unprintable_problems(parsed: loader.ParsedFile, data: Any = None, loc: tuple = ()):
+    """Text with characters the print font lacks (emoji, other scripts), which would print as empty boxes."""
+    from leaflets.fonts import missing_characters
+
+    data = parsed.data if not loc else data
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key not in _NOT_PRINTED:
+                yield from _unprintable_problems(parsed, value, (*loc, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _unprintable_problems(parsed, value, (*loc, index))
+    elif isinstance(data, str):
+        missing = missing_characters(data)
+        if missing:
+            shown = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:5])
+            boxes = "it would show as an empty box" if len(missing) == 1 else "they would show as empty boxes"
+            yield parsed.problem(loc, f"the leaflet font cannot print {shown}; {boxes}. "
+                                      "Remove it or say it in words (the font covers Latin-script languages)")
 
 
 def _records(items: Any):

@@ -32,3 +32,16 @@ def register() -> None:
     fonts = THEME.fonts
     pdfmetrics.registerFontFamily(fonts.regular, normal=fonts.regular, bold=fonts.bold,
                                   italic=fonts.italic, boldItalic=fonts.bold_italic)
+
+
+@functools.cache
+def _printable() -> frozenset[int]:
+    """The characters every print face can draw (the faces share one character set)."""
+    faces = [set(TTFont(name, str(path)).face.charToGlyph) for name, path in font_files().items()]
+    return frozenset(set.intersection(*faces))
+
+
+def missing_characters(text: str) -> list[str]:
+    """The characters of `text` that the print font cannot draw, each once, in order."""
+    printable = _printable()
+    return list(dict.fromkeys(ch for ch in text if ord(ch) not in printable and not ch.isspace()))

@@ -263,3 +263,12 @@ def test_a_png_logo_is_printed(tmp_path, write_content):
     Image.new("RGB", (300, 100), "#17613A").save(path.parent / "logo.png")
     [pdf] = build(load(path), list(load(path).topics), ["pdf"], tmp_path / "out")
     assert PdfReader(pdf).pages[0]["/Resources"]["/XObject"]
+
+
+def test_an_enormous_logo_image_is_refused_before_it_is_decoded(write_content, capsys):
+    from PIL import Image
+    path = write_content("publisher:\n  name: Clinic\n  logo: huge.png\n" + (FIXTURES / "minimal.yaml").read_text())
+    Image.new("1", (9000, 9000)).save(path.parent / "huge.png")  # a few kB on disk, 81 million pixels
+    assert main(["--content", str(path), "--check"]) == 1
+    err = capsys.readouterr().err.splitlines()[0]
+    assert err.startswith(f"{path}:3:9: publisher.logo: 'huge.png' is 9000 × 9000 pixels")
