@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from leaflets import preview
-from leaflets.build import build
+from leaflets.build import update
 from leaflets.writers import WRITERS
 from leaflets.content import ContentError, load
 from leaflets.problems import OutputError, TemplateError
@@ -35,6 +35,10 @@ def parser() -> argparse.ArgumentParser:
                    help="the PowerPoint template (.pptx) for the decks (default: 'deck: template:' in the "
                         "content file, else the built-in one)")
     p.add_argument("--check", action="store_true", help="check the content file and write nothing")
+    p.add_argument("--force", action="store_true",
+                   help="rebuild every output, even those whose content has not changed")
+    p.add_argument("--prune", action="store_true",
+                   help="remove outputs of topics that are no longer in the content file")
     p.add_argument("--preview", action="store_true",
                    help="also write a PNG picture of every PDF page, named <file>-page<N>.png")
     return p
@@ -70,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     topics = [content.topic(t) for t in dict.fromkeys(args.topic)] if args.topic else list(content.topics)
     formats = list(dict.fromkeys(args.format or content.formats))
     try:
-        written = build(content, topics, formats, args.out)
+        report = update(content, topics, formats, args.out, force=args.force, prune=args.prune)
     except OutputError as error:
         where = "" if isinstance(error, TemplateError) else f"{args.content}: "
         print(f"{where}{error}. Nothing was written.", file=sys.stderr)
@@ -79,10 +83,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{error.filename or args.out}: cannot write there ({error.strerror}); "
               "choose another folder with --out DIR. Nothing was changed.", file=sys.stderr)
         return EXIT_CONTENT
-    for path in written:
+    for path in report.written:
         print(f"wrote {path}")
+    for path in report.current:
+        print(f"up to date {path}")
+    for path in report.stale:
+        print(f"not in {args.content} any more: {path} (remove it with --prune)")
+    for path in report.pruned:
+        print(f"removed {path}")
     if args.preview:
-        for path in (p for p in written if p.suffix == ".pdf"):
+        needed = [p for p in report.written + report.current
+                  if p.suffix == ".pdf" and (p in report.written or not p.with_name(f"{p.stem}-page1.png").exists())]
+        for path in needed:
             pictures = preview.write_pages(path)
             print(f"wrote {len(pictures)} preview{'s' * (len(pictures) != 1)} of {path}: {pictures[0].name} …")
     return EXIT_OK

@@ -15,6 +15,11 @@ MINIMAL = FIXTURES / "minimal.yaml"
 BAD = FIXTURES / "mistakes" / "wrong-types-and-empty.yaml"
 
 
+def outputs(folder):
+    """The files a user sees in the output folder (not the hidden manifest)."""
+    return [p for p in folder.iterdir() if not p.name.startswith(".")]
+
+
 def run(*args: str) -> int:
     return main([str(arg) for arg in args])
 
@@ -22,20 +27,20 @@ def run(*args: str) -> int:
 def test_builds_every_topic_in_every_format_and_says_what_it_wrote(tmp_path, capsys):
     assert run("--content", MINIMAL, "--out", tmp_path / "out") == 0
     names = ["cramps.pdf", "cramps-trifold.pdf", "cramps-large-print.pdf", "cramps.pptx"]
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(names)
+    assert sorted(p.name for p in outputs(tmp_path / "out")) == sorted(names)
     assert capsys.readouterr().out.splitlines() == [f"wrote {tmp_path / 'out' / name}" for name in names]
 
 
 def test_formats_setting_in_the_content_file_chooses_what_a_plain_run_makes(tmp_path, write_content):
     path = write_content("formats: [large-print, pptx]\n" + MINIMAL.read_text(encoding="utf-8"))
     assert run("--content", path, "--out", tmp_path / "out") == 0
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["cramps-large-print.pdf", "cramps.pptx"]
+    assert sorted(p.name for p in outputs(tmp_path / "out")) == ["cramps-large-print.pdf", "cramps.pptx"]
 
 
 def test_format_option_overrides_the_formats_setting(tmp_path, write_content):
     path = write_content("formats: [pptx]\n" + MINIMAL.read_text(encoding="utf-8"))
     assert run("--content", path, "--out", tmp_path / "out", "--format", "trifold") == 0
-    assert [p.name for p in (tmp_path / "out").iterdir()] == ["cramps-trifold.pdf"]
+    assert [p.name for p in outputs(tmp_path / "out")] == ["cramps-trifold.pdf"]
 
 
 def test_preview_writes_a_picture_of_every_pdf_page(tmp_path):
@@ -49,12 +54,12 @@ def test_preview_writes_a_picture_of_every_pdf_page(tmp_path):
 
 def test_format_option_builds_only_that_format(tmp_path):
     assert run("--content", MINIMAL, "--out", tmp_path, "--format", "pdf") == 0
-    assert [p.name for p in tmp_path.iterdir()] == ["cramps.pdf"]
+    assert [p.name for p in outputs(tmp_path)] == ["cramps.pdf"]
 
 
 def test_topic_option_builds_only_that_topic(tmp_path):
     assert run("--content", ROOT / "content.yaml", "--out", tmp_path, "--topic", "leg-cramps", "--format", "pdf") == 0
-    assert [p.name for p in tmp_path.iterdir()] == ["leg-cramps.pdf"]
+    assert [p.name for p in outputs(tmp_path)] == ["leg-cramps.pdf"]
 
 
 def test_unknown_topic_is_a_usage_error_listing_the_known_ones(tmp_path, capsys):
@@ -102,7 +107,7 @@ def test_a_failure_while_writing_keeps_every_earlier_output(tmp_path, monkeypatc
 
     monkeypatch.setattr(writers.Writer, "write", fail_on_third)
     with pytest.raises(RuntimeError):
-        run("--content", ROOT / "content.yaml", "--out", tmp_path)
+        run("--content", ROOT / "content.yaml", "--out", tmp_path, "--force")
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
 
 
@@ -124,7 +129,7 @@ def test_generate_script_builds_the_seed_content(tmp_path):
     result = subprocess.run([sys.executable, str(ROOT / "generate.py"), "--out", str(tmp_path / "out")],
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+    assert sorted(p.name for p in outputs(tmp_path / "out")) == sorted(
         f"{topic}{suffix}" for topic in ("leg-cramps", "leg-cramps-middle-aged-women")
         for suffix in (".pdf", "-trifold.pdf", "-large-print.pdf", ".pptx"))
 

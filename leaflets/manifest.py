@@ -1,0 +1,95 @@
+"""What was built from what: a small manifest in the output folder, so that a rebuild
+makes only the outputs whose inputs changed.
+
+Each output's fingerprint is a hash of everything it is made from: its topic, the
+sources it cites, the publisher (and the logo file's bytes), the deck settings and
+template for decks, the assets, and the package's own code. Computing it needs no
+renderer, so a build where nothing changed does not even import reportlab.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from leaflets import __version__
+from leaflets.content import Content, Topic
+from leaflets.theme import asset
+
+FILE_NAME = ".leaflets-manifest.json"
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def fingerprint(content: Content, topic: Topic, format_name: str) -> str:
+    """A hash of every input of one output."""
+    digest = hashlib.sha256()
+    for part in _inputs(content, topic, format_name):
+        digest.update(part if isinstance(part, bytes) else part.encode())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _inputs(content: Content, topic: Topic, format_name: str):
+    yield __version__
+    yield _code_and_assets()
+    yield format_name
+    yield content.language
+    yield topic.model_dump_json()
+    for source in content.sources_of(topic):
+        yield source.model_dump_json()
+    if content.publisher:
+        yield content.publisher.model_dump_json()
+        if content.publisher.logo:
+            yield _file_hash(content.publisher.logo)
+    if format_name == "pptx":
+        yield content.deck.model_dump_json()
+        if content.deck.template:
+            yield _file_hash(content.deck.template)
+
+
+@functools.cache
+def _code_and_assets() -> str:
+    """One hash of the package's code and assets, so that a change to either rebuilds everything."""
+    files = sorted(_PACKAGE.rglob("*.py")) + sorted(asset("icons").glob("*.svg")) + [asset("deck-template.pptx")]
+    return hashlib.sha256(b"".join(_file_hash(f).encode() for f in files)).hexdigest()
+
+
+def _file_hash(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+class Manifest:
+    """Output file name → fingerprint, as last built into one output folder."""
+
+    def __init__(self, folder: Path, entries: dict[str, str]):
+        self.folder = folder
+        self.entries = entries
+
+    @classmethod
+    def read(cls, folder: Path) -> Manifest:
+        try:
+            data = json.loads((folder / FILE_NAME).read_text(encoding="utf-8"))
+            entries = {str(k): str(v) for k, v in data.get("outputs", {}).items()}
+        except (OSError, ValueError, AttributeError):
+            entries = {}  # no manifest yet, or one damaged by hand: rebuild everything
+        return cls(folder, entries)
+
+    def is_current(self, name: str, print_: str) -> bool:
+        return self.entries.get(name) == print_ and (self.folder / name).is_file()
+
+    def stale(self, expected: set[str]) -> list[Path]:
+        """Outputs this manifest built that the content no longer makes."""
+        return [self.folder / name for name in sorted(self.entries) if name not in expected
+                and (self.folder / name).exists()]
+
+    def write(self) -> None:
+        """Save atomically, like the outputs themselves."""
+        text = json.dumps({"version": __version__, "outputs": dict(sorted(self.entries.items()))}, indent=1)
+        handle, name = tempfile.mkstemp(dir=self.folder, prefix=".manifest.", suffix=".part")
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text + "\n")
+        os.replace(name, self.folder / FILE_NAME)
