@@ -50,6 +50,18 @@ def outlined(flowable: Flowable, title: str, level: int = 0) -> Flowable:
     return flowable
 
 
+def bookmark_if_outlined(canvas, flowable: Flowable) -> None:
+    """Add the outline entry for a flowable marked by `outlined`, once it has been drawn."""
+    outline = getattr(flowable, "outline", None)
+    if outline is None:
+        return
+    title, level = outline
+    key = f"section-{id(flowable)}"
+    canvas.bookmarkPage(key)
+    canvas.addOutlineEntry(title, key, level)
+    canvas.showOutline()
+
+
 def header(content: Content, topic: Topic, width: float, sizes: PrintSizes) -> list[Flowable]:
     """The publisher's letterhead, when there is one, then the title band."""
     style = styles(sizes)
@@ -94,9 +106,9 @@ def logo(path: Path, height: float, max_width: float) -> Flowable:
     return image
 
 
-def section_heading(title: str, icon: str, colour: str, width: float, sizes: PrintSizes) -> Table:
-    """A heading with its icon, kept with what follows it."""
-    size = sizes.icon
+def section_heading(title: str, icon: str, width: float, sizes: PrintSizes) -> Table:
+    """A heading in its icon's colour, after the icon, kept with what follows it."""
+    size, colour = sizes.icon, icons.COLOURS[icon]
     style = ParagraphStyle("h", parent=styles(sizes)["heading"], textColor=HexColor(colour))
     table = Table([[icons.drawing(icon, size, colour), Paragraph(text(title), style)]],
                   colWidths=[size + 8, width - size - 8])
@@ -108,7 +120,7 @@ def section_heading(title: str, icon: str, colour: str, width: float, sizes: Pri
 
 def causes(topic: Topic, width: float, sizes: PrintSizes, detail: str = "full") -> list[Flowable]:
     """The causes section, each cause in "full", "explained" (without care) or by its "key-points"."""
-    heading = section_heading(causes_heading(topic), "causes", THEME.colours.primary, width, sizes)
+    heading = section_heading(causes_heading(topic), "causes", width, sizes)
     if detail == "key-points":
         blocks = [brief_cause_block(cause, sizes) for cause in topic.causes]
     else:
@@ -143,7 +155,7 @@ def warning_panel(topic: Topic, width: float, sizes: PrintSizes) -> Flowable:
     """A bordered panel that stands out in greyscale by its border, icon and bold heading."""
     colours, style = THEME.colours, styles(sizes)
     pad = sizes.body
-    heading = section_heading(WARNING_HEADING, "warning", colours.warning, width - 2 * pad, sizes)
+    heading = section_heading(WARNING_HEADING, "warning", width - 2 * pad, sizes)
     heading.spaceBefore, heading.outline = 0, None
     rows = [[heading], [Paragraph(WARNING_LEAD, style["body_bold"])],
             *([bullet(sign, sizes)] for sign in topic.warning_signs)]
@@ -162,7 +174,7 @@ def warning_panel(topic: Topic, width: float, sizes: PrintSizes) -> Flowable:
 
 def advice(topic: Topic, width: float, sizes: PrintSizes, first: bool = False) -> list[Flowable]:
     """The advice section; `first` when it starts a page or panel, so it needs no space above."""
-    heading = section_heading(ADVICE_HEADING, "advice", THEME.colours.advice, width, sizes)
+    heading = section_heading(ADVICE_HEADING, "advice", width, sizes)
     if first:
         heading.spaceBefore = 0
     return [heading, *(bullet(item, sizes) for item in topic.advice)]
@@ -186,7 +198,7 @@ def sources_block(sources: tuple[Source, ...], width: float, sizes: PrintSizes) 
     """The sources cited and the notice that this is not a doctor's advice, kept together."""
     style = styles(sizes)
     parts: list[Flowable] = [
-        section_heading(SOURCES_HEADING, "sources", THEME.colours.primary, width, sizes),
+        section_heading(SOURCES_HEADING, "sources", width, sizes),
         *(Paragraph(source_citation(source, sizes), style["source"]) for source in sources),
         notice(disclaimer("leaflet"), width, sizes),
     ]

@@ -36,8 +36,6 @@ __all__ = ["write", "plan", "Box", "Slide", "TemplateError", "DEFAULT_TEMPLATE"]
 DEFAULT_TEMPLATE = asset("deck-template.pptx")
 MAX_ITEMS = 6
 MAX_TITLE_LINES = 2
-ICON_COLOURS = {"causes": THEME.colours.primary, "warning": THEME.colours.warning, "advice": THEME.colours.advice,
-                "questions": THEME.colours.primary, "sources": THEME.colours.primary}
 ICON_WORDS = {"causes": "magnifying glass", "warning": "warning triangle", "advice": "tick",
               "questions": "question mark", "sources": "open book"}
 
@@ -274,7 +272,7 @@ def _add_icon(page, slide: Slide) -> None:
     size = _icon_size(title)
     left = x + width - size
     top = y + (height - size) // 2
-    png = icons.png(slide.icon, ICON_COLOURS[slide.icon])
+    png = icons.png(slide.icon, icons.COLOURS[slide.icon])
     picture = page.shapes.add_picture(io.BytesIO(png), left, top, size, size)
     picture.name = f"Icon: {slide.icon}"
     picture._element.nvPicPr.cNvPr.set("descr", f"Icon: a {ICON_WORDS[slide.icon]}, for \u201c{slide.title}\u201d")

@@ -37,7 +37,8 @@ def register() -> None:
 @functools.cache
 def _printable() -> frozenset[int]:
     """The characters every print face can draw (the faces share one character set)."""
-    faces = [set(TTFont(name, str(path)).face.charToGlyph) for name, path in font_files().items()]
+    register()
+    faces = [set(pdfmetrics.getFont(name).face.charToGlyph) for name in font_files()]
     return frozenset(set.intersection(*faces))
 
 

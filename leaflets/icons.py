@@ -22,6 +22,9 @@ from leaflets import fonts
 from leaflets.theme import THEME, asset
 
 NAMES = ("causes", "warning", "advice", "sources", "contact", "questions")
+# Each icon's colour from the theme; the warning and advice colours mark their sections everywhere.
+COLOURS = {"causes": THEME.colours.primary, "warning": THEME.colours.warning, "advice": THEME.colours.advice,
+           "sources": THEME.colours.primary, "contact": THEME.colours.primary, "questions": THEME.colours.primary}
 
 
 def drawing(name: str, size: float, colour: str) -> Drawing:

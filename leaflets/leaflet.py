@@ -64,14 +64,7 @@ class OutlinedDocument(BaseDocTemplate):
         self.addPageTemplates([PageTemplate("page", [frame])])
 
     def afterFlowable(self, flowable: Flowable) -> None:
-        outline = getattr(flowable, "outline", None)
-        if outline is None:
-            return
-        title, level = outline
-        key = f"section-{id(flowable)}"
-        self.canv.bookmarkPage(key)
-        self.canv.addOutlineEntry(title, key, level)
-        self.canv.showOutline()
+        blocks.bookmark_if_outlined(self.canv, flowable)
 
 
 class Footer:

@@ -58,7 +58,9 @@ def _code_and_assets() -> str:
     return hashlib.sha256(b"".join(_file_hash(f).encode() for f in files)).hexdigest()
 
 
+@functools.cache
 def _file_hash(path: Path) -> str:
+    """A file's hash; a build reads each template or logo once, however many outputs use it."""
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lxml import etree
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
@@ -142,7 +143,6 @@ def _resolve_font(master, typeface: str) -> str:
     if not typeface.startswith("+"):
         return typeface
     theme = master.part.part_related_by(RT.THEME)
-    from lxml import etree
     root = etree.fromstring(theme.blob)
     which = "a:minorFont" if typeface.startswith("+mn") else "a:majorFont"
     latin = root.find(f".//{qn(which)}/{qn('a:latin')}")

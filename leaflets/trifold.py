@@ -11,6 +11,7 @@ does not fit is refused with `TrifoldOverflow`, never clipped or set smaller.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from reportlab.platypus.doctemplate import (BaseDocTemplate, CurrentFrameFlowabl
 from reportlab.platypus.flowables import Flowable
 from reportlab.platypus.frames import Frame
 
-from leaflets import blocks, fonts
+from leaflets import blocks, fonts, icons
 from leaflets.content import Content, Topic
 from leaflets.problems import OutputError
 from leaflets.theme import THEME
@@ -85,8 +86,9 @@ def write(content: Content, topic: Topic, path: Path) -> None:
     """
     fonts.register()
     for detail, advice_on_own_panel in LAYOUTS:
+        pdf = io.BytesIO()  # trial layouts stay in memory; only the one that fits is written
         doc = _TrifoldDocument(
-            str(path), pagesize=SHEET, title=f"{topic.title} (folded leaflet)", subject=topic.summary,
+            pdf, pagesize=SHEET, title=f"{topic.title} (folded leaflet)", subject=topic.summary,
             lang=content.language, author=authors(content.sources_of(topic)), creator="leaflets",
             keywords=[topic.id], invariant=1, displayDocTitle=1, initialFontName=THEME.fonts.regular,
         )
@@ -95,6 +97,7 @@ def write(content: Content, topic: Topic, path: Path) -> None:
         if advice_on_own_panel and causes_end not in ("inside-left", "inside-middle"):
             continue  # the causes reached the last panel, so the advice cannot have it to itself
         if not doc.overflow():
+            path.write_bytes(pdf.getvalue())
             return
     raise TrifoldOverflow(_overflow_message(topic, doc.overflow()))
 
@@ -119,16 +122,14 @@ def story(content: Content, topic: Topic, detail: str, advice_on_own_panel: bool
 
 def _cover(content: Content, topic: Topic, width: float) -> list[Flowable]:
     style = blocks.styles(SIZES)
-    colours = THEME.colours
-    contents = [("causes", colours.primary, causes_heading(topic)), ("warning", colours.warning, WARNING_HEADING),
-                ("advice", colours.advice, ADVICE_HEADING)]
+    contents = [("causes", causes_heading(topic)), ("warning", WARNING_HEADING), ("advice", ADVICE_HEADING)]
     return [
         *blocks.header(content, topic, width, SIZES),
         Spacer(0, SIZES.body),
         Paragraph(blocks.text(topic.summary), style["lead"]),
         Spacer(0, SIZES.body * 0.6),
         Paragraph("<b>Inside this leaflet</b>", style["body"]),
-        *(blocks.icon_line(icon, colour, line, width, SIZES) for icon, colour, line in contents),
+        *(blocks.icon_line(icon, icons.COLOURS[icon], line, width, SIZES) for icon, line in contents),
     ]
 
 
@@ -165,9 +166,8 @@ class _End(Flowable):
 
 
 class _TrifoldDocument(BaseDocTemplate):
-    def __init__(self, filename: str, **kwargs):
+    def __init__(self, filename, **kwargs):
         super().__init__(filename, **kwargs)
-        self.arguments = (filename, kwargs)
         self.ends: dict[str, tuple[str, float]] = {}
         outside = [frame for panel in OUTSIDE for frame in (panel.frame(), panel.overflow())]
         inside = [*(panel.frame() for panel in INSIDE), INSIDE[-1].overflow()]
@@ -176,16 +176,7 @@ class _TrifoldDocument(BaseDocTemplate):
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, _End):
             self.ends[flowable.panel] = (self.frame.id, self.frame._y)
-        outline = getattr(flowable, "outline", None)
-        if outline:
-            key = f"section-{id(flowable)}"
-            self.canv.bookmarkPage(key)
-            self.canv.addOutlineEntry(outline[0], key, outline[1])
-            self.canv.showOutline()
-
-    def fresh(self) -> _TrifoldDocument:
-        filename, kwargs = self.arguments
-        return _TrifoldDocument(filename, **kwargs)
+        blocks.bookmark_if_outlined(self.canv, flowable)
 
     def overflow(self) -> dict[str, float]:
         """How many points each part ran on past its panels, for the parts that did not fit."""
