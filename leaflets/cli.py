@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
 from pathlib import Path
 
-from leaflets import preview
-from leaflets.build import update
+from leaflets import inputs, preview
+from leaflets.build import default_jobs, update
 from leaflets.writers import WRITERS
 from leaflets.content import ContentError, load
 from leaflets.problems import OutputError, TemplateError
@@ -39,14 +40,54 @@ def parser() -> argparse.ArgumentParser:
                    help="rebuild every output, even those whose content has not changed")
     p.add_argument("--prune", action="store_true",
                    help="remove outputs of topics that are no longer in the content file")
+    p.add_argument("--watch", action="store_true",
+                   help="keep running, and build again whenever the content file, the template or a file in "
+                        "the assets folder changes")
+    p.add_argument("--jobs", type=_positive, default=default_jobs(), metavar="N",
+                   help="render in N processes at once (default: the number of cores, here %(default)s)")
     p.add_argument("--preview", action="store_true",
                    help="also write a PNG picture of every PDF page, named <file>-page<N>.png")
     return p
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of 1 or more")
+    return int(text)
+
+
+class ProgressLine:
+    """Progress of a build: one line rewritten in place on a terminal, plain lines in a log."""
+
+    def __init__(self, stream=None):
+        self.stream = stream or sys.stderr
+        self.live = self.stream.isatty()
+
+    def __call__(self, done: int, total: int, topic, format_name: str) -> None:
+        if total < 2:
+            return
+        text = f"[{done}/{total}] {topic.id} ({format_name})"
+        if self.live:
+            self.stream.write(f"\r\033[K{text}")
+            if done == total:
+                self.stream.write("\r\033[K")
+        else:
+            self.stream.write(f"built {text}\n")
+        self.stream.flush()
+
+
 def main(argv: list[str] | None = None) -> int:
     p = parser()
     args = p.parse_args(argv)
+    if args.template and (args.template.suffix.lower() != ".pptx" or not args.template.is_file()):
+        p.error(f"--template {args.template}: no such PowerPoint file; give the path of a .pptx template")
+    if args.watch:
+        return watch(args)
+    return build_once(args)
+
+
+def build_once(args: argparse.Namespace, *, list_current: bool = True) -> int:
+    """Check the content and build what changed; print what was done; return the exit status."""
     try:
         content = load(args.content, str(args.content))
     except ContentError as error:
@@ -59,11 +100,11 @@ def main(argv: list[str] | None = None) -> int:
     known = [topic.id for topic in content.topics]
     unknown = [topic_id for topic_id in args.topic or [] if topic_id not in known]
     if unknown:
-        p.error(f"unknown topic {', '.join(repr(t) for t in unknown)}; the topics in {args.content} are: {', '.join(known)}")
+        print(f"leaflets: error: unknown topic {', '.join(repr(t) for t in unknown)}; "
+              f"the topics in {args.content} are: {', '.join(known)}", file=sys.stderr)
+        return EXIT_USAGE
 
     if args.template:
-        if args.template.suffix.lower() != ".pptx" or not args.template.is_file():
-            p.error(f"--template {args.template}: no such PowerPoint file; give the path of a .pptx template")
         deck = content.deck.model_copy(update={"template": args.template.resolve()})
         content = content.model_copy(update={"deck": deck})
 
@@ -74,7 +115,8 @@ def main(argv: list[str] | None = None) -> int:
     topics = [content.topic(t) for t in dict.fromkeys(args.topic)] if args.topic else list(content.topics)
     formats = list(dict.fromkeys(args.format or content.formats))
     try:
-        report = update(content, topics, formats, args.out, force=args.force, prune=args.prune)
+        report = update(content, topics, formats, args.out, force=args.force, prune=args.prune,
+                        jobs=args.jobs, progress=ProgressLine())
     except OutputError as error:
         where = "" if isinstance(error, TemplateError) else f"{args.content}: "
         print(f"{where}{error}. Nothing was written.", file=sys.stderr)
@@ -85,8 +127,11 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CONTENT
     for path in report.written:
         print(f"wrote {path}")
-    for path in report.current:
-        print(f"up to date {path}")
+    if list_current:
+        for path in report.current:
+            print(f"up to date {path}")
+    elif report.current:
+        print(f"{len(report.current)} other output{'s' * (len(report.current) != 1)} up to date")
     for path in report.stale:
         print(f"not in {args.content} any more: {path} (remove it with --prune)")
     for path in report.pruned:
@@ -97,4 +142,28 @@ def main(argv: list[str] | None = None) -> int:
         for path in needed:
             pictures = preview.write_pages(path)
             print(f"wrote {len(pictures)} preview{'s' * (len(pictures) != 1)} of {path}: {pictures[0].name} …")
+    return EXIT_OK
+
+
+def watch(args: argparse.Namespace, interval: float = 0.5, stop: threading.Event | None = None) -> int:
+    """Build, then build again whenever an input changes, until interrupted (or `stop` is set)."""
+    stop = stop or threading.Event()
+    build_once(args)
+    seen = inputs.snapshot(args.content, args.template)
+    others = len(seen) - 1
+    print(f"watching {args.content} and {others} other file{'s' * (others != 1)} it uses "
+          "(press Ctrl+C to stop)", flush=True)
+    try:
+        while not stop.wait(interval):
+            now = inputs.snapshot(args.content, args.template)
+            changed = inputs.changes(seen, now)
+            if not changed:
+                continue
+            seen = now
+            print(f"changed: {', '.join(changed)}", flush=True)
+            build_once(args, list_current=False)
+            sys.stdout.flush()
+    except KeyboardInterrupt:
+        pass
+    print("stopped watching")
     return EXIT_OK

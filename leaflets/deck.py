@@ -10,6 +10,7 @@ restyles the whole deck.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import zipfile
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.util import Emu, Pt
 
-from leaflets import icons, notes
+from leaflets import icons, notes, pptx_lookup
 from leaflets.content import Cause, Content, Topic
 from leaflets.measure import metrics_for, wrap
 from leaflets.problems import OutputError, TemplateError
@@ -32,6 +33,8 @@ from leaflets.theme import THEME, asset
 from leaflets.wording import ADVICE_HEADING, WARNING_HEADING, authors, causes_heading, citation, disclaimer
 
 __all__ = ["write", "plan", "Box", "Slide", "TemplateError", "DEFAULT_TEMPLATE"]
+
+pptx_lookup.install()
 
 DEFAULT_TEMPLATE = asset("deck-template.pptx")
 MAX_ITEMS = 6
@@ -77,12 +80,26 @@ class Frames:
     title: Box
 
 
+@dataclass(frozen=True)
+class _Template:
+    """A template read and measured once per process: its bytes, its layouts' positions by role, its frames."""
+
+    data: bytes
+    roles: dict
+    frames: Frames
+
+    def open(self):
+        prs = Presentation(io.BytesIO(self.data))
+        return prs, {role: prs.slide_layouts[index] for role, index in self.roles.items()}
+
+
 def write(content: Content, topic: Topic, path: Path) -> None:
     """Write the topic's talk deck to `path`, on content.yaml's template or the default one."""
     template = content.deck.template or DEFAULT_TEMPLATE
-    prs = _open(template)
-    layouts = find_layouts(prs, f"the template {template.name}")
-    frames = measure_frames(layouts)
+    stat = template.stat()
+    prepared = _prepare(template, stat.st_mtime_ns, stat.st_size)
+    prs, layouts = prepared.open()
+    frames = prepared.frames
     slides = notes.with_timings(plan(content, topic, frames), content.deck.minutes)
     for number, slide in enumerate(slides, start=1):
         _draw(prs, layouts[slide.role], slide, frames, number)
@@ -103,11 +120,17 @@ def _write_reproducibly(package: io.BytesIO, path: Path, day: dt.datetime) -> No
             target.writestr(info, source.read(entry.filename))
 
 
-def _open(template: Path):
+@functools.lru_cache(maxsize=8)
+def _prepare(template: Path, modified: int, size: int) -> _Template:
+    """Read and measure `template`; keyed by its modification time and size, so an edited template is read again."""
+    data = template.read_bytes()
     try:
-        return Presentation(str(template))
+        prs = Presentation(io.BytesIO(data))
     except Exception as error:  # noqa: BLE001 - any reading failure means the same to the editor
         raise TemplateError(f"{template} cannot be opened as a PowerPoint template ({error})") from None
+    layouts = find_layouts(prs, f"the template {template.name}")
+    roles = {role: prs.slide_layouts.index(layout) for role, layout in layouts.items()}
+    return _Template(data, roles, measure_frames(layouts))
 
 
 def measure_frames(layouts: dict) -> Frames:

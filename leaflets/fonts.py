@@ -6,10 +6,13 @@ import functools
 from importlib import resources
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-
 from leaflets.theme import THEME
+
+# Printable ASCII, Latin-1 and the usual typographic punctuation (curly quotes, dashes, bullet,
+# ellipsis): characters every print face has, so most content is checked without opening a font.
+# A test checks the fonts still cover this set.
+COMMON = frozenset(map(chr, [*range(0x20, 0x7F), *range(0xA0, 0x100)])) | frozenset(
+    "\u2013\u2014\u2018\u2019\u201C\u201D\u2022\u2026\t\n\r")
 
 
 def font_files() -> dict[str, Path]:
@@ -27,6 +30,9 @@ def font_files() -> dict[str, Path]:
 @functools.cache
 def register() -> None:
     """Make the print fonts known to reportlab, as one family so <b> and <i> find their faces."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
     for name, path in font_files().items():
         pdfmetrics.registerFont(TTFont(name, str(path)))
     fonts = THEME.fonts
@@ -37,6 +43,8 @@ def register() -> None:
 @functools.cache
 def _printable() -> frozenset[int]:
     """The characters every print face can draw (the faces share one character set)."""
+    from reportlab.pdfbase import pdfmetrics
+
     register()
     faces = [set(pdfmetrics.getFont(name).face.charToGlyph) for name in font_files()]
     return frozenset(set.intersection(*faces))
@@ -44,5 +52,7 @@ def _printable() -> frozenset[int]:
 
 def missing_characters(text: str) -> list[str]:
     """The characters of `text` that the print font cannot draw, each once, in order."""
+    if set(text) <= COMMON:
+        return []
     printable = _printable()
     return list(dict.fromkeys(ch for ch in text if ord(ch) not in printable and not ch.isspace()))

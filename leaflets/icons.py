@@ -57,7 +57,7 @@ def _rasterise(art: Drawing, scale: float) -> bytes:
     page = pdfium.PdfDocument(renderPDF.drawToString(art))[0]
     image = page.render(scale=scale, may_draw_forms=False, fill_color=(255, 255, 255, 0)).to_pil()
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    image.save(buffer, format="PNG")
     return buffer.getvalue()
 
 

@@ -132,3 +132,9 @@ def test_an_invisible_control_character_is_pointed_at(tmp_path):
 def test_deep_nesting_is_refused_without_a_crash(write_content):
     [problem] = problems_of(write_content("a: " + "[" * 5000 + "]" * 5000 + "\n"))
     assert problem.startswith("content.yaml:1:") and "nested too deeply" in problem
+
+
+def test_characters_checked_without_opening_the_font_are_all_in_the_font():
+    from leaflets import fonts
+
+    assert sorted(ch for ch in fonts.COMMON if ord(ch) not in fonts._printable() and not ch.isspace()) == []

@@ -268,3 +268,15 @@ def test_deck_entries_are_dated_from_the_content_not_the_clock(seed_content, tmp
     with zipfile.ZipFile(path) as package:
         assert {entry.date_time[:3] for entry in package.infolist()} == {(newest.year, newest.month, newest.day)}
         assert package.namelist()[0] == "[Content_Types].xml"
+
+
+def test_compiled_placeholder_lookup_finds_what_python_pptx_finds(seed_outputs, other_template):
+    from leaflets import pptx_lookup
+
+    for path in [seed_outputs[("leg-cramps", "pptx")], DEFAULT_TEMPLATE, other_template]:
+        prs = Presentation(str(path))
+        parts = [*prs.slides, *prs.slide_layouts, *prs.slide_masters,
+                 *(slide.notes_slide for slide in prs.slides if slide.has_notes_slide)]
+        shapes = [shape._element for part in parts for shape in part.shapes]
+        assert sum(pptx_lookup.ORIGINAL.fget(shape) is not None for shape in shapes) > 10
+        assert [shape.ph for shape in shapes] == [pptx_lookup.ORIGINAL.fget(shape) for shape in shapes]

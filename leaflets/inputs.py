@@ -1,0 +1,61 @@
+"""The files a build reads, and how to tell that one of them changed (for --watch)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from leaflets.content import ContentError, load
+
+Stamp = tuple[int, int] | None  # modification time and size; None when the file is missing
+
+
+def watched(content_path: Path, template: Path | None) -> list[Path]:
+    """The content file, every file in the assets folder beside it, the template, and the
+    files the content names (logo, template), as far as the content can be read now."""
+    paths = [content_path]
+    assets = content_path.parent / "assets"
+    if assets.is_dir():
+        paths += sorted(p for p in assets.rglob("*") if p.is_file() and not p.name.startswith("."))
+    if template:
+        paths.append(template)
+    try:
+        content = load(content_path)
+    except ContentError:
+        return _unique(paths)  # the editor is still fixing it; the content file is watched anyway
+    if content.publisher and content.publisher.logo:
+        paths.append(content.publisher.logo)
+    if content.deck.template:
+        paths.append(content.deck.template)
+    return _unique(paths)
+
+
+def snapshot(content_path: Path, template: Path | None) -> dict[Path, Stamp]:
+    return {path: _stamp(path) for path in watched(content_path, template)}
+
+
+def changes(before: dict[Path, Stamp], after: dict[Path, Stamp]) -> list[str]:
+    """What changed between two snapshots, in words: 'content.yaml', 'logo.png (new)', 'old.svg (removed)'."""
+    said = []
+    for path in sorted(set(before) | set(after)):
+        old, new = before.get(path), after.get(path)
+        if old == new:
+            continue
+        if old is None:
+            said.append(f"{path} (new)")
+        elif new is None:
+            said.append(f"{path} (removed)")
+        else:
+            said.append(str(path))
+    return said
+
+
+def _stamp(path: Path) -> Stamp:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
+def _unique(paths: list[Path]) -> list[Path]:
+    return list(dict.fromkeys(Path(p) for p in paths))
