@@ -8,6 +8,7 @@ when there are several to make; each is the same file whichever process made it.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import multiprocessing
 import os
@@ -121,23 +122,32 @@ def _render_in_workers(content: Content, work: list, jobs: int, progress: Progre
     """Render in worker processes; the first failure cancels what has not started and is raised here."""
     for format_name in {format_name for (_, format_name), _ in work}:
         importlib.import_module(WRITERS[format_name].module)  # once here, inherited by forked workers
-    with ProcessPoolExecutor(jobs, mp_context=_process_context(), initializer=_start_worker,
-                             initargs=(content,)) as pool:
-        pending = {pool.submit(_render, topic.id, format_name, temporary): (topic, format_name)
-                   for (topic, format_name), temporary in work}
-        done_count = 0
-        try:
-            while pending:
-                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    topic, format_name = pending.pop(future)
-                    future.result()
-                    done_count += 1
-                    if progress:
-                        progress(done_count, len(work), topic, format_name)
-        except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
+    gc.freeze()  # keep the collector from touching, and so copying, the pages the workers share with us
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=_process_context(), initializer=_start_worker,
+                                 initargs=(content,)) as pool:
+            pending = {pool.submit(_render, topic.id, format_name, temporary): (topic, format_name)
+                       for (topic, format_name), temporary in work}
+            try:
+                _collect(pending, len(work), progress)
+            except BaseException:
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
+    finally:
+        gc.unfreeze()
+
+
+def _collect(pending: dict, total: int, progress: Progress | None) -> None:
+    """Wait for each output in turn, reporting progress; raise the first failure."""
+    done_count = 0
+    while pending:
+        finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+        for future in finished:
+            topic, format_name = pending.pop(future)
+            future.result()
+            done_count += 1
+            if progress:
+                progress(done_count, total, topic, format_name)
 
 
 def _process_context():
