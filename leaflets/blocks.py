@@ -24,7 +24,7 @@ from leaflets import fonts, icons
 from leaflets.content import Cause, Content, Publisher, Source, Topic
 from leaflets.theme import THEME, PrintSizes
 from leaflets.wording import (ADVICE_HEADING, SOURCES_HEADING, WARNING_HEADING, WARNING_LEAD, causes_heading,
-                              citation, disclaimer, review_line)
+                              citation, disclaimer, review_line, WORDS_TO_KNOW_HEADING)
 
 LOGO_HEIGHT = 14 * mm
 
@@ -178,6 +178,26 @@ def advice(topic: Topic, width: float, sizes: PrintSizes, first: bool = False) -
     if first:
         heading.spaceBefore = 0
     return [heading, *(bullet(item, sizes) for item in topic.advice)]
+
+
+def words_to_know(entries: tuple[tuple[str, str], ...], width: float, sizes: PrintSizes) -> Flowable | None:
+    """The glossary entries a topic uses, in a box outlined in the primary colour; None when there are none."""
+    if not entries:
+        return None
+    colours, style = THEME.colours, styles(sizes)
+    pad = sizes.body * 0.8
+    rows = [[Paragraph(WORDS_TO_KNOW_HEADING, style["heading"])]]
+    rows += [[Paragraph(f"<b>{text(term)}</b>: {text(meaning)}", style["body"])] for term, meaning in entries]
+    table = Table(rows, colWidths=[width], splitByRow=1)
+    table.setStyle(table_style(
+        ("BOX", (0, 0), (-1, -1), 1.5, HexColor(colours.primary)),
+        ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+        ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ("TOPPADDING", (0, 0), (-1, 0), pad * 0.7), ("BOTTOMPADDING", (0, 0), (-1, 0), pad * 0.3),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), pad * 0.6),
+    ))
+    table.spaceBefore = sizes.body * 1.2
+    return KeepTogether([outlined(table, WORDS_TO_KNOW_HEADING)])
 
 
 def icon_line(icon: str, colour: str, value: str, width: float, sizes: PrintSizes) -> Table:

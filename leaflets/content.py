@@ -60,6 +60,7 @@ class Cause(_Model):
     key_points: tuple[Text, ...] = Field(default=(), description="Short lines shown on the cause's slide; the explanation's sentences when absent.")
     self_care: Text | None = Field(default=None, description="What the person can do about this cause themselves.")
     medical_care: Text | None = Field(default=None, description="What a doctor may do or prescribe; medicines belong here only.")
+    source: Slug | None = Field(default=None, description="The id of the source this cause comes from; needed when the topic cites several.")
 
 
 def _file_beside_content(value: str | None, info: ValidationInfo, suffixes: tuple[str, ...],
@@ -134,6 +135,21 @@ class DeckSettings(_Model):
         return _file_beside_content(value, info, (".pptx",), "assets/our-template.pptx")
 
 
+CHECK_NAMES = ("reading-level", "long-sentence", "long-slide-line", "passive-voice", "undefined-term",
+               "medicine-in-advice", "no-review", "review-overdue", "old-source", "cause-source",
+               "advice-not-action", "calculation", "long-summary", "vague-heading")
+CheckName = Literal[CHECK_NAMES]  # type: ignore[valid-type]
+
+
+class CheckSettings(_Model):
+    """How `--check` judges the content."""
+
+    target_grade: float = Field(default=8, ge=3, le=16, description="The school grade the text should be readable at (8 is about age 13).")
+    ignore: tuple[CheckName, ...] = Field(default=(), description="Checks to turn off for every topic.")
+    medicines: tuple[Text, ...] = Field(default=(), description="Medicine names to look for, beyond the built-in list.")
+    medical_terms: tuple[Text, ...] = Field(default=(), description="Medical terms that need a glossary entry, beyond the built-in list.")
+
+
 class Topic(_Model):
     """One condition or question: one leaflet and one talk deck."""
 
@@ -150,6 +166,7 @@ class Topic(_Model):
     causes: tuple[Cause, ...] = Field(min_length=1)
     warning_signs: tuple[Text, ...] = Field(min_length=1)
     advice: tuple[Text, ...] = Field(min_length=1)
+    ignore_checks: tuple[CheckName, ...] = Field(default=(), description="Checks to turn off for this topic, each for a reason said in a comment.")
 
     @field_validator("next_review")
     @classmethod
@@ -173,6 +190,8 @@ class Content(_Model):
     formats: tuple[FormatName, ...] = Field(default=FORMATS, min_length=1,
                                             description="What a plain `python generate.py` makes.")
     deck: DeckSettings = DeckSettings()
+    checks: CheckSettings = CheckSettings()
+    glossary: dict[Text, Text] = Field(default_factory=dict, description="Medical term: its meaning in plain words. Printed as 'Words to know' where a topic uses the term.")
     sources: tuple[Source, ...] = Field(min_length=1)
     topics: tuple[Topic, ...] = Field(min_length=1)
 
@@ -184,9 +203,32 @@ class Content(_Model):
     def topic(self, topic_id: str) -> Topic:
         return next(topic for topic in self.topics if topic.id == topic_id)
 
+    def words_to_know(self, topic: Topic) -> tuple[tuple[str, str], ...]:
+        """The glossary entries whose term the topic uses, in the order the glossary lists them."""
+        text = patient_text(topic).lower()
+        return tuple((term, meaning) for term, meaning in self.glossary.items() if mentions(text, term))
+
+
+def patient_text(topic: Topic) -> str:
+    """Everything in a topic that a patient reads."""
+    parts = [topic.title, topic.subtitle or "", topic.summary, *topic.warning_signs, *topic.advice]
+    for cause in topic.causes:
+        parts += [cause.name, cause.explanation, *cause.key_points, cause.self_care or "", cause.medical_care or ""]
+    return "\n".join(parts)
+
+
+def mentions(lower_text: str, term: str) -> bool:
+    """Whether `term` appears in `lower_text` as a whole word or phrase (any case, simple plurals)."""
+    return re.search(rf"(?<![\w-]){re.escape(term.lower())}(?:s|es)?(?![\w-])", lower_text) is not None
+
 
 def load(path: Path, display_name: str | None = None) -> Content:
     """Read, check and return the content, or raise ContentError listing every problem."""
+    return load_with_positions(path, display_name)[0]
+
+
+def load_with_positions(path: Path, display_name: str | None = None) -> tuple[Content, loader.ParsedFile]:
+    """The content, and the parsed file that knows the line and column of every value in it."""
     parsed = loader.read(Path(path), display_name)
     problems = list(parsed.problems) + list(_reference_problems(parsed)) + list(_unprintable_problems(parsed))
     try:
@@ -195,7 +237,7 @@ def load(path: Path, display_name: str | None = None) -> Content:
         problems += filter(None, (_explain(parsed, detail) for detail in error.errors(include_url=False)))
     if problems:
         raise ContentError(problems)
-    return content
+    return content, parsed
 
 
 def _reference_problems(parsed: loader.ParsedFile):
@@ -210,9 +252,17 @@ def _reference_problems(parsed: loader.ParsedFile):
         for i, source_id in enumerate(cited):
             if isinstance(source_id, str) and source_id.strip() not in source_ids:
                 yield parsed.problem(("topics", t, "sources", i), _unknown_source(source_id.strip(), source_ids))
+        topic_sources = {s.strip() for s in cited if isinstance(s, str)}
+        for c, cause in _records(topic.get("causes")):
+            named = cause.get("source")
+            if isinstance(named, str) and named.strip() not in topic_sources:
+                yield parsed.problem(("topics", t, "causes", c, "source"),
+                                     f"'{named.strip()}' is not one of this topic's sources; write one of: "
+                                     f"{', '.join(sorted(topic_sources))}, or add it to the topic's 'sources' list")
 
 
-_NOT_PRINTED = {"id", "date", "language", "formats", "logo", "template", "minutes", "reviewed", "next_review"}
+_NOT_PRINTED = {"id", "date", "language", "formats", "logo", "template", "minutes", "reviewed", "next_review",
+                "checks", "ignore_checks", "source"}
 
 
 def _unprintable_problems(parsed: loader.ParsedFile, data: Any = None, loc: tuple = ()):

@@ -162,7 +162,7 @@ def plan(content: Content, topic: Topic, frames: Frames) -> list[Slide]:
               notes=notes.opening(topic), weight=1, **logo),
         *_fitted("What we will cover", tuple(parts), body, notes=notes.overview(topic), weight=1),
         Slide("section", parts[0], (f"Part 1 of 4 \u00b7 {len(topic.causes)} possible causes",),
-              notes=notes.causes_intro(topic), icon="causes", weight=0.5),
+              notes=notes.causes_intro(topic, content.words_to_know(topic)), icon="causes", weight=0.5),
     ]
     for cause in topic.causes:
         slides += _fitted(cause.name, _key_points(cause), body, notes=notes.cause(cause), icon="causes", weight=3)

@@ -42,6 +42,7 @@ def write(content: Content, topic: Topic, path: Path, sizes: PrintSizes = THEME.
 def story(content: Content, topic: Topic, width: float, sizes: PrintSizes) -> list[Flowable]:
     """The leaflet's flowables, in reading order."""
     about = blocks.about_block(content, topic, width, sizes)
+    glossary = blocks.words_to_know(content.words_to_know(topic), width, sizes)
     return [
         *blocks.header(content, topic, width, sizes),
         Spacer(0, sizes.body * 0.8),
@@ -49,6 +50,7 @@ def story(content: Content, topic: Topic, width: float, sizes: PrintSizes) -> li
         *blocks.causes(topic, width, sizes),
         blocks.warning_panel(topic, width, sizes),
         *blocks.advice(topic, width, sizes),
+        *([glossary] if glossary else []),
         blocks.sources_block(content.sources_of(topic), width, sizes),
         *([about] if about else []),
     ]

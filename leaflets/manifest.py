@@ -19,6 +19,7 @@ from pathlib import Path
 from leaflets import __version__
 from leaflets.content import Content, Topic
 from leaflets.theme import asset
+from leaflets.wording import review_overdue
 
 FILE_NAME = ".leaflets-manifest.json"
 _PACKAGE = Path(__file__).resolve().parent
@@ -39,6 +40,8 @@ def _inputs(content: Content, topic: Topic, format_name: str):
     yield format_name
     yield content.language
     yield topic.model_dump_json()
+    yield str(review_overdue(topic))
+    yield json.dumps(content.words_to_know(topic))
     for source in content.sources_of(topic):
         yield source.model_dump_json()
     if content.publisher:

@@ -23,9 +23,14 @@ def overview(topic: Topic) -> str:
             "Tell people there is a leaflet to take home, so they need not write anything down.")
 
 
-def causes_intro(topic: Topic) -> str:
+def causes_intro(topic: Topic, words_to_know: tuple[tuple[str, str], ...] = ()) -> str:
     names = "; ".join(cause.name for cause in topic.causes)
-    return f"We will go through {len(topic.causes)} possible causes, one by one: {names}."
+    text = f"We will go through {len(topic.causes)} possible causes, one by one: {names}."
+    if words_to_know:
+        terms = "\n".join(f"- {term}: {meaning}" for term, meaning in words_to_know)
+        text += ("\n\nWords to know. Explain these in plain words when they come up "
+                 f"(they are also on the leaflet):\n{terms}")
+    return text
 
 
 def cause(cause: Cause) -> str:

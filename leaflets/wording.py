@@ -8,6 +8,7 @@ from leaflets.content import Source, Topic
 
 WARNING_HEADING = "When to see a doctor"
 ADVICE_HEADING = "What you can do"
+WORDS_TO_KNOW_HEADING = "Words to know"
 SOURCES_HEADING = "Where this information comes from"
 WARNING_LEAD = "See a doctor if you have any of these:"
 
@@ -42,13 +43,21 @@ def authors(sources: tuple[Source, ...]) -> str:
     return "; ".join(dict.fromkeys(source.author or source.publisher for source in sources))
 
 
+def review_overdue(topic: Topic) -> bool:
+    """Whether the topic's next review date has passed. The only output text that depends on the
+    day of the build: a leaflet built after that date says so (and the manifest rebuilds it)."""
+    return bool(topic.next_review and topic.next_review < dt.date.today())
+
+
 def review_line(topic: Topic, with_reviewer: bool = True) -> str:
     """'Reviewed 1 November 2026 · Next review 1 November 2027 · Version 2', from the parts given."""
     parts = []
     if topic.reviewed:
         by = f" by {topic.reviewed_by}" if topic.reviewed_by and with_reviewer else ""
         parts.append(f"Reviewed {format_date(topic.reviewed)}{by}")
-    if topic.next_review:
+    if topic.next_review and review_overdue(topic):
+        parts.append(f"Review overdue since {format_date(topic.next_review)}")
+    elif topic.next_review:
         parts.append(f"Next review {format_date(topic.next_review)}")
     if topic.version:
         parts.append(f"Version {topic.version}")

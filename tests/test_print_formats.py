@@ -182,29 +182,30 @@ def test_warning_panel_stands_out_in_greyscale():
 
 
 @pytest.fixture
-def doubled(seed_content):
-    """The first seed topic with twice as many causes, warning signs and advice items."""
+def tripled(seed_content):
+    """The first seed topic with three times as many causes, warning signs and advice items."""
     topic = seed_content.topics[0]
-    causes = topic.causes + tuple(c.model_copy(update={"name": f"{c.name} (again)"}) for c in topic.causes)
-    bigger = topic.model_copy(update={"causes": causes, "warning_signs": topic.warning_signs * 2,
-                                      "advice": topic.advice * 2})
+    causes = topic.causes + tuple(c.model_copy(update={"name": f"{c.name} ({n})"}) for n in ("again", "third")
+                                  for c in topic.causes)
+    bigger = topic.model_copy(update={"causes": causes, "warning_signs": topic.warning_signs * 3,
+                                      "advice": topic.advice * 3})
     return seed_content.model_copy(update={"topics": (bigger,)}), bigger
 
 
 @pytest.mark.parametrize("format_name", ["pdf", "large-print"])
-def test_twice_the_content_flows_on_with_nothing_missing(doubled, format_name, tmp_path):
-    content, topic = doubled
+def test_three_times_the_content_flows_on_with_nothing_missing(tripled, format_name, tmp_path):
+    content, topic = tripled
     [path] = build(content, [topic], [format_name], tmp_path)
     text = normalise(text_of(path))
     assert [c.name for c in topic.causes if normalise(c.name) not in text] == []
-    assert text.count(normalise(topic.causes[0].explanation)) == 2
-    assert text.count(normalise(topic.warning_signs[-1])) == 2
-    assert text.count(normalise(topic.advice[-1])) == 2
+    assert text.count(normalise(topic.causes[0].explanation)) == 3
+    assert text.count(normalise(topic.warning_signs[-1])) == 3
+    assert text.count(normalise(topic.advice[-1])) == 3
 
 
-def test_trifold_refuses_content_it_cannot_fit_and_says_how_much_is_over(doubled, tmp_path):
-    content, topic = doubled
-    expected = (r"topic 'leg-cramps' does not fit a trifold at 12 pt: "
+def test_trifold_refuses_content_it_cannot_fit_and_says_how_much_is_over(tripled, tmp_path):
+    content, topic = tripled
+    expected = (r"topic 'leg-cramps' does not fit a trifold at 12 pt: .*"
                 r"the inside panels \(causes and advice\) would need about \d+ mm more room\.")
     with pytest.raises(TrifoldOverflow, match=expected):
         build(content, [topic], ["trifold"], tmp_path)
