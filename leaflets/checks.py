@@ -45,7 +45,7 @@ share slow soak spend watch straighten support switch aim allow build carry cut 
 # Words that may stand before the verb of an instruction: "Always keep …", "Do not sit …".
 BEFORE_ACTION = {"always", "never", "please", "gently", "slowly", "regularly", "also", "then", "first", "next",
                  "do", "don't", "not", "each", "every", "day", "night", "morning", "evening"}
-CALCULATION = re.compile(r"\d\s*[x\u00D7*\u00F7/]\s*\d|\d\s*%|\bper\s?cent\b|\bper\s+(?:kg|kilo|pound)|"
+CALCULATION = re.compile(r"\d+\s*[x\u00D7*\u00F7/]\s*\d+|\d+(?:\.\d+)?\s*%|\bper\s?cent\b|\bper\s+(?:kg|kilo|pound)|"
                          r"\bmg/kg\b|\b(?:multiply|divide|subtract)\b", re.IGNORECASE)
 VAGUE_HEADINGS = {"other", "others", "miscellaneous", "misc", "cause", "causes", "general", "more", "info",
                   "information", "details", "various", "etc", "unknown"}
@@ -211,7 +211,12 @@ def _review_findings(content: Content, parsed: ParsedFile, t: int, topic: Topic,
             yield Finding("old-source", parsed.problem(
                 ("sources", s, "date"),
                 f"'{source.title}' is from {source.date:%B %Y}, older than the review interval of "
-                f"{interval.days // 365} years used by topic '{topic.id}'; check it is still current"))
+                f"{_years(interval)} used by topic '{topic.id}'; check it is still current"))
+
+
+def _years(interval: dt.timedelta) -> str:
+    years = max(1, round(interval.days / 365))
+    return f"{years} year{'s' * (years != 1)}"
 
 
 def _texts(topic: Topic):

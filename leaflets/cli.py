@@ -7,10 +7,10 @@ import sys
 import threading
 from pathlib import Path
 
-from leaflets import inputs, preview
+from leaflets import inputs, preview, schema
 from leaflets.build import default_jobs, update
 from leaflets.writers import WRITERS
-from leaflets.content import ContentError, load
+from leaflets.content import ContentError, load_with_positions
 from leaflets.problems import OutputError, TemplateError
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -35,7 +35,14 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--template", type=Path, metavar="PATH",
                    help="the PowerPoint template (.pptx) for the decks (default: 'deck: template:' in the "
                         "content file, else the built-in one)")
-    p.add_argument("--check", action="store_true", help="check the content file and write nothing")
+    p.add_argument("--check", action="store_true",
+                   help="check the content file (readability, plain language, sources, review dates) and print "
+                        "a report; write nothing")
+    p.add_argument("--strict", action="store_true",
+                   help="treat the checks' warnings as errors: exit 1, and build nothing, if there are any")
+    p.add_argument("--schema", action="store_true",
+                   help="write content.schema.json beside the content file, for editors that complete and "
+                        "check content.yaml as you type")
     p.add_argument("--force", action="store_true",
                    help="rebuild every output, even those whose content has not changed")
     p.add_argument("--prune", action="store_true",
@@ -81,15 +88,24 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     if args.template and (args.template.suffix.lower() != ".pptx" or not args.template.is_file()):
         p.error(f"--template {args.template}: no such PowerPoint file; give the path of a .pptx template")
+    if args.schema:
+        return write_schema(args.content)
     if args.watch:
         return watch(args)
     return build_once(args)
 
 
+def write_schema(content_path: Path) -> int:
+    target = content_path.parent / schema.FILE_NAME
+    schema.write(target)
+    print(f"wrote {target}")
+    return EXIT_OK
+
+
 def build_once(args: argparse.Namespace, *, list_current: bool = True) -> int:
     """Check the content and build what changed; print what was done; return the exit status."""
     try:
-        content = load(args.content, str(args.content))
+        content, parsed = load_with_positions(args.content, str(args.content))
     except ContentError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
@@ -109,8 +125,14 @@ def build_once(args: argparse.Namespace, *, list_current: bool = True) -> int:
         content = content.model_copy(update={"deck": deck})
 
     if args.check:
-        print(f"{args.content}: no problems found ({len(content.topics)} topics, {len(content.sources)} sources).")
-        return EXIT_OK
+        return report_checks(args, content, parsed)
+    findings = _findings_of_build(args, content, parsed)
+    for line in findings:
+        print(line, file=sys.stderr)
+    if findings and args.strict:
+        print(f"{len(findings)} finding{'s' * (len(findings) != 1)} with --strict; nothing was written.",
+              file=sys.stderr)
+        return EXIT_CONTENT
 
     topics = [content.topic(t) for t in dict.fromkeys(args.topic)] if args.topic else list(content.topics)
     formats = list(dict.fromkeys(args.format or content.formats))
@@ -143,6 +165,62 @@ def build_once(args: argparse.Namespace, *, list_current: bool = True) -> int:
             pictures = preview.write_pages(path)
             print(f"wrote {len(pictures)} preview{'s' * (len(pictures) != 1)} of {path}: {pictures[0].name} …")
     return EXIT_OK
+
+
+def report_checks(args: argparse.Namespace, content, parsed) -> int:
+    """`--check`: every finding on its line, the outputs already built checked against the content, then a table."""
+    from leaflets import checks
+
+    report = checks.run(content, parsed)
+    lines = [finding.line(args.strict) for finding in report.findings]
+    gaps = _missing_from_outputs(args, content)
+    for line in lines + gaps:
+        print(line)
+    if lines or gaps:
+        print()
+    print(report.table())
+    warnings = "errors" if args.strict else "warnings"
+    print(f"\n{args.content}: {len(content.topics)} topics, {len(content.sources)} sources, "
+          f"{len(lines)} {warnings if len(lines) != 1 else warnings[:-1]}"
+          + (f", {len(gaps)} gaps between the content and its outputs" if gaps else "") + ".")
+    return EXIT_CONTENT if gaps or (lines and args.strict) else EXIT_OK
+
+
+def _missing_from_outputs(args: argparse.Namespace, content) -> list[str]:
+    """Built outputs (in --out, up to date) that lack a cause, warning sign or advice item of their topic."""
+    from leaflets import consistency, manifest
+    from leaflets.build import output_path
+
+    state = manifest.Manifest.read(args.out)
+    lines = []
+    for topic in content.topics:
+        for format_name in content.formats:
+            path = output_path(args.out, topic, format_name)
+            if state.is_current(path.name, manifest.fingerprint(content, topic, format_name)):
+                lines += [f"{path}: error: {part} of topic '{topic.id}' is missing from it; build again with --force"
+                          for part in consistency.missing(topic, format_name, path)]
+    return lines
+
+
+def _findings_of_build(args: argparse.Namespace, content, parsed) -> list[str]:
+    """The checks' warnings, as --check prints them; remembered in the output folder while nothing changes,
+    so a rebuild with nothing changed does not run the readability measures again."""
+    from leaflets import manifest
+
+    key = manifest.checks_key(args.content, str(args.content))
+    remembered = manifest.remembered_findings(args.out, key) if args.out.is_dir() else None
+    if remembered is not None:
+        lines = remembered
+    else:
+        from leaflets import checks
+
+        lines = [finding.line() for finding in checks.run(content, parsed).findings]
+        if args.out.is_dir() or not args.out.exists():
+            try:
+                manifest.remember_findings(args.out, key, lines)
+            except OSError:
+                pass  # the build itself reports an output folder it cannot write to
+    return [line.replace(": warning:", ": error:", 1) for line in lines] if args.strict else lines
 
 
 def watch(args: argparse.Namespace, interval: float = 0.5, stop: threading.Event | None = None) -> int:

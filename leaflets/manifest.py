@@ -57,7 +57,8 @@ def _inputs(content: Content, topic: Topic, format_name: str):
 @functools.cache
 def _code_and_assets() -> str:
     """One hash of the package's code and assets, so that a change to either rebuilds everything."""
-    files = sorted(_PACKAGE.rglob("*.py")) + sorted(asset("icons").glob("*.svg")) + [asset("deck-template.pptx")]
+    files = (sorted(_PACKAGE.rglob("*.py")) + sorted(asset("icons").glob("*.svg")) + [asset("deck-template.pptx")]
+             + sorted(asset("checks").glob("*.txt")))
     return hashlib.sha256(b"".join(_file_hash(f).encode() for f in files)).hexdigest()
 
 
@@ -98,3 +99,34 @@ class Manifest:
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(text + "\n")
         os.replace(name, self.folder / FILE_NAME)
+
+
+CHECKS_FILE = ".leaflets-checks.json"
+
+
+def checks_key(content_file: Path, display_name: str) -> str:
+    """What the content checks' findings depend on: the file, the package (its word lists too) and the day."""
+    import datetime as dt
+
+    parts = [Path(content_file).read_bytes(), display_name.encode(), _code_and_assets().encode(),
+             dt.date.today().isoformat().encode()]
+    return hashlib.sha256(b"\0".join(parts)).hexdigest()
+
+
+def remembered_findings(folder: Path, key: str) -> list[str] | None:
+    """The finding lines saved by the last build with the same inputs, if any."""
+    try:
+        data = json.loads((folder / CHECKS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("key") != key or not isinstance(data.get("findings"), list):
+        return None
+    return [str(line) for line in data["findings"]]
+
+
+def remember_findings(folder: Path, key: str, lines: list[str]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(dir=folder, prefix=".checks.", suffix=".part")
+    with os.fdopen(handle, "w", encoding="utf-8") as file:
+        json.dump({"key": key, "findings": lines}, file, indent=1)
+    os.replace(name, folder / CHECKS_FILE)

@@ -1,0 +1,29 @@
+"""The JSON Schema of content.yaml, generated from the content model (never kept by hand), so
+that editors such as VS Code (with the YAML extension) complete field names and flag mistakes
+while the file is typed. content.yaml's first line points them at it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from leaflets.content import Content
+
+FILE_NAME = "content.schema.json"
+
+
+def generate() -> dict:
+    schema = Content.model_json_schema(mode="validation")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "leaflets content file (content.yaml)",
+        **{key: value for key, value in schema.items() if key != "title"},
+    }
+
+
+def text() -> str:
+    return json.dumps(generate(), indent=2, ensure_ascii=False) + "\n"
+
+
+def write(path: Path) -> None:
+    path.write_text(text(), encoding="utf-8")
