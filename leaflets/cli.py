@@ -180,10 +180,14 @@ def report_checks(args: argparse.Namespace, content, parsed) -> int:
         print()
     print(report.table())
     warnings = "errors" if args.strict else "warnings"
-    print(f"\n{args.content}: {len(content.topics)} topics, {len(content.sources)} sources, "
-          f"{len(lines)} {warnings if len(lines) != 1 else warnings[:-1]}"
+    print(f"\n{args.content}: {_count(content.topics, 'topic')}, {_count(content.sources, 'source')}, "
+          f"{_count(lines, warnings[:-1])}"
           + (f", {len(gaps)} gaps between the content and its outputs" if gaps else "") + ".")
     return EXIT_CONTENT if gaps or (lines and args.strict) else EXIT_OK
+
+
+def _count(items, noun: str) -> str:
+    return f"{len(items)} {noun}{'s' * (len(items) != 1)}"
 
 
 def _missing_from_outputs(args: argparse.Namespace, content) -> list[str]:
