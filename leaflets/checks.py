@@ -15,7 +15,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from leaflets.content import Content, Topic, mentions, patient_text
+from leaflets.content import Content, Topic, mentions, patient_text, patient_texts
 from leaflets.loader import ParsedFile
 from leaflets.problems import Problem
 from leaflets.theme import asset
@@ -71,9 +71,8 @@ class Finding:
 
     def line(self, strict: bool = False) -> str:
         p = self.problem
-        where = p.file if p.line is None else f"{p.file}:{p.line}:{p.column}"
         path = f" {p.path}:" if p.path else ""
-        return f"{where}: {'error' if strict else 'warning'}:{path} {p.message} [{self.check}]"
+        return f"{p.where}: {'error' if strict else 'warning'}:{path} {p.message} [{self.check}]"
 
 
 @dataclass(frozen=True)
@@ -125,7 +124,7 @@ def _topic_findings(content: Content, parsed: ParsedFile, t: int, topic: Topic, 
     def at(loc: tuple, check: str, message: str) -> Finding:
         return Finding(check, parsed.problem(("topics", t, *loc), message))
 
-    for loc, text, kind in _texts(topic):
+    for loc, text, kind in patient_texts(topic):
         for sentence in sentences(text):
             count = len(words(sentence))
             if count > LONG_SENTENCE:
@@ -144,8 +143,9 @@ def _topic_findings(content: Content, parsed: ParsedFile, t: int, topic: Topic, 
                 yield at(loc, "reading-level", f"reads at school grade {grade:.1f}, above the target of "
                                                f"{content.checks.target_grade:g}; use shorter sentences and "
                                                "everyday words")
-        if CALCULATION.search(text):
-            yield at(loc, "calculation", f"'{CALCULATION.search(text).group(0)}' asks the reader to work something "
+        calculation = CALCULATION.search(text)
+        if calculation:
+            yield at(loc, "calculation", f"'{calculation.group(0)}' asks the reader to work something "
                                          "out; give the result in words ('1 in 4 people', 'two tablets')")
     yield from _term_findings(content, topic, at)
     for i, item in enumerate(topic.advice):
@@ -182,7 +182,7 @@ def _term_findings(content: Content, topic: Topic, at):
         if explained_in_place(text, term):
             continue
         reported.append(term)
-        loc = next((loc for loc, field_text, _ in _texts(topic) if mentions(field_text.lower(), term)), ())
+        loc = next((loc for loc, field_text, _ in patient_texts(topic) if mentions(field_text.lower(), term)), ())
         yield at(loc, "undefined-term", f"'{term}' is a medical term; explain it in brackets where it is used, "
                                         f"or add it to the glossary: '{term}: <its meaning in plain words>'")
 
@@ -219,35 +219,17 @@ def _years(interval: dt.timedelta) -> str:
     return f"{years} year{'s' * (years != 1)}"
 
 
-def _texts(topic: Topic):
-    """(location, text, kind) of every patient-facing text; kind 'slide' marks lines shown as slide bullets."""
-    yield ("title",), topic.title, "heading"
-    yield ("summary",), topic.summary, "prose"
-    for c, cause in enumerate(topic.causes):
-        yield ("causes", c, "name"), cause.name, "heading"
-        yield ("causes", c, "explanation"), cause.explanation, "prose"
-        for k, point in enumerate(cause.key_points):
-            yield ("causes", c, "key_points", k), point, "slide"
-        for name in ("self_care", "medical_care"):
-            if getattr(cause, name):
-                yield ("causes", c, name), getattr(cause, name), "prose"
-    for i, sign in enumerate(topic.warning_signs):
-        yield ("warning_signs", i), sign, "slide"
-    for i, item in enumerate(topic.advice):
-        yield ("advice", i), item, "slide"
-
-
 def _scores(content: Content, topic: Topic, found: list[Finding], off: set[str]) -> TopicScores:
     import textstat
 
-    text = " ".join(text for _, text, kind in _texts(topic) if kind != "heading")
+    text = " ".join(text for _, text, kind in patient_texts(topic) if kind != "heading")
     failed = {f.check for f in found}
     rated = [check for check in PEMAT_ITEMS.values() if check not in off]
     smog = textstat.smog_index(text)
     if smog > content.checks.target_grade and "reading-level" not in off:
         failed.add("reading-level")
     return TopicScores(topic.id, smog, textstat.flesch_kincaid_grade(text),
-                       max(len(words(s)) for _, t, _ in _texts(topic) for s in sentences(t)),
+                       max(len(words(s)) for _, t, _ in patient_texts(topic) for s in sentences(t)),
                        len(found), sum(check not in failed for check in rated), len(rated))
 
 

@@ -212,18 +212,15 @@ def _findings_of_build(args: argparse.Namespace, content, parsed) -> list[str]:
     from leaflets import manifest
 
     key = manifest.checks_key(args.content, str(args.content))
-    remembered = manifest.remembered_findings(args.out, key) if args.out.is_dir() else None
-    if remembered is not None:
-        lines = remembered
-    else:
+    lines = manifest.remembered_findings(args.out, key)
+    if lines is None:
         from leaflets import checks
 
         lines = [finding.line() for finding in checks.run(content, parsed).findings]
-        if args.out.is_dir() or not args.out.exists():
-            try:
-                manifest.remember_findings(args.out, key, lines)
-            except OSError:
-                pass  # the build itself reports an output folder it cannot write to
+        try:
+            manifest.remember_findings(args.out, key, lines)
+        except OSError:
+            pass  # the build itself reports an output folder it cannot write to
     return [line.replace(": warning:", ": error:", 1) for line in lines] if args.strict else lines
 
 
@@ -231,20 +228,21 @@ def watch(args: argparse.Namespace, interval: float = 0.5, stop: threading.Event
     """Build, then build again whenever an input changes, until interrupted (or `stop` is set)."""
     stop = stop or threading.Event()
     build_once(args)
-    seen = inputs.snapshot(args.content, args.template)
+    named = inputs.named_files(args.content, args.template)
+    seen = inputs.snapshot(args.content, named)
     others = len(seen) - 1
     print(f"watching {args.content} and {others} other file{'s' * (others != 1)} it uses "
           "(press Ctrl+C to stop)", flush=True)
     try:
         while not stop.wait(interval):
-            now = inputs.snapshot(args.content, args.template)
-            changed = inputs.changes(seen, now)
+            changed = inputs.changes(seen, inputs.snapshot(args.content, named))
             if not changed:
                 continue
-            seen = now
             print(f"changed: {', '.join(changed)}", flush=True)
             build_once(args, list_current=False)
             sys.stdout.flush()
+            named = inputs.named_files(args.content, args.template)
+            seen = inputs.snapshot(args.content, named)
     except KeyboardInterrupt:
         pass
     print("stopped watching")

@@ -209,12 +209,30 @@ class Content(_Model):
         return tuple((term, meaning) for term, meaning in self.glossary.items() if mentions(text, term))
 
 
+def patient_texts(topic: Topic):
+    """(field location, text, kind) of everything in a topic that a patient reads; kind is 'heading',
+    'prose', or 'slide' for the short lines that become slide bullets."""
+    yield ("title",), topic.title, "heading"
+    if topic.subtitle:
+        yield ("subtitle",), topic.subtitle, "heading"
+    yield ("summary",), topic.summary, "prose"
+    for c, cause in enumerate(topic.causes):
+        yield ("causes", c, "name"), cause.name, "heading"
+        yield ("causes", c, "explanation"), cause.explanation, "prose"
+        for k, point in enumerate(cause.key_points):
+            yield ("causes", c, "key_points", k), point, "slide"
+        for name in ("self_care", "medical_care"):
+            if getattr(cause, name):
+                yield ("causes", c, name), getattr(cause, name), "prose"
+    for i, sign in enumerate(topic.warning_signs):
+        yield ("warning_signs", i), sign, "slide"
+    for i, item in enumerate(topic.advice):
+        yield ("advice", i), item, "slide"
+
+
 def patient_text(topic: Topic) -> str:
-    """Everything in a topic that a patient reads."""
-    parts = [topic.title, topic.subtitle or "", topic.summary, *topic.warning_signs, *topic.advice]
-    for cause in topic.causes:
-        parts += [cause.name, cause.explanation, *cause.key_points, cause.self_care or "", cause.medical_care or ""]
-    return "\n".join(parts)
+    """Everything in a topic that a patient reads, as one text."""
+    return "\n".join(text for _, text, _ in patient_texts(topic))
 
 
 def mentions(lower_text: str, term: str) -> bool:

@@ -9,28 +9,29 @@ from leaflets.content import ContentError, load
 Stamp = tuple[int, int] | None  # modification time and size; None when the file is missing
 
 
-def watched(content_path: Path, template: Path | None) -> list[Path]:
-    """The content file, every file in the assets folder beside it, the template, and the
-    files the content names (logo, template), as far as the content can be read now."""
-    paths = [content_path]
-    assets = content_path.parent / "assets"
-    if assets.is_dir():
-        paths += sorted(p for p in assets.rglob("*") if p.is_file() and not p.name.startswith("."))
-    if template:
-        paths.append(template)
+def named_files(content_path: Path, template: Path | None) -> list[Path]:
+    """The files the build reads besides content.yaml and its assets folder: the template given on the
+    command line, and the logo and template the content names (as far as the content can be read now).
+    Reading the content takes time, so the watcher asks again only after something changed."""
+    paths = [template] if template else []
     try:
         content = load(content_path)
     except ContentError:
-        return _unique(paths)  # the editor is still fixing it; the content file is watched anyway
+        return paths  # the editor is still fixing it; the content file is watched anyway
     if content.publisher and content.publisher.logo:
         paths.append(content.publisher.logo)
     if content.deck.template:
         paths.append(content.deck.template)
-    return _unique(paths)
+    return paths
 
 
-def snapshot(content_path: Path, template: Path | None) -> dict[Path, Stamp]:
-    return {path: _stamp(path) for path in watched(content_path, template)}
+def snapshot(content_path: Path, named: list[Path]) -> dict[Path, Stamp]:
+    """The stamp of the content file, of every file in the assets folder beside it, and of `named`."""
+    paths = [content_path]
+    assets = content_path.parent / "assets"
+    if assets.is_dir():
+        paths += sorted(p for p in assets.rglob("*") if p.is_file() and not p.name.startswith("."))
+    return {Path(path): _stamp(Path(path)) for path in [*paths, *named]}
 
 
 def changes(before: dict[Path, Stamp], after: dict[Path, Stamp]) -> list[str]:
@@ -55,7 +56,3 @@ def _stamp(path: Path) -> Stamp:
     except OSError:
         return None
     return stat.st_mtime_ns, stat.st_size
-
-
-def _unique(paths: list[Path]) -> list[Path]:
-    return list(dict.fromkeys(Path(p) for p in paths))

@@ -93,12 +93,15 @@ class Manifest:
                 and (self.folder / name).exists()]
 
     def write(self) -> None:
-        """Save atomically, like the outputs themselves."""
-        text = json.dumps({"version": __version__, "outputs": dict(sorted(self.entries.items()))}, indent=1)
-        handle, name = tempfile.mkstemp(dir=self.folder, prefix=".manifest.", suffix=".part")
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text + "\n")
-        os.replace(name, self.folder / FILE_NAME)
+        _write_json(self.folder / FILE_NAME, {"version": __version__, "outputs": dict(sorted(self.entries.items()))})
+
+
+def _write_json(path: Path, data: dict) -> None:
+    """Save atomically, like the outputs themselves."""
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f"{path.stem}.", suffix=".part")
+    with os.fdopen(handle, "w", encoding="utf-8") as file:
+        file.write(json.dumps(data, indent=1) + "\n")
+    os.replace(name, path)
 
 
 CHECKS_FILE = ".leaflets-checks.json"
@@ -126,7 +129,4 @@ def remembered_findings(folder: Path, key: str) -> list[str] | None:
 
 def remember_findings(folder: Path, key: str, lines: list[str]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(dir=folder, prefix=".checks.", suffix=".part")
-    with os.fdopen(handle, "w", encoding="utf-8") as file:
-        json.dump({"key": key, "findings": lines}, file, indent=1)
-    os.replace(name, folder / CHECKS_FILE)
+    _write_json(folder / CHECKS_FILE, {"key": key, "findings": lines})

@@ -16,9 +16,13 @@ class Problem:
     path: str
     message: str
 
+    @property
+    def where(self) -> str:
+        """file:line:col, or just the file when the problem has no place in it."""
+        return self.file if self.line is None else f"{self.file}:{self.line}:{self.column}"
+
     def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}:{self.line}:{self.column}"
-        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        return f"{self.where}: {self.path}: {self.message}" if self.path else f"{self.where}: {self.message}"
 
 
 class ContentError(Exception):
