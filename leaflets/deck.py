@@ -30,7 +30,7 @@ from leaflets.content import Cause, Content, Topic
 from leaflets.files import FileProblem
 from leaflets.measure import metrics_for, wrap
 from leaflets.problems import OutputError, TemplateError
-from leaflets.template import (bodies, find_layouts, slide_number_placeholder, text_style,
+from leaflets.template import (bodies, find_layouts, slide_number_placeholder, text_style, theme_root,
                                title_placeholder)
 from leaflets.theme import THEME, asset
 from leaflets.wording import ADVICE_HEADING, WARNING_HEADING, authors, causes_heading, citation, disclaimer
@@ -138,7 +138,7 @@ def prepare(template: Path, shown: str | None = None) -> _Template:
     Each distinct template (by its bytes) is prepared once per process."""
     shown = shown or str(template)
     try:
-        data = files.read_bytes(template, shown, "the template", TEMPLATE_EXAMPLE)
+        data = files.read_bytes(template, shown, "a PowerPoint file", TEMPLATE_EXAMPLE)
     except FileProblem as problem:
         raise TemplateError(str(problem)) from None
     digest = hashlib.sha256(data).digest()
@@ -188,6 +188,7 @@ def _check_styles(layouts: dict, name: str) -> None:
     """Every placeholder the deck writes into has readable sizes, indents and fonts, in every layout it uses."""
     try:
         for layout in layouts.values():
+            theme_root(layout.slide_master)
             for placeholder in (title_placeholder(layout), *bodies(layout)):
                 text_style(layout, placeholder)
     except TemplateError as error:

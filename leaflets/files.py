@@ -35,7 +35,7 @@ def resolve(value: str, folder: Path, suffixes: tuple[str, ...], kind: str, exam
     if long_part is not None or len(text) > MAX_PATH_CHARS:
         raise FileProblem(f"'{_shown(value)}' is too long for a file name ({len(long_part or text)} characters); "
                           f"give the file a shorter name, for example '{example}'")
-    path = (folder / text).resolve()
+    path = Path(os.path.abspath(folder / text))  # a link keeps the name written; it is followed when read
     if path.suffix.lower() not in suffixes:
         raise FileProblem(f"'{_shown(value)}' is not a {' or '.join(s.lstrip('.').upper() for s in suffixes)} file; "
                           f"give the path of one, for example '{example}'")
@@ -54,12 +54,12 @@ def check_regular(path: Path, value: str, kind: str, example: str) -> os.stat_re
                           f"for example '{example}'")
     if not stat.S_ISREG(info.st_mode):
         raise FileProblem(f"'{_shown(value)}' is not a regular file (it is {_file_type(info.st_mode)}); "
-                          f"save {kind} as an ordinary file and write its path")
+                          f"write the path of an ordinary file, for example '{example}'")
     if info.st_size > MAX_FILE_BYTES:
         raise FileProblem(f"'{_shown(value)}' is {info.st_size / 1e6:.0f} MB, too large to use; "
                           f"save a smaller copy (under {MAX_FILE_BYTES / 1e6:.0f} MB)")
     if info.st_size == 0:
-        raise FileProblem(f"'{_shown(value)}' is empty; save {kind} again and write its path")
+        raise FileProblem(f"'{_shown(value)}' is empty; save the file again and write its path")
     return info
 
 
@@ -75,8 +75,8 @@ def read_bytes(path: Path, value: str, kind: str, example: str, limit: int = MAX
         raise FileProblem(_unreachable(error, path, value, example)) from None
     try:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise FileProblem(f"'{_shown(value)}' is not a regular file; save {kind} as an ordinary file "
-                              "and write its path")
+            raise FileProblem(f"'{_shown(value)}' is not a regular file; write the path of an ordinary file, "
+                              f"for example '{example}'")
         with os.fdopen(descriptor, "rb", closefd=False) as stream:
             data = stream.read(limit + 1)
     finally:
@@ -84,7 +84,7 @@ def read_bytes(path: Path, value: str, kind: str, example: str, limit: int = MAX
     if len(data) > limit:
         raise FileProblem(f"'{_shown(value)}' is over {limit / 1e6:.0f} MB, too large to use; save a smaller copy")
     if not data:
-        raise FileProblem(f"'{_shown(value)}' is empty; save {kind} again and write its path")
+        raise FileProblem(f"'{_shown(value)}' is empty; save the file again and write its path")
     return data
 
 
