@@ -47,6 +47,7 @@ def png(name: str, colour: str, pixels: int = 384) -> bytes:
     return _rasterise(drawing(name, 72, colour), pixels / 72)
 
 
+@functools.lru_cache(maxsize=4)
 def image_png(logo: Logo, height_pixels: int = 240) -> bytes:
     """A checked logo as PNG or JPEG bytes, for slides, which cannot rely on SVG; a drawing is rasterised
     `height_pixels` high, and never wider than MAX_RASTER_WIDTH whatever its proportions."""
@@ -57,8 +58,12 @@ def image_png(logo: Logo, height_pixels: int = 240) -> bytes:
 
 
 def logo_drawing(logo: Logo) -> Drawing:
-    """A checked SVG logo as a reportlab drawing of its own size, to be scaled by the caller."""
-    return copy.deepcopy(_logo_art(logo))
+    """A checked SVG logo as a reportlab drawing of its own size, for the caller to scale. The drawing is
+    new; the shapes in it are converted once per process and shared (they are only read when drawn)."""
+    art = svg_art(logo.data)
+    drawing = Drawing(art.width, art.height, *art.contents)
+    drawing.initialFontName = art.initialFontName
+    return drawing
 
 
 def logo_picture(logo: Logo) -> Image:
@@ -78,8 +83,10 @@ class _Picture(Image):
 
 
 @functools.lru_cache(maxsize=4)
-def _logo_art(logo: Logo) -> Drawing:
-    return drawing_of_tree(images.svg_tree(logo.data, "the logo"))
+def svg_art(data: bytes) -> Drawing:
+    """The drawing of SVG bytes that passed `images.svg_tree`; converted once per process (and before the
+    workers start, when the content check made it), since a detailed logo takes a second or more."""
+    return drawing_of_tree(images.svg_tree(data, "the logo"))
 
 
 def _rasterise(art: Drawing, scale: float) -> bytes:

@@ -29,8 +29,9 @@ SUFFIXES = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".svg": "SVG"}
 MAX_PIXELS = 4000 * 4000
 MAX_ASPECT = 20  # a logo at most 20 times as wide as it is tall, or as tall as it is wide
 MAX_SVG_BYTES = 3_000_000
-# svglib converts about 3000 elements, or 300 KB of path data, a second: these keep a logo to a second or two.
-MAX_SVG_COST = 5000
+# svglib converts, and reportlab draws, about 3000 elements or 300 KB of path data a second; a logo is converted
+# once and drawn once per output, so this keeps a logo's share of a build to a few seconds.
+MAX_SVG_COST = 2500
 SVG_COST_CHARS = 100  # path data counted as one element per 100 characters
 MAX_SVG_DEPTH = 50
 MAX_USE_HOPS = 20
@@ -107,9 +108,10 @@ def _check(data: bytes, expected: str, shown: str) -> Logo:
     if actual != expected:
         raise FileProblem(_mismatch(shown, actual, expected))
     if expected == "SVG":
-        from leaflets.icons import drawing_of_tree
+        from leaflets.icons import svg_art
 
-        art = drawing_of_tree(svg_tree(data, shown))
+        svg_tree(data, shown)
+        art = svg_art(data)
         _check_svg_size(art.width, art.height, shown)
         return Logo("SVG", data, art.width, art.height)
     width, height = raster_size(data, expected, f"'{shown}'")

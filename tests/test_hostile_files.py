@@ -211,7 +211,7 @@ def test_svg_use_bomb_is_refused_as_too_detailed(tmp_path, capsys):
     levels = ['<rect id="u0" width="1" height="1"/>'] + [
         f'<g id="u{i}">' + f'<use href="#u{i - 1}"/>' * 10 + "</g>" for i in range(1, 9)]
     line = logo_refusal(capsys, tmp_path, "logo.svg", svg(f"<defs>{''.join(levels)}</defs><use href='#u8'/>"))
-    assert line.endswith("'logo.svg' is too detailed to draw quickly (more than 5000 shapes, counting every <use> "
+    assert line.endswith("'logo.svg' is too detailed to draw quickly (more than 2500 shapes, counting every <use> "
                          "copy); simplify it, or save it as PNG")
 
 
