@@ -32,11 +32,13 @@ MAX_SVG_BYTES = 3_000_000
 # svglib converts, and reportlab draws, about 3000 elements or 300 KB of path data a second; a logo is converted
 # once and drawn once per output, so this keeps a logo's share of a build to a few seconds.
 MAX_SVG_COST = 2500
-SVG_COST_CHARS = 100  # path data counted as one element per 100 characters
+SVG_COST_CHARS = 100  # path data, other attributes and text: one element's work per 100 characters
 MAX_SVG_DEPTH = 50
+MAX_STYLE_RULES = 200  # svglib tries every rule on every element; drawing programs write a few dozen at most
 MAX_USE_HOPS = 20
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+_LINKS = (XLINK_HREF, "href")  # an embedded picture's data is checked as a picture, not counted as drawing work
 EXAMPLE = "assets/logo.png"
 KIND = "an image file"
 
@@ -286,11 +288,16 @@ def _check_cost(root, shown: str) -> None:
     if max((_depth(element) for element in root.iter(etree.Element)), default=0) > MAX_SVG_DEPTH:
         raise FileProblem(f"'{shown}' nests its elements more than {MAX_SVG_DEPTH} deep; simplify it "
                           "(ungroup), or save it as PNG")
-    by_id = {}
+    by_id, rules = {}, 0
     for element in root.iter(etree.Element):
         if element.get("id") is not None:
             by_id.setdefault(element.get("id"), element)
+        if etree.QName(element).localname == "style":
+            rules += "".join(element.itertext()).count("{")
         _check_link(element, shown)
+    if rules > MAX_STYLE_RULES:
+        raise FileProblem(f"'{shown}' has {rules} style rules, more than a logo needs (at most {MAX_STYLE_RULES}); "
+                          "save it again with styles written as attributes, or save it as PNG")
     cost = _Cost(by_id, shown)
     if cost.of(root, 0) > MAX_SVG_COST:
         raise cost.too_much()
@@ -321,7 +328,8 @@ class _Cost:
         self.open.add(top)
         total = 0
         for element in top.iter(etree.Element):
-            total += 1 + sum(len(element.get(name, "")) for name in ("d", "points")) // SVG_COST_CHARS
+            data = sum(len(value) for key, value in element.attrib.items() if key not in _LINKS) + len(element.text or "")
+            total += 1 + data // SVG_COST_CHARS
             if etree.QName(element).localname == "use":
                 target = self.by_id.get(_href(element)[1:])
                 if target is not None:

@@ -416,3 +416,33 @@ def test_a_deck_carries_none_of_the_template_slides_or_their_pictures(tmp_path):
                     package.getinfo(name).file_size > 100_000]
     assert deck.stat().st_size < 200_000
     assert Presentation(str(deck)).slides[0].shapes.title.text == "Cramps"
+
+
+def test_svg_with_thousands_of_style_rules_is_refused(tmp_path, capsys):
+    rules = "".join(f".c{i} rect{{fill:#123456}}" for i in range(5000))
+    line = logo_refusal(capsys, tmp_path, "logo.svg", svg(f"<style>{rules}</style><rect width='1' height='1'/>"))
+    assert "'logo.svg' has 5000 style rules, more than a logo needs (at most 200)" in line
+
+
+def test_svg_logo_with_an_embedded_png_is_accepted(tmp_path):
+    import base64
+
+    embedded = base64.b64encode(picture("PNG")).decode()
+    (tmp_path / "logo.svg").write_bytes(svg(f'<image width="40" height="20" href="data:image/png;base64,{embedded}"/>'))
+    build(content_naming(tmp_path, logo="logo.svg"), "--format", "pdf")
+    assert build.code == 0
+
+
+def test_logo_written_as_a_list_is_a_content_problem(tmp_path, capsys):
+    content = content_naming(tmp_path)
+    content.write_text("publisher:\n  name: Clinic\n  logo: [a.png]\n" + content.read_text(encoding="utf-8"))
+    line, _ = refusal(capsys, content)
+    assert line.endswith("publisher.logo: should be the path of a file, relative to content.yaml; "
+                         "for example 'assets/logo.png'")
+
+
+def test_template_with_huge_list_text_is_blamed_with_the_size_it_needs(tmp_path, capsys):
+    template_with(tmp_path / "loud.pptx", edit={MASTER: lambda xml: xml.replace(b'sz="2800"', b'sz="40000"')})
+    line = template_refusal(capsys, tmp_path, "loud.pptx")
+    assert re.search(r"the template loud.pptx sets list text at 400 pt, too large for its text box to hold a list; "
+                     r"set the list text to \d+ pt or less in the Slide Master$", line), line
