@@ -21,7 +21,7 @@ from reportlab.platypus import Image
 from svglib.fonts import FontMap
 from svglib.svglib import svg2rlg
 
-from leaflets import fonts, images
+from leaflets import fonts, images, svg
 from leaflets.images import Logo
 from leaflets.theme import THEME, asset
 
@@ -84,9 +84,9 @@ class _Picture(Image):
 
 @functools.lru_cache(maxsize=4)
 def svg_art(data: bytes) -> Drawing:
-    """The drawing of SVG bytes that passed `images.svg_tree`; converted once per process (and before the
+    """The drawing of SVG bytes that passed `svg.tree`; converted once per process (and before the
     workers start, when the content check made it), since a detailed logo takes a second or more."""
-    return drawing_of_tree(images.svg_tree(data, "the logo"))
+    return drawing_of_tree(svg.tree(data, "the logo"))
 
 
 def _rasterise(art: Drawing, scale: float) -> bytes:
@@ -102,7 +102,7 @@ def _rasterise(art: Drawing, scale: float) -> bytes:
 
 def svg_drawing(path: Path, colour: str | None = None) -> Drawing:
     """One of the package's own SVG files as a reportlab drawing; `colour` sets what it draws in `currentColor`."""
-    root = etree.fromstring(path.read_bytes(), images.svg_parser())
+    root = etree.fromstring(path.read_bytes(), svg.parser())
     if colour:
         root.set("color", colour)
     return drawing_of_tree(root)

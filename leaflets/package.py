@@ -58,7 +58,7 @@ def _check_kind(data: bytes, name: str) -> None:
         actual = "an old-format or password-protected PowerPoint file"
     elif actual in ("PNG", "JPEG", "SVG"):
         actual = f"{'an' if actual == 'SVG' else 'a'} {actual} image"
-    elif actual.startswith("not an image"):
+    elif actual == "unknown":
         actual = "not a PowerPoint file"
     raise TemplateError(f"the template {name} is {actual}, not a PowerPoint template; {SAVE_AGAIN}")
 

@@ -446,3 +446,11 @@ def test_template_with_huge_list_text_is_blamed_with_the_size_it_needs(tmp_path,
     line = template_refusal(capsys, tmp_path, "loud.pptx")
     assert re.search(r"the template loud.pptx sets list text at 400 pt, too large for its text box to hold a list; "
                      r"set the list text to \d+ pt or less in the Slide Master$", line), line
+
+
+@pytest.mark.parametrize("shape", ['<rect width="abc" height="1"/>', '<path d="M 1 x"/>',
+                                   '<rect width="1" height="1" stroke="red" stroke-dasharray="0 0"/>'])
+def test_svg_that_svglib_or_reportlab_cannot_draw_is_refused_when_read(tmp_path, capsys, shape):
+    line = logo_refusal(capsys, tmp_path, "logo.svg", svg(shape))
+    assert "'logo.svg' cannot be drawn (" in line
+    assert line.endswith("save it again from your image or drawing program, or save it as PNG")
