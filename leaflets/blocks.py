@@ -17,10 +17,10 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
-from leaflets import fonts, icons
+from leaflets import fonts, icons, images
 from leaflets.content import Cause, Content, Publisher, Source, Topic
 from leaflets.theme import THEME, PrintSizes
 from leaflets.wording import (ADVICE_HEADING, SOURCES_HEADING, WARNING_HEADING, WARNING_LEAD, causes_heading,
@@ -94,13 +94,14 @@ def letterhead(publisher: Publisher, width: float, sizes: PrintSizes) -> Flowabl
 
 def logo(path: Path, height: float, max_width: float) -> Flowable:
     """The publisher's logo at `height`, keeping its proportions (narrower if it would pass `max_width`)."""
-    if path.suffix.lower() == ".svg":
-        drawing = icons.svg_drawing(path)
+    checked = images.read_for_output(path)
+    if checked.kind == "SVG":
+        drawing = icons.logo_drawing(checked)
         scale = min(height / drawing.height, max_width / drawing.width)
         drawing.scale(scale, scale)
         drawing.width, drawing.height = drawing.width * scale, drawing.height * scale
         return drawing
-    image = Image(str(path))
+    image = icons.logo_picture(checked)
     scale = min(height / image.imageHeight, max_width / image.imageWidth)
     image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
     return image

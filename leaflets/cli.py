@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import threading
 from pathlib import Path
@@ -86,13 +87,29 @@ class ProgressLine:
 def main(argv: list[str] | None = None) -> int:
     p = parser()
     args = p.parse_args(argv)
-    if args.template and (args.template.suffix.lower() != ".pptx" or not args.template.is_file()):
+    if args.template and (args.template.suffix.lower() != ".pptx" or not os.path.lexists(args.template)):
         p.error(f"--template {args.template}: no such PowerPoint file; give the path of a .pptx template")
+    if args.template:
+        problem = _template_problem(args.template)
+        if problem:
+            print(f"{problem}. Nothing was written.", file=sys.stderr)
+            return EXIT_CONTENT
     if args.schema:
         return write_schema(args.content)
     if args.watch:
         return watch(args)
     return build_once(args)
+
+
+def _template_problem(template: Path) -> str | None:
+    """What makes the --template file unusable, checked as content.yaml's template is; None if nothing."""
+    from leaflets import deck
+
+    try:
+        deck.prepare(template, str(template))
+    except TemplateError as error:
+        return str(error)
+    return None
 
 
 def write_schema(content_path: Path) -> int:

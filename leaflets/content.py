@@ -17,7 +17,7 @@ from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstr
                       ValidationInfo, field_validator)
 
 from leaflets import loader
-from leaflets.problems import ContentError, Problem
+from leaflets.problems import ContentError, Problem, TemplateError
 from leaflets.writers import FORMATS
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -32,9 +32,6 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), Af
 Slug = Annotated[str, StringConstraints(strip_whitespace=True, pattern=SLUG_PATTERN)]
 Url = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https?://\S+\.\S+$")]
 FormatName = Literal[FORMATS]  # type: ignore[valid-type]
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
-MAX_FILE_BYTES = 20_000_000
-MAX_IMAGE_PIXELS = 4000 * 4000
 
 
 class _Model(BaseModel):
@@ -63,49 +60,13 @@ class Cause(_Model):
     source: Slug | None = Field(default=None, description="The id of the source this cause comes from; needed when the topic cites several.")
 
 
-def _file_beside_content(value: str | None, info: ValidationInfo, suffixes: tuple[str, ...],
-                         example: str) -> Path | None:
-    """A path written relative to content.yaml's folder, checked to exist, be a file and have a known type."""
-    if value is None:
-        return None
-    folder = (info.context or {}).get("folder", Path("."))
-    path = (folder / value.strip()).resolve()
-    if path.suffix.lower() not in suffixes:
-        raise ValueError(f"'{value}' is not a {' or '.join(s.lstrip('.').upper() for s in suffixes)} file; "
-                         f"give the path of one, for example '{example}'")
-    if not path.is_file():
-        raise ValueError(f"cannot find the file '{value}' (looked for {path}); "
-                         f"put it in the assets/ folder and write its path, for example '{example}'")
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise ValueError(f"'{value}' is {path.stat().st_size / 1e6:.0f} MB, too large to use; "
-                         f"save a smaller copy (under {MAX_FILE_BYTES / 1e6:.0f} MB)")
-    try:
-        _check_readable(path, value)
-    except ValueError:
-        raise
-    except Exception:  # noqa: BLE001 - any decoder failure means the same thing to the editor
-        raise ValueError(f"'{value}' cannot be read as {path.suffix.lstrip('.').upper()}; "
-                         "save the file again from your image or presentation program") from None
-    return path
-
-
-def _check_readable(path: Path, value: str) -> None:
-    suffix = path.suffix.lower()
-    if suffix == ".svg":
-        from lxml import etree
-        etree.parse(str(path))
-    elif suffix == ".pptx":
-        import zipfile
-        with zipfile.ZipFile(path) as package:
-            package.getinfo("ppt/presentation.xml")
-    else:
-        from PIL import Image
-        with Image.open(path) as image:
-            # Checked before decoding: a small file can unpack to gigabytes (a decompression bomb).
-            if image.width * image.height > MAX_IMAGE_PIXELS:
-                raise ValueError(f"'{value}' is {image.width} × {image.height} pixels, far more than a leaflet "
-                                 "needs; save a smaller copy (at most 4000 pixels on its longer side)")
-            image.verify()
+def _named_file(value: Any, info: ValidationInfo, example: str) -> tuple[str, Path]:
+    """The text written for a file, and the folder it is relative to (content.yaml's)."""
+    if isinstance(value, Path):
+        value = str(value)
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"should be the path of a file, relative to content.yaml; for example '{example}'")
+    return value, (info.context or {}).get("folder", Path("."))
 
 
 class Publisher(_Model):
@@ -120,7 +81,15 @@ class Publisher(_Model):
     @field_validator("logo", mode="before")
     @classmethod
     def _logo_exists(cls, value, info: ValidationInfo):
-        return _file_beside_content(value, info, IMAGE_SUFFIXES, "assets/logo.png")
+        """The logo is read and checked here, as the writers will read it (leaflets/images.py)."""
+        if value is None:
+            return None
+        from leaflets import images
+
+        value, folder = _named_file(value, info, images.EXAMPLE)
+        path = images.resolve(value, folder)
+        images.read(path, value)
+        return path
 
 
 class DeckSettings(_Model):
@@ -132,7 +101,18 @@ class DeckSettings(_Model):
     @field_validator("template", mode="before")
     @classmethod
     def _template_exists(cls, value, info: ValidationInfo):
-        return _file_beside_content(value, info, (".pptx",), "assets/our-template.pptx")
+        """The template is opened and measured here, as the deck writer will (leaflets/deck.py `prepare`)."""
+        if value is None:
+            return None
+        from leaflets import deck
+
+        value, folder = _named_file(value, info, deck.TEMPLATE_EXAMPLE)
+        path = deck.resolve_template(value, folder)
+        try:
+            deck.prepare(path, value)
+        except TemplateError as error:
+            raise ValueError(str(error)) from None
+        return path
 
 
 CHECK_NAMES = ("reading-level", "long-sentence", "long-slide-line", "passive-voice", "undefined-term",

@@ -9,9 +9,11 @@ restyles the whole deck.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import functools
+import hashlib
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,11 +25,12 @@ from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.util import Emu, Pt
 
-from leaflets import icons, notes, pptx_lookup
+from leaflets import files, icons, images, notes, package, pptx_lookup
 from leaflets.content import Cause, Content, Topic
+from leaflets.files import FileProblem
 from leaflets.measure import metrics_for, wrap
 from leaflets.problems import OutputError, TemplateError
-from leaflets.template import (bodies, find_layouts, slide_number_placeholder, text_style,
+from leaflets.template import (bodies, find_layouts, slide_number_placeholder, text_style, theme_root,
                                title_placeholder)
 from leaflets.theme import THEME, asset
 from leaflets.wording import ADVICE_HEADING, WARNING_HEADING, authors, causes_heading, citation, disclaimer
@@ -37,6 +40,10 @@ __all__ = ["write", "plan", "Box", "Slide", "TemplateError", "DEFAULT_TEMPLATE"]
 pptx_lookup.install()
 
 DEFAULT_TEMPLATE = asset("deck-template.pptx")
+TEMPLATE_EXAMPLE = "assets/our-template.pptx"
+OVERVIEW_TITLE, SIGNS_TITLE, ADVICE_TITLE, SOURCES_TITLE = (
+    "What we will cover", "Signs to see a doctor about", "Things you can do", "Sources")
+FIXED_TITLES = (OVERVIEW_TITLE, SIGNS_TITLE, ADVICE_TITLE, SOURCES_TITLE)  # content slide titles not from content.yaml
 MAX_ITEMS = 6
 MAX_TITLE_LINES = 2
 ICON_WORDS = {"causes": "magnifying glass", "warning": "warning triangle", "advice": "tick",
@@ -78,11 +85,13 @@ class Frames:
 
     body: Box
     title: Box
+    template: str = "the template"  # how messages name the template these were measured on
 
 
 @dataclass(frozen=True)
 class _Template:
-    """A template read and measured once per process: its bytes, its layouts' positions by role, its frames."""
+    """A template read, checked and measured once per process: its bytes (without the template's own slides),
+    its layouts' positions by role, its frames."""
 
     data: bytes
     roles: dict
@@ -95,9 +104,7 @@ class _Template:
 
 def write(content: Content, topic: Topic, path: Path) -> None:
     """Write the topic's talk deck to `path`, on content.yaml's template or the default one."""
-    template = content.deck.template or DEFAULT_TEMPLATE
-    stat = template.stat()
-    prepared = _prepare(template, stat.st_mtime_ns, stat.st_size)
+    prepared = prepare(content.deck.template or DEFAULT_TEMPLATE)
     prs, layouts = prepared.open()
     frames = prepared.frames
     slides = notes.with_timings(plan(content, topic, frames), content.deck.minutes)
@@ -120,17 +127,116 @@ def _write_reproducibly(package: io.BytesIO, path: Path, day: dt.datetime) -> No
             target.writestr(info, source.read(entry.filename))
 
 
-@functools.lru_cache(maxsize=8)
-def _prepare(template: Path, modified: int, size: int) -> _Template:
-    """Read and measure `template`; keyed by its modification time and size, so an edited template is read again."""
-    data = template.read_bytes()
+def resolve_template(value: str, folder: Path) -> Path:
+    """The template path written in content.yaml, checked to be an ordinary .pptx file."""
+    return files.resolve(value, folder, (".pptx",), "a PowerPoint file", TEMPLATE_EXAMPLE)
+
+
+def prepare(template: Path, shown: str | None = None) -> _Template:
+    """The template read, checked and measured exactly as `write` uses it; TemplateError saying what is wrong.
+    The content check calls this too, so a template that passed it cannot fail while decks are drawn.
+    Each distinct template (by its bytes) is prepared once per process."""
+    shown = shown or str(template)
+    try:
+        data = files.read_bytes(template, shown, "a PowerPoint file", TEMPLATE_EXAMPLE)
+    except FileProblem as problem:
+        raise TemplateError(str(problem)) from None
+    digest = hashlib.sha256(data).digest()
+    if digest not in _PREPARED:
+        if len(_PREPARED) >= 8:
+            _PREPARED.clear()
+        _PREPARED[digest] = _prepare(data, Path(shown).name)
+    return _PREPARED[digest]
+
+
+_PREPARED: dict[bytes, _Template] = {}
+
+
+def _prepare(data: bytes, name: str) -> _Template:
+    package.check(data, name)
     try:
         prs = Presentation(io.BytesIO(data))
     except Exception as error:  # noqa: BLE001 - any reading failure means the same to the editor
-        raise TemplateError(f"{template} cannot be opened as a PowerPoint template ({error})") from None
-    layouts = find_layouts(prs, f"the template {template.name}")
-    roles = {role: prs.slide_layouts.index(layout) for role, layout in layouts.items()}
-    return _Template(data, roles, measure_frames(layouts))
+        raise TemplateError(f"the template {name} cannot be opened as a PowerPoint template "
+                            f"({_reason(error)}); {package.SAVE_AGAIN}") from None
+    try:
+        package.check_links(prs, name)
+        if package.without_slides(prs):
+            buffer = io.BytesIO()
+            prs.save(buffer)
+            data = buffer.getvalue()
+        layouts = find_layouts(prs, f"the template {name}")
+        _check_styles(layouts, name)
+        frames = dataclasses.replace(measure_frames(layouts), template=f"the template {name}")
+        _check_frames(frames)
+        prepared = _Template(data, {role: prs.slide_layouts.index(layout) for role, layout in layouts.items()},
+                             frames)
+        _try_drawing(prepared)
+    except TemplateError:
+        raise
+    except Exception as error:  # noqa: BLE001 - python-pptx failing on any part of it means the same
+        raise TemplateError(f"the template {name} cannot be used ({_reason(error)}); {package.SAVE_AGAIN}") from None
+    return prepared
+
+
+def _reason(error: Exception) -> str:
+    text = " ".join(str(error).split())[:120]
+    return text or type(error).__name__
+
+
+def _check_styles(layouts: dict, name: str) -> None:
+    """Every placeholder the deck writes into has readable sizes, indents and fonts, in every layout it uses."""
+    try:
+        for layout in layouts.values():
+            theme_root(layout.slide_master)
+            for placeholder in (title_placeholder(layout), *bodies(layout)):
+                text_style(layout, placeholder)
+    except TemplateError as error:
+        raise TemplateError(f"the template {name} cannot be used: {error}; correct it in PowerPoint's "
+                            "Slide Master view, or use another template") from None
+
+
+def _check_frames(frames: Frames) -> None:
+    """The fixed slide titles fit the title box, and one list item fits the list box, at the template's sizes."""
+    for title in FIXED_TITLES:
+        if frames.title.lines(title) > MAX_TITLE_LINES:
+            raise TemplateError(_title_too_big(title, frames))
+    body, minimum = frames.body, THEME.slides.min_body
+    fits = min(body.height / 1.55, body.width / 6)  # one line of a bullet; about ten characters across
+    if body.size > fits:
+        remedy = (f"set the list text to {int(fits)} pt or less in the Slide Master" if fits >= minimum else
+                  f"make the text box of the title-and-content layout larger (it is {body.width:.0f} × "
+                  f"{body.height:.0f} pt inside its margins)")
+        raise TemplateError(f"{frames.template} sets list text at {body.size:g} pt, too large for its text box "
+                            f"to hold a list; {remedy}")
+
+
+def _title_too_big(title: str, frames: Frames) -> str:
+    box = frames.title
+    low, high = THEME.slides.min_title, int(box.size)
+    if dataclasses.replace(box, size=low).lines(title) > MAX_TITLE_LINES:
+        return (f"{frames.template}'s title box is too narrow for the slide title '{title}' on {MAX_TITLE_LINES} "
+                f"lines even at {low:g} pt; make the title box of the title-and-content layout wider")
+    while low < high:  # the largest size at which the title fits
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if dataclasses.replace(box, size=middle).lines(title) <= MAX_TITLE_LINES \
+            else (low, middle - 1)
+    return (f"{frames.template} sets slide titles at {box.size:g} pt, too large for the slide title '{title}' to fit "
+            f"on {MAX_TITLE_LINES} lines; set the title size to {low:g} pt or less in the Slide Master")
+
+
+def _try_drawing(prepared: _Template) -> None:
+    """One slide of each role drawn on the template and saved, as `write` will: python-pptx reads much of a
+    template only when a slide is made from it, so a fault that would otherwise stop the build is found now."""
+    prs, layouts = prepared.open()
+    trial = [Slide("title", "Title", ("Subtitle",), notes="Notes"),
+             Slide("section", "Section", ("Part 1 of 4",), icon="causes"),
+             Slide("content", "Content", ("Item",), notes="Notes", icon="advice")]
+    for number, slide in enumerate(trial, start=1):
+        _draw(prs, layouts[slide.role], slide, prepared.frames, number)
+    if not ((prs.slide_width or 0) > 0 and (prs.slide_height or 0) > 0):
+        raise ValueError("its slide size is not given")
+    prs.save(io.BytesIO())
 
 
 def measure_frames(layouts: dict) -> Frames:
@@ -160,7 +266,7 @@ def plan(content: Content, topic: Topic, frames: Frames) -> list[Slide]:
     slides = [
         Slide("title", topic.title, tuple(filter(None, [topic.subtitle, _presenter_line(content)])),
               notes=notes.opening(topic), weight=1, **logo),
-        *_fitted("What we will cover", tuple(parts), body, notes=notes.overview(topic), weight=1),
+        *_fitted(OVERVIEW_TITLE, tuple(parts), body, notes=notes.overview(topic), weight=1),
         Slide("section", parts[0], (f"Part 1 of 4 \u00b7 {len(topic.causes)} possible causes",),
               notes=notes.causes_intro(topic, content.words_to_know(topic)), icon="causes", weight=0.5),
     ]
@@ -168,18 +274,18 @@ def plan(content: Content, topic: Topic, frames: Frames) -> list[Slide]:
         slides += _fitted(cause.name, _key_points(cause), body, notes=notes.cause(cause), icon="causes", weight=3)
     slides += [Slide("section", WARNING_HEADING, ("Part 2 of 4",), notes=notes.warning_intro(), icon="warning",
                      weight=0.5)]
-    slides += _fitted("Signs to see a doctor about", topic.warning_signs, body, notes=notes.warning_signs(topic),
+    slides += _fitted(SIGNS_TITLE, topic.warning_signs, body, notes=notes.warning_signs(topic),
                       icon="warning", weight=4)
     slides += [Slide("section", ADVICE_HEADING, ("Part 3 of 4",), notes=notes.advice_intro(), icon="advice",
                      weight=0.5)]
-    slides += _fitted("Things you can do", topic.advice, body, notes=notes.advice(topic), icon="advice", weight=4)
+    slides += _fitted(ADVICE_TITLE, topic.advice, body, notes=notes.advice(topic), icon="advice", weight=4)
     slides.append(Slide("section", "Questions?", ("Part 4 of 4 \u00b7 Ask about anything from today's talk",),
                         notes=notes.questions(topic), icon="questions", weight=4))
-    slides += _fitted("Sources", (*(citation(s) for s in sources), disclaimer("talk")), body,
+    slides += _fitted(SOURCES_TITLE, (*(citation(s) for s in sources), disclaimer("talk")), body,
                       notes=notes.sources(sources), icon="sources", weight=0.5)
     slides.append(Slide("title", "Thank you", _closing_lines(content, topic), notes=notes.closing(content, topic),
                         weight=0.5, **logo))
-    return [_check_title(slide, frames.title) for slide in slides]
+    return [_check_title(slide, frames) for slide in slides]
 
 
 def _presenter_line(content: Content) -> str:
@@ -241,11 +347,14 @@ def item_height(item: str, box: Box) -> float:
     return box.lines(item) * box.size * 1.25 + box.size * 0.3
 
 
-def _check_title(slide: Slide, title_box: Box) -> Slide:
-    """A title that would need more than two lines is refused: it cannot be shrunk below 32 pt."""
-    if slide.role == "content" and title_box.lines(slide.title) > MAX_TITLE_LINES:
+def _check_title(slide: Slide, frames: Frames) -> Slide:
+    """A title that would need more than two lines is refused: it cannot be shrunk below 32 pt. A cause's
+    name is the content's to shorten; a title the deck always has is the template's to make room for."""
+    if slide.role == "content" and frames.title.lines(slide.title) > MAX_TITLE_LINES:
+        if any(re.fullmatch(rf"{re.escape(title)}( \(\d+ of \d+\))?", slide.title) for title in FIXED_TITLES):
+            raise TemplateError(_title_too_big(slide.title, frames))
         raise OutputError(f"the slide title '{slide.title}' needs more than {MAX_TITLE_LINES} lines at "
-                          f"{title_box.size:g} pt; shorten it (it comes from a cause's name)")
+                          f"{frames.title.size:g} pt; shorten it (it comes from a cause's name)")
     return slide
 
 
@@ -305,7 +414,7 @@ def _add_icon(page, slide: Slide) -> None:
 def _add_logo(page, logo: Path, description: str, slide_width: int) -> None:
     """The publisher's logo top right, on a white card so that it shows on any background."""
     height = Emu(800000)
-    picture = page.shapes.add_picture(io.BytesIO(icons.image_png(logo)), 0, 0, height=height)
+    picture = page.shapes.add_picture(io.BytesIO(icons.image_png(images.read_for_output(logo))), 0, 0, height=height)
     pad = Emu(120000)
     picture.left, picture.top = slide_width - picture.width - Emu(457200) - pad, Emu(380000) + pad
     card = page.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, picture.left - pad, picture.top - pad,

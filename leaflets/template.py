@@ -86,9 +86,9 @@ def text_style(layout, placeholder, level: int = 1) -> TextStyle:
                 return value
         return _attribute(master_style, level, attribute_path)
 
-    size = float(lookup(("defRPr", "sz")) or 1800) / 100
+    size = _number(lookup(("defRPr", "sz")) or "1800", "a text size (sz)", 100, 400_000) / 100
     typeface = lookup(("defRPr", "latin", "typeface")) or "+mn-lt"
-    indent = int(lookup(("marL",)) or 0)
+    indent = _number(lookup(("marL",)) or "0", "an indent (marL)", 0, 51_206_400)
     insets = _insets(chain)
     width = (placeholder.width - insets[0] - insets[1] - indent) / EMU_PER_PT
     height = (placeholder.height - insets[2] - insets[3]) / EMU_PER_PT
@@ -132,18 +132,42 @@ def _insets(chain) -> tuple[int, int, int, int]:
         for element in chain:
             body_pr = element.find(f".//{qn('a:bodyPr')}")
             if body_pr is not None and body_pr.get(key) is not None:
-                values[key] = int(body_pr.get(key))
+                values[key] = _number(body_pr.get(key), f"a text box inset ({key})", -51_206_400, 51_206_400)
                 break
         values.setdefault(key, default)
     return values["lIns"], values["rIns"], values["tIns"], values["bIns"]
+
+
+def _number(text: str, what: str, low: int, high: int) -> int:
+    """A whole number from the template's XML, within what PowerPoint allows; TemplateError otherwise."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise TemplateError(f"its slide master gives {what} of '{text[:40]}', which is not a whole number") from None
+    if not low <= value <= high:
+        raise TemplateError(f"its slide master gives {what} of {value}, outside what PowerPoint allows "
+                            f"({low} to {high})")
+    return value
+
+
+def theme_root(master):
+    """The slide master's theme, parsed without loading a DTD or expanding entities."""
+    try:
+        theme = master.part.part_related_by(RT.THEME)
+    except KeyError:
+        raise TemplateError("its slide master has no theme (the colours and fonts of a template)") from None
+    try:
+        return etree.fromstring(theme.blob, etree.XMLParser(resolve_entities=False, no_network=True,
+                                                            load_dtd=False, huge_tree=False))
+    except etree.XMLSyntaxError as error:
+        raise TemplateError(f"its theme is not well-formed XML ({error})") from None
 
 
 def _resolve_font(master, typeface: str) -> str:
     """A typeface name, with the theme's '+mn-lt' (body) and '+mj-lt' (heading) references looked up."""
     if not typeface.startswith("+"):
         return typeface
-    theme = master.part.part_related_by(RT.THEME)
-    root = etree.fromstring(theme.blob)
+    root = theme_root(master)
     which = "a:minorFont" if typeface.startswith("+mn") else "a:majorFont"
     latin = root.find(f".//{qn(which)}/{qn('a:latin')}")
     return latin.get("typeface") if latin is not None else "Arial"
