@@ -70,17 +70,12 @@ def write_yaml(path: Path, data: dict) -> None:
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
-def one_round(folder: Path, topics: int, baseline_first: bool) -> dict[str, list[Timing]]:
-    """Every command once, each case right after its yardstick."""
-    got: dict[str, list[Timing]] = {}
-
-    def note(name: str, timing: Timing) -> None:
-        got.setdefault(name, []).append(timing)
-
-    note("import", timed(IMPORT))
-    note("seed, PDF + deck", timed([*GENERATE, "--out", str(folder / "seed-2"), *PDF_AND_DECK]))
-    note("import", timed(IMPORT))
-    note("seed, all formats", timed([*GENERATE, "--out", str(folder / "seed-4"), *ALL_FORMATS]))
+def one_round(folder: Path, topics: int, baseline_first: bool) -> dict[str, tuple[Timing, Timing]]:
+    """Every command once: each case with its yardstick, run right before it (or, for the
+    catalogue, before or after it in turn)."""
+    got: dict[str, tuple[Timing, Timing]] = {}
+    got["seed, PDF + deck"] = timed(IMPORT), timed([*GENERATE, "--out", str(folder / "seed-2"), *PDF_AND_DECK])
+    got["seed, all formats"] = timed(IMPORT), timed([*GENERATE, "--out", str(folder / "seed-4"), *ALL_FORMATS])
 
     data = catalogue(topics)
     content = folder / "content.yaml"
@@ -89,17 +84,16 @@ def one_round(folder: Path, topics: int, baseline_first: bool) -> dict[str, list
     baselines = [[PYTHON, str(ROOT / "benchmarks" / f"baseline_{lib}.py"), str(content), str(folder / "plain")]
                  for lib in ("reportlab", "pptx")]
     if baseline_first:
-        note("baselines", timed(baselines[0]) + timed(baselines[1]))
-    note("catalogue, cold", timed(build))
-    if not baseline_first:
-        note("baselines", timed(baselines[0]) + timed(baselines[1]))
+        plain = timed(baselines[0]) + timed(baselines[1])
+        got["catalogue, cold"] = plain, timed(build)
+    else:
+        cold = timed(build)
+        got["catalogue, cold"] = timed(baselines[0]) + timed(baselines[1]), cold
 
-    note("import", timed(IMPORT))
-    note("catalogue, nothing changed", timed(build))
+    got["catalogue, nothing changed"] = timed(IMPORT), timed(build)
     data["topics"][0]["summary"] += " Changed."
     write_yaml(content, data)
-    note("import", timed(IMPORT))
-    note("catalogue, one topic changed", timed(build))
+    got["catalogue, one topic changed"] = timed(IMPORT), timed(build)
     return got
 
 
@@ -143,11 +137,6 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({model}), Python {platform.python_version()} on {platform.system()}"
 
 
-def row(case: str, measured: str, against: str, ratio: float, goal: float, unit: str = "×") -> str:
-    verdict = "pass" if ratio <= goal else "FAIL"
-    return f"| {case} | {measured} | {against} | {ratio:.2f}{unit} | ≤ {goal:g}{unit} | {verdict} |"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="rounds of every command (default 5)")
@@ -157,11 +146,11 @@ def main() -> None:
     args = parser.parse_args()
 
     started, load_before = dt.datetime.now(dt.timezone.utc), os.getloadavg()
-    rounds: dict[str, list[Timing]] = {}
+    pairs: dict[str, list[tuple[Timing, Timing]]] = {}
     for n in range(args.runs):
         with tempfile.TemporaryDirectory() as folder:
-            for name, timings in one_round(Path(folder), args.topics, baseline_first=n % 2 == 0).items():
-                rounds.setdefault(name, []).extend(timings)
+            for name, pair in one_round(Path(folder), args.topics, baseline_first=n % 2 == 0).items():
+                pairs.setdefault(name, []).append(pair)
         print(f"round {n + 1}/{args.runs} done", file=sys.stderr)
     memory = None
     if args.memory_topics:
@@ -169,38 +158,42 @@ def main() -> None:
             memory = peak_memory(Path(folder), args.memory_topics)
     minutes = (dt.datetime.now(dt.timezone.utc) - started).total_seconds() / 60
 
-    wall = {name: statistics.median(t.wall for t in timings) for name, timings in rounds.items()}
-    cpu = {name: statistics.median(t.cpu for t in timings) for name, timings in rounds.items()}
-    imp, plain, n = wall["import"], wall["baselines"], args.topics
-    yardstick = f"import {imp:.2f} s"
+    def median(name: str, of) -> float:
+        return statistics.median(of(yardstick, case) for yardstick, case in pairs[name])
+
     print(f"Measured {started:%Y-%m-%d %H:%M} UTC on {machine()}; load average {load_before[0]:.2f} at the start, "
           f"{os.getloadavg()[0]:.2f} at the end; {args.runs} rounds, {minutes:.1f} minutes.")
     print("Yardsticks: `python -c \"import yaml, reportlab.platypus, pptx\"` (import), and "
-          "benchmarks/baseline_reportlab.py then benchmarks/baseline_pptx.py on the same catalogue (plain).\n")
-    print("| case | measured (median) | against (median) | ratio | goal | |")
-    print("|---|---|---|---|---|---|")
-    print(row("seed, fresh folder, PDF + deck", f"{wall['seed, PDF + deck']:.2f} s", yardstick,
-              wall["seed, PDF + deck"] / imp, 2.5))
-    print(row("seed, fresh folder, all four formats", f"{wall['seed, all formats']:.2f} s", yardstick,
-              wall["seed, all formats"] / imp, 3.5))
-    print(row(f"{n} topics, PDF + deck, fresh folder, wall time", f"{wall['catalogue, cold']:.2f} s",
-              f"plain {plain:.2f} s", wall["catalogue, cold"] / plain, 0.7))
-    print(row(f"{n} topics, PDF + deck, fresh folder, CPU time", f"{cpu['catalogue, cold']:.2f} s",
-              f"plain {cpu['baselines']:.2f} s", cpu["catalogue, cold"] / cpu["baselines"], 1.2))
-    print(row(f"{n} topics, nothing changed", f"{wall['catalogue, nothing changed']:.2f} s", yardstick,
-              wall["catalogue, nothing changed"] / imp, 0.6))
-    print(row(f"{n} topics, one topic changed", f"{wall['catalogue, one topic changed']:.2f} s", yardstick,
-              wall["catalogue, one topic changed"] / imp, 1.5))
+          "benchmarks/baseline_reportlab.py then benchmarks/baseline_pptx.py on the same catalogue (plain). "
+          "A ratio is the median over the rounds of each run's time over its yardstick's in the same round; "
+          "the CPU ratio likewise with CPU time, which other work on the machine disturbs less.\n")
+    print("| case | measured (median) | against (median) | ratio | CPU ratio | goal | |")
+    print("|---|---|---|---|---|---|---|")
+    n = args.topics
+    cases = [("seed, PDF + deck", "seed, fresh folder, PDF + deck", "import", 2.5, "wall"),
+             ("seed, all formats", "seed, fresh folder, all four formats", "import", 3.5, "wall"),
+             ("catalogue, cold", f"{n} topics, PDF + deck, fresh folder, wall time", "plain", 0.7, "wall"),
+             ("catalogue, cold", f"{n} topics, PDF + deck, fresh folder, CPU time", "plain", 1.2, "cpu"),
+             ("catalogue, nothing changed", f"{n} topics, nothing changed", "import", 0.6, "wall"),
+             ("catalogue, one topic changed", f"{n} topics, one topic changed", "import", 1.5, "wall")]
+    for name, label, yardstick, goal, kind in cases:
+        wall = median(name, lambda y, c: c.wall / y.wall)
+        cpu = median(name, lambda y, c: c.cpu / y.cpu)
+        ratio = wall if kind == "wall" else cpu
+        measured = median(name, lambda y, c: getattr(c, kind))
+        against = median(name, lambda y, c: getattr(y, kind))
+        print(f"| {label} | {measured:.2f} s | {yardstick} {against:.2f} s | {wall:.2f}× | {cpu:.2f}× | "
+              f"≤ {goal:g}× | {'pass' if ratio <= goal else 'FAIL'} |")
     if memory:
         pss, rss, seconds = memory
-        verdict = "pass" if pss < 200 else "FAIL"
         print(f"| {args.memory_topics} topics, PDF + deck, fresh folder: peak memory of all processes | "
-              f"{pss:.0f} MB | | | < 200 MB | {verdict} |")
+              f"{pss:.0f} MB | | | | < 200 MB | {'pass' if pss < 200 else 'FAIL'} |")
         print(f"\nPeak memory: the largest sum of PSS over the build process and its workers, sampled every "
               f"50 ms during one cold build ({seconds:.1f} s); the sum of each process's own peak RSS, "
               f"which counts shared pages in every process, was {rss:.0f} MB.")
-    print("\nEvery run, seconds (wall/CPU): " + "; ".join(
-        f"{name}: " + " ".join(f"{t.wall:.2f}/{t.cpu:.2f}" for t in timings) for name, timings in rounds.items()))
+    print("\nEvery run, seconds, wall/CPU, yardstick then case: " + "; ".join(
+        f"{name}: " + " ".join(f"{y.wall:.2f}/{y.cpu:.2f} {c.wall:.2f}/{c.cpu:.2f}," for y, c in runs).rstrip(",")
+        for name, runs in pairs.items()))
 
 
 if __name__ == "__main__":
