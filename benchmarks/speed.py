@@ -4,8 +4,8 @@ Each case is a whole `python generate.py` process, timed against a yardstick run
 Python importing the libraries every build needs (`import yaml, reportlab.platypus, pptx`), or
 plain reportlab and python-pptx scripts making the same leaflets and decks
 (benchmarks/baseline_reportlab.py and benchmarks/baseline_pptx.py, run one after the other).
-The commands alternate within each round; each figure is the median of the rounds, each ratio
-is the ratio of the medians. CPU time is the user + system time of the finished child processes
+The commands alternate within each round; each figure is the median of the rounds, and each
+ratio the median of the rounds' ratios of a case to the yardstick run beside it. CPU time is the user + system time of the finished child processes
 (and their own children: the build's workers). Peak memory is measured on one cold build of a
 larger catalogue by sampling every 50 ms the proportional set size (PSS: pages shared between
 processes split among them) of the build process and all its descendants, summed; the sum of
