@@ -220,15 +220,13 @@ def _years(interval: dt.timedelta) -> str:
 
 
 def _scores(content: Content, topic: Topic, found: list[Finding], off: set[str]) -> TopicScores:
-    import textstat
-
     text = " ".join(text for _, text, kind in patient_texts(topic) if kind != "heading")
     failed = {f.check for f in found}
     rated = [check for check in PEMAT_ITEMS.values() if check not in off]
-    smog = textstat.smog_index(text)
+    smog = smog_index(text)
     if smog > content.checks.target_grade and "reading-level" not in off:
         failed.add("reading-level")
-    return TopicScores(topic.id, smog, textstat.flesch_kincaid_grade(text),
+    return TopicScores(topic.id, smog, grade_level(text),
                        max(len(words(s)) for _, t, _ in patient_texts(topic) for s in sentences(t)),
                        len(found), sum(check not in failed for check in rated), len(rated))
 
@@ -242,9 +240,50 @@ def words(text: str) -> list[str]:
 
 
 def grade_level(text: str) -> float:
-    import textstat
+    """Flesch-Kincaid grade, as textstat 0.7.8 computes it."""
+    from textstat.backend.counts import count_words
+    from textstat.backend.metrics import words_per_sentence
 
-    return textstat.flesch_kincaid_grade(text)
+    per_sentence, words_in_text = words_per_sentence(text), count_words(text)
+    per_word = syllable_count(text) / words_in_text if words_in_text else 0.0
+    if per_sentence == 0 or per_word == 0:
+        return 0.0
+    return (0.39 * per_sentence) + (11.8 * per_word) - 15.59
+
+
+def smog_index(text: str) -> float:
+    """SMOG grade, as textstat 0.7.8 computes it."""
+    from textstat.backend.counts import count_sentences
+    from textstat.backend.selections import list_words
+
+    polysyllables = len([w for w in list_words(text) if syllable_count(w) >= 3])
+    count = count_sentences(text)
+    return (1.043 * (30 * (polysyllables / count)) ** 0.5) + 3.1291 if count else 0.0
+
+
+def syllable_count(text: str) -> int:
+    """textstat's count: a word's syllables in the CMU Pronouncing Dictionary, else Pyphen's hyphenation
+    points plus one. The dictionary's counts come from a table made once (assets/make_syllables.py):
+    textstat reads the whole dictionary in every process, which takes longer than the checks."""
+    from textstat.backend.selections import list_words
+    from textstat.backend.utils import get_pyphen
+
+    table = syllable_table()
+    count = 0
+    for word in list_words(text, lowercase=True):
+        known = table.get(word)
+        count += known if known is not None else len(get_pyphen("en_US").positions(word)) + 1
+    return count
+
+
+@functools.cache
+def syllable_table() -> dict[str, int]:
+    table: dict[str, int] = {}
+    for line in asset("checks/syllables.txt").read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            count, *words_with_count = line.split(" ")
+            table.update(dict.fromkeys(words_with_count, int(count)))
+    return table
 
 
 def is_action(item: str) -> bool:

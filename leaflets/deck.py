@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pptx import Presentation
+from pptx.opc.serialized import PackageWriter
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls
 from pptx.dml.color import RGBColor
@@ -111,20 +112,39 @@ def write(content: Content, topic: Topic, path: Path) -> None:
     for number, slide in enumerate(slides, start=1):
         _draw(prs, layouts[slide.role], slide, frames, number)
     _set_properties(prs, content, topic)
-    buffer = io.BytesIO()
-    prs.save(buffer)
-    _write_reproducibly(buffer, path, _dated(content, topic))
+    _write_reproducibly(prs, path, _dated(content, topic))
 
 
-def _write_reproducibly(package: io.BytesIO, path: Path, day: dt.datetime) -> None:
-    """Re-zip the saved deck with every entry dated `day`, in the same order: python-pptx stamps
-    entries with the clock, so two builds a second apart would otherwise differ."""
-    stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
-    with zipfile.ZipFile(package) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for entry in source.infolist():
-            info = zipfile.ZipInfo(entry.filename, date_time=stamp)
-            info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
-            target.writestr(info, source.read(entry.filename))
+def _write_reproducibly(prs, path: Path, day: dt.datetime) -> None:
+    """Save the deck as python-pptx's `save` does (same entries, same order, same bytes inside) but
+    with every entry dated `day`: python-pptx stamps entries with the clock, so two builds a second
+    apart would otherwise differ. Writing the entries once, rather than saving and re-zipping the
+    saved deck, spares compressing every part twice and decompressing it once."""
+    package = prs.part.package
+    writer = PackageWriter(path, package._rels, tuple(package.iter_parts()))
+    with _DatedZip(path, day) as target:
+        writer._write_content_types_stream(target)
+        writer._write_pkg_rels(target)
+        writer._write_parts(target)
+
+
+class _DatedZip:
+    """The zip writer python-pptx's PackageWriter writes parts to, with a fixed date on every entry."""
+
+    def __init__(self, path: Path, day: dt.datetime):
+        self.zip = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED)
+        self.stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
+
+    def __enter__(self) -> _DatedZip:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.zip.close()
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        info = zipfile.ZipInfo(pack_uri.membername, date_time=self.stamp)
+        info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
+        self.zip.writestr(info, blob)
 
 
 def resolve_template(value: str, folder: Path) -> Path:

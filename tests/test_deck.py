@@ -280,3 +280,21 @@ def test_compiled_placeholder_lookup_finds_what_python_pptx_finds(seed_outputs, 
         shapes = [shape._element for part in parts for shape in part.shapes]
         assert sum(pptx_lookup.ORIGINAL.fget(shape) is not None for shape in shapes) > 10
         assert [shape.ph for shape in shapes] == [pptx_lookup.ORIGINAL.fget(shape) for shape in shapes]
+
+
+def test_deck_holds_exactly_the_entries_python_pptx_would_save(seed_content, tmp_path, monkeypatch):
+    import io
+    import zipfile
+    from leaflets import deck
+    saved = io.BytesIO()
+    write = deck._write_reproducibly
+
+    def write_and_save(prs, path, day):
+        write(prs, path, day)
+        prs.save(saved)
+
+    monkeypatch.setattr(deck, "_write_reproducibly", write_and_save)
+    [path] = build(seed_content, [seed_content.topics[0]], ["pptx"], tmp_path)
+    with zipfile.ZipFile(path) as ours, zipfile.ZipFile(saved) as theirs:
+        assert ours.namelist() == theirs.namelist()
+        assert [ours.read(name) for name in ours.namelist()] == [theirs.read(name) for name in theirs.namelist()]
