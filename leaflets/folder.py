@@ -1,0 +1,217 @@
+"""The output folder, which others may share and change: its lock, and reading and removing files in it
+without ever following a link out of it.
+
+Whatever is found in the folder (the manifest, saved findings, the lock file, the outputs) may have been
+put there by someone else, so it is read only as a plain file of bounded size and never through a
+symbolic link; anything else counts as absent.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import hashlib
+import json
+import os
+import re
+import stat
+import sys
+import tempfile
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+LOCK_NAME = ".leaflets-lock"
+LOCK_WAIT_SECONDS = 120.0
+"""How long a build waits for another build into the same folder before it gives up and says so."""
+
+_LEFTOVER = re.compile(r"\.[a-z0-9.-]+\.[a-z0-9_]{8}(\.pdf|\.pptx|\.png|\.json)?\.part")
+"""What a temporary file of this package looks like (see `temporary_beside`); only a dead build leaves one."""
+
+
+class FolderError(Exception):
+    """The output folder cannot be used as it is; the message is the whole line to print."""
+
+
+def temporary_beside(target: Path) -> Path:
+    """An empty new file in `target`'s folder to write into before renaming it over `target`."""
+    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}.", suffix=f"{target.suffix}.part")
+    os.close(handle)
+    os.chmod(name, 0o666 & ~_UMASK)  # mkstemp makes private files; outputs are for sharing
+    return Path(name)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` in one rename, leaving no temporary file behind whatever fails."""
+    temporary = temporary_beside(path)
+    try:
+        with open(temporary, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def read_plain_file(path: Path, limit: int) -> bytes | None:
+    """The bytes of `path` if it is a plain file (not a link, folder or pipe) of at most `limit` bytes."""
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return None
+    with os.fdopen(handle, "rb") as file:
+        try:
+            info = os.fstat(handle)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+                return None
+            data = file.read(limit + 1)
+        except OSError:
+            return None
+    return data if len(data) <= limit else None
+
+
+def read_json(path: Path, limit: int) -> Any:
+    """The JSON value in `path`, or None when it is missing, not a plain file, too big or not JSON."""
+    data = read_plain_file(path, limit)
+    if data is None:
+        return None
+    try:
+        return json.loads(data.decode("utf-8"))
+    except (ValueError, RecursionError):  # RecursionError: nesting deeper than the parser goes
+        return None
+
+
+def file_hash(path: Path) -> str | None:
+    """The sha256 of a plain file's bytes; None if it is missing or anything but a plain file."""
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return None
+    with os.fdopen(handle, "rb") as file:
+        try:
+            if not stat.S_ISREG(os.fstat(handle).st_mode):
+                return None
+            digest = hashlib.sha256()
+            while chunk := file.read(1 << 20):
+                digest.update(chunk)
+            return digest.hexdigest()
+        except OSError:
+            return None
+
+
+def is_plain_file(path: Path) -> bool:
+    """Whether `path` is a file, not a link to one."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def remove_leftovers(folder: Path) -> list[Path]:
+    """Remove the temporary files of builds that were killed or interrupted. Call it holding the lock:
+    then no live build owns any of them."""
+    removed = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if _LEFTOVER.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                Path(entry.path).unlink(missing_ok=True)
+                removed.append(Path(entry.path))
+    return removed
+
+
+_held = threading.local()
+
+
+@contextmanager
+def locked(folder: Path, notice: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold the folder's lock, so that two builds into one folder never interleave. A build that finds
+    it taken says so once and waits up to LOCK_WAIT_SECONDS; the same thread may lock again inside."""
+    key = _identity(folder)
+    depth = getattr(_held, "folders", {})
+    _held.folders = depth
+    if depth.get(key):
+        depth[key] += 1
+        try:
+            yield
+        finally:
+            depth[key] -= 1
+        return
+    handle = _open_lock_file(folder)
+    try:
+        _wait_for_lock(handle, folder, notice or _say)
+        holder = f"{os.getpid()}\n".encode()
+        os.pwrite(handle, holder, 0)
+        os.ftruncate(handle, len(holder))
+        depth[key] = 1
+        try:
+            yield
+        finally:
+            del depth[key]
+            fcntl.flock(handle, fcntl.LOCK_UN)
+    finally:
+        os.close(handle)
+
+
+def _identity(folder: Path) -> tuple[int, int]:
+    info = os.stat(folder)
+    return info.st_dev, info.st_ino
+
+
+def _open_lock_file(folder: Path) -> int:
+    path = folder / LOCK_NAME
+    try:
+        handle = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, 0o666)
+    except OSError as error:
+        if error.errno in (errno.ELOOP, errno.EISDIR, errno.ENXIO):
+            raise FolderError(_not_a_lock_file(path)) from None
+        raise
+    if not stat.S_ISREG(os.fstat(handle).st_mode):
+        os.close(handle)
+        raise FolderError(_not_a_lock_file(path))
+    return handle
+
+
+def _not_a_lock_file(path: Path) -> str:
+    return (f"{path}: is not a plain file, so builds into this folder cannot take turns; "
+            "remove it (the next build makes it again), then build again")
+
+
+def _wait_for_lock(handle: int, folder: Path, notice: Callable[[str], None]) -> None:
+    deadline = None
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            pass
+        if deadline is None:
+            deadline = time.monotonic() + LOCK_WAIT_SECONDS
+            notice(f"waiting for another build into {folder} ({_holder(handle)}) …")
+        elif time.monotonic() > deadline:
+            raise FolderError(f"{folder}: another build ({_holder(handle)}) has been writing into this folder for "
+                              f"over {LOCK_WAIT_SECONDS:g} s; let it finish or stop it, then build again")
+        time.sleep(0.1)
+
+
+def _holder(handle: int) -> str:
+    """Who holds the lock, as its holder wrote it into the lock file: 'pid 1234'."""
+    try:
+        text = os.pread(handle, 16, 0).decode("ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    return f"pid {text}" if text.isdigit() else "pid unknown"
+
+
+def _say(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()
