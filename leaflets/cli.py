@@ -202,8 +202,7 @@ def _stopped_line(stop: Stopped, out: Path) -> str:
         return f"stopped; {done}"
     what = {errno.ENOSPC: "the disk is full; free some space, then build again",
             errno.EDQUOT: "the disk quota is used up; free some space, then build again",
-            errno.EISDIR: "it is a folder, so the output cannot be put there; move or rename that folder, "
-                          "then build again"}.get(error.errno, "choose another folder with --out DIR")
+            errno.EISDIR: "it is a folder; move or rename that folder, then build again"}.get(error.errno, "choose another folder with --out DIR")
     return f"{error.filename or out}: cannot write it ({error.strerror or error}); {what}. Stopped; {done}."
 
 

@@ -21,7 +21,7 @@ import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, BinaryIO, Callable, Iterator
 
 LOCK_NAME = ".leaflets-lock"
 LOCK_WAIT_SECONDS = 120.0
@@ -44,12 +44,17 @@ def temporary_beside(target: Path) -> Path:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` in one rename, leaving no temporary file behind whatever fails."""
+    """Replace `path` with `data` in one rename, leaving no temporary file behind whatever fails.
+    An OSError names `path`, not the temporary file."""
     temporary = temporary_beside(path)
     try:
         with open(temporary, "wb") as file:
             file.write(data)
         os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        error.filename, error.filename2 = str(path), None
+        raise
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
@@ -57,19 +62,14 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 def read_plain_file(path: Path, limit: int) -> bytes | None:
     """The bytes of `path` if it is a plain file (not a link, folder or pipe) of at most `limit` bytes."""
-    try:
-        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
-    except OSError:
-        return None
-    with os.fdopen(handle, "rb") as file:
+    with _opened_plain(path) as file:
+        if file is None or os.fstat(file.fileno()).st_size > limit:
+            return None
         try:
-            info = os.fstat(handle)
-            if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
-                return None
             data = file.read(limit + 1)
         except OSError:
             return None
-    return data if len(data) <= limit else None
+        return data if len(data) <= limit else None
 
 
 def read_json(path: Path, limit: int) -> Any:
@@ -85,20 +85,36 @@ def read_json(path: Path, limit: int) -> Any:
 
 def file_hash(path: Path) -> str | None:
     """The sha256 of a plain file's bytes; None if it is missing or anything but a plain file."""
+    with _opened_plain(path) as file:
+        if file is None:
+            return None
+        digest = hashlib.sha256()
+        try:
+            while chunk := file.read(1 << 20):
+                digest.update(chunk)
+        except OSError:
+            return None
+        return digest.hexdigest()
+
+
+@contextmanager
+def _opened_plain(path: Path) -> Iterator[BinaryIO | None]:
+    """`path` open for reading if it is a plain file, else None; a link is not followed, a pipe not waited on."""
     try:
         handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError:
-        return None
+        yield None
+        return
+    try:
+        plain = stat.S_ISREG(os.fstat(handle).st_mode)
+    except OSError:
+        plain = False
+    if not plain:
+        os.close(handle)
+        yield None
+        return
     with os.fdopen(handle, "rb") as file:
-        try:
-            if not stat.S_ISREG(os.fstat(handle).st_mode):
-                return None
-            digest = hashlib.sha256()
-            while chunk := file.read(1 << 20):
-                digest.update(chunk)
-            return digest.hexdigest()
-        except OSError:
-            return None
+        yield file
 
 
 def is_plain_file(path: Path) -> bool:
