@@ -589,13 +589,15 @@ def alive(pid: int) -> bool:
 
 
 def start_parallel_build(path: Path, out: Path) -> tuple[subprocess.Popen, list[int]]:
-    """Start a two-process build as a user would, and wait until its workers run."""
-    process = subprocess.Popen([sys.executable, "generate.py", "--content", str(path), "--out", str(out),
-                                "--format", "pdf", "--format", "pptx", "--jobs", "2"], cwd=ROOT,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    """Start a two-process build as a user would, and wait until its workers run. What it prints goes to
+    files beside the content (stderr.txt), not pipes, which workers that live on would keep open."""
+    with open(path.parent / "stdout.txt", "w") as stdout, open(path.parent / "stderr.txt", "w") as stderr:
+        process = subprocess.Popen([sys.executable, "generate.py", "--content", str(path), "--out", str(out),
+                                    "--format", "pdf", "--format", "pptx", "--jobs", "2"], cwd=ROOT,
+                                   stdout=stdout, stderr=stderr, start_new_session=True)
     deadline = time.monotonic() + 60
     while len(children_of(process.pid)) < 2:
-        assert process.poll() is None and time.monotonic() < deadline, process.communicate()
+        assert process.poll() is None and time.monotonic() < deadline, (path.parent / "stderr.txt").read_text()
         time.sleep(0.02)
     return process, children_of(process.pid)
 
@@ -613,8 +615,11 @@ def test_workers_do_not_outlive_a_build_killed_with_kill_9(write_content, tmp_pa
     out = tmp_path / "out"
     process, workers = start_parallel_build(path, out)
     os.kill(process.pid, signal.SIGKILL)
-    process.communicate()
-    assert wait_until_gone(workers) == []
+    process.wait()
+    survivors = wait_until_gone(workers)
+    for pid in survivors:
+        os.kill(pid, signal.SIGKILL)
+    assert survivors == []
     assert run(path, out) == 0
     printed = capsys.readouterr().out
     names = sorted(f"{topic}{suffix}" for topic in ("cramps", "cold-feet", "hiccups", "chilblains", "stitches")
@@ -630,7 +635,8 @@ def test_ctrl_c_in_a_terminal_stops_the_build_and_its_workers_with_one_line(writ
     out = tmp_path / "out"
     process, workers = start_parallel_build(path, out)
     os.killpg(process.pid, signal.SIGINT)  # as a terminal does: to the build and its workers
-    _, err = process.communicate(timeout=30)
+    process.wait(timeout=30)
+    err = (path.parent / "stderr.txt").read_text()
     assert process.returncode == 130, err
     assert err.splitlines()[-1].startswith("stopped; ") and "Traceback" not in err
     assert len(errors(err)) == 1
