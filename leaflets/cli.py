@@ -23,7 +23,8 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="leaflets",
         description="Make printable A4 leaflets and talk decks from a content.yaml file.",
-        epilog=f"Exit status: 0 done, 1 problems in the content file, 2 wrong command options. Formats: {formats}.",
+        epilog=f"Exit status: 0 done, 1 problems in the content file or the output folder, 2 wrong command options, "
+               f"130 stopped with Ctrl+C. Formats: {formats}.",
     )
     p.add_argument("--content", type=Path, default=Path("content.yaml"), metavar="PATH",
                    help="the content file to read (default: content.yaml)")
