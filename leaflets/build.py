@@ -93,6 +93,7 @@ def update(content: Content, topics: list[Topic], formats: list[str], out_dir: P
                     report.current.append(target)
                 else:
                     todo.append((topic, format_name, inputs))
+        temporaries: list[Path] = []
         try:
             temporaries = render(content, [(topic, name) for topic, name, _ in todo], out_dir, jobs, progress)
             with _interrupts_held():
@@ -117,6 +118,7 @@ def update(content: Content, topics: list[Topic], formats: list[str], out_dir: P
                         del state.entries[path.name]
                 state.write()
         except (OSError, KeyboardInterrupt) as error:
+            _remove(temporaries)
             raise Stopped(error, report.written) from error
     return report
 

@@ -157,9 +157,7 @@ def locked(folder: Path, notice: Callable[[str], None] | None = None) -> Iterato
     handle = _open_lock_file(folder)
     try:
         _wait_for_lock(handle, folder, notice or _say)
-        holder = f"{os.getpid()}\n".encode()
-        os.pwrite(handle, holder, 0)
-        os.ftruncate(handle, len(holder))
+        _say_who_holds(handle)
         depth[key] = 1
         try:
             yield
@@ -177,8 +175,12 @@ def _identity(folder: Path) -> tuple[int, int]:
 
 def _open_lock_file(folder: Path) -> int:
     path = folder / LOCK_NAME
+    flags = os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
     try:
-        handle = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, 0o666)
+        try:
+            handle = os.open(path, os.O_RDWR | os.O_CREAT | flags, 0o666)
+        except PermissionError:  # made by another user of a shared folder: locking needs no write access
+            handle = os.open(path, os.O_RDONLY | flags)
     except OSError as error:
         if error.errno in (errno.ELOOP, errno.EISDIR, errno.ENXIO):
             raise FolderError(_not_a_lock_file(path)) from None
@@ -209,6 +211,15 @@ def _wait_for_lock(handle: int, folder: Path, notice: Callable[[str], None]) -> 
             raise FolderError(f"{folder}: another build ({_holder(handle)}) has been writing into this folder for "
                               f"over {LOCK_WAIT_SECONDS:g} s; let it finish or stop it, then build again")
         time.sleep(0.1)
+
+
+def _say_who_holds(handle: int) -> None:
+    holder = f"{os.getpid()}\n".encode()
+    try:
+        os.pwrite(handle, holder, 0)
+        os.ftruncate(handle, len(holder))
+    except OSError:
+        pass  # opened read-only: a build waiting for this one cannot say which it is
 
 
 def _holder(handle: int) -> str:

@@ -27,8 +27,9 @@ from leaflets.wording import review_overdue
 from leaflets.writers import WRITERS
 
 FILE_NAME = ".leaflets-manifest.json"
-MAX_BYTES = 50_000_000
-"""A manifest larger than this was not written by a build (12,000 outputs take about 2 MB) and is ignored."""
+MAX_BYTES = 10_000_000
+"""A manifest larger than this was not written by a build (12,000 outputs take about 2.5 MB) and is ignored;
+parsing a hostile one of this size takes under 300 MB."""
 _PACKAGE = Path(__file__).resolve().parent
 _HASH = re.compile(r"[0-9a-f]{64}")
 _OUTPUT_NAME = re.compile(SLUG_PATTERN.strip("^$") + "(" + "|".join(re.escape(w.suffix) for w in WRITERS.values())
@@ -155,7 +156,7 @@ def _write_json(path: Path, data: dict) -> None:
 CHECKS_FILE = ".leaflets-checks.json"
 
 
-MAX_CHECKS_BYTES = 50_000_000
+MAX_CHECKS_BYTES = 10_000_000
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
