@@ -141,7 +141,7 @@ def build_once(args: argparse.Namespace, *, list_current: bool = True) -> int:
               "choose another folder with --out DIR. Nothing was changed.", file=sys.stderr)
         return EXIT_CONTENT
     except KeyboardInterrupt:
-        print("stopped; nothing was written", file=sys.stderr)
+        print("stopped; nothing was written; every output is as it was", file=sys.stderr)
         return EXIT_INTERRUPTED
 
 
