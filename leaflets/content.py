@@ -340,7 +340,7 @@ def _output_name_problems(parsed: loader.ParsedFile, topics: Any):
     (topic 'cramps' as a trifold and topic 'cramps-trifold' as a leaflet both write cramps-trifold.pdf)."""
     from leaflets.writers import WRITERS
 
-    writers: dict[str, tuple[int, str, str]] = {}
+    made_by: dict[str, tuple[int, str, str]] = {}  # file name: (index, id, format) of the first topic making it
     for index, topic in _records(topics):
         topic_id = topic.get("id")
         if not isinstance(topic_id, str) or not re.fullmatch(SLUG_PATTERN, topic_id.strip()):
@@ -352,7 +352,7 @@ def _output_name_problems(parsed: loader.ParsedFile, topics: Any):
             continue
         for format_name, writer in WRITERS.items():
             name = topic_id + writer.suffix
-            other = writers.setdefault(name, (index, topic_id, format_name))
+            other = made_by.setdefault(name, (index, topic_id, format_name))
             if other[1] != topic_id:
                 line, _ = loader.locate(parsed.root, ("topics", other[0], "id"))
                 yield parsed.problem(("topics", index, "id"),

@@ -46,17 +46,17 @@ def temporary_beside(target: Path) -> Path:
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace `path` with `data` in one rename, leaving no temporary file behind whatever fails.
     An OSError names `path`, not the temporary file."""
-    temporary = temporary_beside(path)
+    temporary = None
     try:
+        temporary = temporary_beside(path)
         with open(temporary, "wb") as file:
             file.write(data)
         os.replace(temporary, path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        error.filename, error.filename2 = str(path), None
-        raise
-    except BaseException:
-        temporary.unlink(missing_ok=True)
+    except BaseException as error:
+        if temporary:
+            temporary.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            error.filename, error.filename2 = str(path), None
         raise
 
 
