@@ -1,25 +1,32 @@
 """Build outputs from the content model, all or nothing.
 
 Each writer renders into a temporary file inside the output folder; only when every
-output is complete are they renamed into place, so a failure leaves the previous
-leaflets and decks exactly as they were. Outputs are rendered in worker processes
+output is complete are they renamed into place, so a failure while rendering leaves the
+previous leaflets and decks exactly as they were. Outputs are rendered in worker processes
 when there are several to make; each is the same file whichever process made it.
+
+`update` holds the output folder's lock while it works, so two builds into one folder take
+turns; it removes what killed builds left, and records each output in the manifest only
+once it is in place, with the hash of its bytes.
 """
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import importlib
 import multiprocessing
 import os
+import signal
 import sys
-import tempfile
+import threading
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from leaflets import manifest
+from leaflets import folder, manifest
 
 from leaflets.content import Content, Topic
 from leaflets.problems import OutputError
@@ -56,36 +63,83 @@ class Report:
     pruned: list[Path] = field(default_factory=list)
 
 
+class Stopped(Exception):
+    """A build stopped by a failure to write (`cause`, an OSError) or by Ctrl+C (a KeyboardInterrupt),
+    after putting the outputs in `written` in place; every other output is as it was."""
+
+    def __init__(self, cause: BaseException, written: list[Path]):
+        super().__init__(str(cause))
+        self.cause = cause
+        self.written = written
+
+
 def update(content: Content, topics: list[Topic], formats: list[str], out_dir: Path,
            force: bool = False, prune: bool = False, jobs: int = 1, progress: Progress | None = None) -> Report:
     """Build the outputs whose inputs changed since the last build (all of them with `force`),
-    record them in the folder's manifest, and find (with `prune`, remove) outputs of removed topics."""
+    record them in the folder's manifest, and find (with `prune`, remove) outputs of removed topics.
+    Raises Stopped when writing fails or is interrupted; the manifest then still tells the truth."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    state = manifest.Manifest.read(out_dir)
-    report = Report()
-    todo = []
-    for topic in topics:
-        for format_name in formats:
-            target = output_path(out_dir, topic, format_name)
-            print_ = manifest.fingerprint(content, topic, format_name)
-            if not force and state.is_current(target.name, print_):
-                report.current.append(target)
-            else:
-                todo.append((topic, format_name, print_))
-    report.written = build_outputs(content, [(topic, name) for topic, name, _ in todo], out_dir, jobs, progress)
-    for (_, _, print_), target in zip(todo, report.written):
-        state.entries[target.name] = print_
-    expected = {output_path(out_dir, topic, name).name for topic in content.topics for name in WRITERS}
-    report.stale = state.stale(expected)
-    if prune:
-        for path in report.stale:
-            for picture in path.parent.glob(f"{path.stem}-page*.png"):
-                picture.unlink()
-            path.unlink()
-            del state.entries[path.name]
-        report.pruned, report.stale = report.stale, []
-    state.write()
+    with folder.locked(out_dir):
+        folder.remove_leftovers(out_dir)
+        state = manifest.Manifest.read(out_dir)
+        hashes = manifest.FileHashes()
+        report = Report()
+        todo = []
+        for topic in topics:
+            for format_name in formats:
+                target = output_path(out_dir, topic, format_name)
+                inputs = manifest.fingerprint(content, topic, format_name, hashes)
+                if not force and state.is_current(target.name, inputs):
+                    report.current.append(target)
+                else:
+                    todo.append((topic, format_name, inputs))
+        temporaries: list[Path] = []
+        try:
+            temporaries = render(content, [(topic, name) for topic, name, _ in todo], out_dir, jobs, progress)
+            with _interrupts_held():
+                try:
+                    for (topic, format_name, inputs), temporary in zip(todo, temporaries):
+                        target = output_path(out_dir, topic, format_name)
+                        written = folder.file_hash(temporary)
+                        _put_in_place(temporary, target)
+                        state.record(target.name, inputs, written)
+                        report.written.append(target)
+                except BaseException:
+                    with suppress(OSError):  # if even this fails, the old manifest's hashes disown the new files
+                        state.write()
+                    raise
+                finally:
+                    _remove(temporaries)
+                expected = {output_path(out_dir, topic, name).name for topic in content.topics for name in WRITERS}
+                report.stale = state.stale(expected)
+                if prune:
+                    report.pruned, report.stale = [_remove_output(path) for path in report.stale], []
+                    for path in report.pruned:
+                        del state.entries[path.name]
+                state.write()
+        except (OSError, KeyboardInterrupt) as error:
+            _remove(temporaries)
+            raise Stopped(error, report.written) from error
     return report
+
+
+def _put_in_place(temporary: Path, target: Path) -> None:
+    try:
+        os.replace(temporary, target)
+    except OSError as error:
+        error.filename = str(target)  # the user knows the output, not our temporary file
+        error.filename2 = None
+        raise
+
+
+def _remove_output(path: Path) -> Path:
+    """Remove an output and its preview pictures; `path` is a plain file named as an output (see Manifest)."""
+    for picture in path.parent.glob(f"{path.stem}-page*.png"):
+        if picture.stem.removeprefix(f"{path.stem}-page").isdigit():
+            with suppress(IsADirectoryError):
+                picture.unlink(missing_ok=True)
+    path.unlink(missing_ok=True)
+    return path
 
 
 def build(content: Content, topics: list[Topic], formats: list[str], out_dir: Path) -> list[Path]:
@@ -96,11 +150,28 @@ def build(content: Content, topics: list[Topic], formats: list[str], out_dir: Pa
 def build_outputs(content: Content, outputs: list[tuple[Topic, str]], out_dir: Path, jobs: int = 1,
                   progress: Progress | None = None) -> list[Path]:
     """Write each (topic, format) into `out_dir`, all or nothing, in up to `jobs` processes;
-    return the paths written, in the order asked."""
+    return the paths written, in the order asked. Keeps no manifest."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    temporaries = render(content, outputs, out_dir, jobs, progress)
     targets = [output_path(out_dir, topic, format_name) for topic, format_name in outputs]
-    temporaries = [_temporary_beside(target) for target in targets]
     try:
+        for temporary, target in zip(temporaries, targets):
+            _put_in_place(temporary, target)
+    finally:
+        _remove(temporaries)
+    return targets
+
+
+def render(content: Content, outputs: list[tuple[Topic, str]], out_dir: Path, jobs: int = 1,
+           progress: Progress | None = None) -> list[Path]:
+    """Render each (topic, format) into a temporary file in `out_dir`, in up to `jobs` processes, and
+    return those files in the order asked; on any failure, or Ctrl+C, none of them is left behind."""
+    targets = [output_path(out_dir, topic, format_name) for topic, format_name in outputs]
+    _refuse_shared_names(outputs, targets)
+    temporaries: list[Path] = []
+    try:
+        for target in targets:
+            temporaries.append(folder.temporary_beside(target))
         work = list(zip(outputs, temporaries))
         if jobs > 1 and len(work) > 1:
             _render_in_workers(content, work, min(jobs, len(work)), progress)
@@ -109,32 +180,96 @@ def build_outputs(content: Content, outputs: list[tuple[Topic, str]], out_dir: P
                 WRITERS[format_name].write(content, topic, temporary)
                 if progress:
                     progress(done, len(work), topic, format_name)
-    except BaseException:
-        for temporary in temporaries:
-            temporary.unlink(missing_ok=True)
+    except OSError as error:
+        _remove(temporaries)
+        named = dict(zip(map(str, temporaries), map(str, targets)))
+        if error.filename in named:
+            error.filename = named[error.filename]  # the user knows the output, not our temporary file
         raise
-    for temporary, target in zip(temporaries, targets):
-        os.replace(temporary, target)
-    return targets
+    except BaseException:
+        _remove(temporaries)
+        raise
+    return temporaries
+
+
+def _remove(temporaries: list[Path]) -> None:
+    for temporary in temporaries:
+        temporary.unlink(missing_ok=True)
+
+
+def _refuse_shared_names(outputs: list[tuple[Topic, str]], targets: list[Path]) -> None:
+    """Two outputs with one file name would overwrite each other; the content check says where (see
+    content._output_name_problems), this keeps any other caller from losing one silently."""
+    first: dict[str, tuple[Topic, str]] = {}
+    for (topic, format_name), target in zip(outputs, targets):
+        if target.name in first and first[target.name] != (topic, format_name):
+            other, other_format = first[target.name]
+            raise OutputError(f"topic '{topic.id}' would write {target.name}, which topic '{other.id}' already "
+                              f"writes as its {other_format}; give one of them another id")
+        first.setdefault(target.name, (topic, format_name))
+
+
+@contextmanager
+def _interrupts_held():
+    """Hold Ctrl+C back while outputs are put in place and recorded (a moment), so that the manifest
+    always describes them; the interruption takes effect when that is done."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught = []
+    previous = signal.signal(signal.SIGINT, lambda *_: caught.append(True))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if caught:
+            signal.raise_signal(signal.SIGINT)
 
 
 def _render_in_workers(content: Content, work: list, jobs: int, progress: Progress | None) -> None:
-    """Render in worker processes; the first failure cancels what has not started and is raised here."""
+    """Render in worker processes; the first failure cancels what has not started and is raised here.
+    On Ctrl+C the workers are stopped at once; they ignore it themselves, so they print nothing."""
     for format_name in {format_name for (_, format_name), _ in work}:
         importlib.import_module(WRITERS[format_name].module)  # once here, inherited by forked workers
     gc.freeze()  # keep the collector from touching, and so copying, the pages the workers share with us
     try:
         with ProcessPoolExecutor(jobs, mp_context=_process_context(), initializer=_start_worker,
-                                 initargs=(content,)) as pool:
-            pending = {pool.submit(_render, topic.id, format_name, temporary): (topic, format_name)
-                       for (topic, format_name), temporary in work}
+                                 initargs=(content, os.getpid())) as pool:
             try:
+                # Workers start inside submit(); with Ctrl+C blocked they inherit it blocked, until each
+                # has set itself to ignore it. A Ctrl+C meanwhile reaches this process when unblocked.
+                with _interrupts_blocked():
+                    pending = {pool.submit(_render, topic.id, format_name, temporary): (topic, format_name)
+                               for (topic, format_name), temporary in work}
                 _collect(pending, len(work), progress)
+            except KeyboardInterrupt:
+                _stop_workers(pool)
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
             except BaseException:
                 pool.shutdown(wait=True, cancel_futures=True)
                 raise
     finally:
         gc.unfreeze()
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    # The pool has no public way to stop its processes before Python 3.14 (terminate_workers).
+    for process in list(getattr(pool, "_processes", {}).values()):
+        with suppress(Exception):
+            process.kill()
+
+
+@contextmanager
+def _interrupts_blocked():
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _collect(pending: dict, total: int, progress: Progress | None) -> None:
@@ -160,26 +295,37 @@ def _process_context():
 _WORKER_CONTENT: Content | None = None
 
 
-def _start_worker(content: Content) -> None:
+def _start_worker(content: Content, parent: int) -> None:
     global _WORKER_CONTENT
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is for the main process, which stops the workers
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    _die_with(parent)
     _WORKER_CONTENT = content
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when the main process ends, even by kill -9, which gives it no chance to say so."""
+    if sys.platform == "linux":
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
+                if os.getppid() != parent:  # it ended before the request was made
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        threading.Event().wait(0.5)
+    os._exit(1)
 
 
 def _render(topic_id: str, format_name: str, temporary: Path) -> None:
     WRITERS[format_name].write(_WORKER_CONTENT, _WORKER_CONTENT.topic(topic_id), temporary)
-
-
-def _temporary_beside(target: Path) -> Path:
-    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}.", suffix=f"{target.suffix}.part")
-    os.close(handle)
-    os.chmod(name, 0o666 & ~_UMASK)  # mkstemp makes private files; outputs are for sharing
-    return Path(name)
-
-
-def _current_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-_UMASK = _current_umask()

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 import threading
 from pathlib import Path
 
-from leaflets import inputs, preview, schema
-from leaflets.build import default_jobs, update
+from leaflets import folder, inputs, preview, schema
+from leaflets.build import Stopped, default_jobs, update
 from leaflets.writers import WRITERS
 from leaflets.content import ContentError, load_with_positions
 from leaflets.problems import OutputError, TemplateError
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # as a shell reports a program stopped by Ctrl+C
 
 
 def parser() -> argparse.ArgumentParser:
@@ -22,7 +24,8 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="leaflets",
         description="Make printable A4 leaflets and talk decks from a content.yaml file.",
-        epilog=f"Exit status: 0 done, 1 problems in the content file, 2 wrong command options. Formats: {formats}.",
+        epilog=f"Exit status: 0 done, 1 problems in the content file or the output folder, 2 wrong command options, "
+               f"130 stopped with Ctrl+C. Formats: {formats}.",
     )
     p.add_argument("--content", type=Path, default=Path("content.yaml"), metavar="PATH",
                    help="the content file to read (default: content.yaml)")
@@ -143,6 +146,24 @@ def build_once(args: argparse.Namespace, *, list_current: bool = True) -> int:
 
     if args.check:
         return report_checks(args, content, parsed)
+    try:
+        args.out.mkdir(parents=True, exist_ok=True)
+        with folder.locked(args.out):
+            return _build_locked(args, content, parsed, list_current)
+    except folder.FolderError as error:
+        print(error, file=sys.stderr)
+        return EXIT_CONTENT
+    except OSError as error:
+        print(f"{error.filename or args.out}: cannot write there ({error.strerror}); "
+              "choose another folder with --out DIR. Nothing was changed.", file=sys.stderr)
+        return EXIT_CONTENT
+    except KeyboardInterrupt:
+        print("stopped; nothing was written; every output is as it was", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _build_locked(args: argparse.Namespace, content, parsed, list_current: bool) -> int:
+    """The build itself, holding the output folder's lock."""
     findings = _findings_of_build(args, content, parsed)
     for line in findings:
         print(line, file=sys.stderr)
@@ -160,10 +181,9 @@ def build_once(args: argparse.Namespace, *, list_current: bool = True) -> int:
         where = "" if isinstance(error, TemplateError) else f"{args.content}: "
         print(f"{where}{error}. Nothing was written.", file=sys.stderr)
         return EXIT_CONTENT
-    except OSError as error:
-        print(f"{error.filename or args.out}: cannot write there ({error.strerror}); "
-              "choose another folder with --out DIR. Nothing was changed.", file=sys.stderr)
-        return EXIT_CONTENT
+    except Stopped as stop:
+        print(_stopped_line(stop, args.out), file=sys.stderr)
+        return EXIT_INTERRUPTED if isinstance(stop.cause, KeyboardInterrupt) else EXIT_CONTENT
     for path in report.written:
         print(f"wrote {path}")
     if list_current:
@@ -179,9 +199,29 @@ def build_once(args: argparse.Namespace, *, list_current: bool = True) -> int:
         needed = [p for p in report.written + report.current
                   if p.suffix == ".pdf" and (p in report.written or not p.with_name(f"{p.stem}-page1.png").exists())]
         for path in needed:
-            pictures = preview.write_pages(path)
+            try:
+                pictures = preview.write_pages(path)
+            except OSError as error:
+                print(f"{error.filename or path}: cannot write the preview pictures ({error.strerror or error}); "
+                      "the outputs above were written", file=sys.stderr)
+                return EXIT_CONTENT
             print(f"wrote {len(pictures)} preview{'s' * (len(pictures) != 1)} of {path}: {pictures[0].name} …")
     return EXIT_OK
+
+
+def _stopped_line(stop: Stopped, out: Path) -> str:
+    """One line for a build that stopped: why, what to do, and exactly which outputs were replaced."""
+    if stop.written:
+        done = f"outputs already written: {', '.join(str(p) for p in stop.written)}; the others are as they were"
+    else:
+        done = "nothing was written; every output is as it was"
+    error = stop.cause
+    if isinstance(error, KeyboardInterrupt):
+        return f"stopped; {done}"
+    what = {errno.ENOSPC: "the disk is full; free some space, then build again",
+            errno.EDQUOT: "the disk quota is used up; free some space, then build again",
+            errno.EISDIR: "it is a folder; move or rename that folder, then build again"}.get(error.errno, "choose another folder with --out DIR")
+    return f"{error.filename or out}: cannot write it ({error.strerror or error}); {what}. Stopped; {done}."
 
 
 def report_checks(args: argparse.Namespace, content, parsed) -> int:
@@ -213,11 +253,12 @@ def _missing_from_outputs(args: argparse.Namespace, content) -> list[str]:
     from leaflets.build import output_path
 
     state = manifest.Manifest.read(args.out)
+    hashes = manifest.FileHashes()
     lines = []
     for topic in content.topics:
         for format_name in content.formats:
             path = output_path(args.out, topic, format_name)
-            if state.is_current(path.name, manifest.fingerprint(content, topic, format_name)):
+            if state.is_current(path.name, manifest.fingerprint(content, topic, format_name, hashes)):
                 lines += [f"{path}: error: {part} of topic '{topic.id}' is missing from it; build again with --force"
                           for part in consistency.missing(topic, format_name, path)]
     return lines
@@ -242,25 +283,31 @@ def _findings_of_build(args: argparse.Namespace, content, parsed) -> list[str]:
 
 
 def watch(args: argparse.Namespace, interval: float = 0.5, stop: threading.Event | None = None) -> int:
-    """Build, then build again whenever an input changes, until interrupted (or `stop` is set)."""
+    """Build, then build again whenever an input changes, until interrupted (or `stop` is set).
+    The files are looked at before each build, so that a change saved while it runs is built next."""
     stop = stop or threading.Event()
-    build_once(args)
     named = inputs.named_files(args.content, args.template)
     seen = inputs.snapshot(args.content, named)
-    others = len(seen) - 1
-    print(f"watching {args.content} and {others} other file{'s' * (others != 1)} it uses "
-          "(press Ctrl+C to stop)", flush=True)
     try:
-        while not stop.wait(interval):
-            changed = inputs.changes(seen, inputs.snapshot(args.content, named))
-            if not changed:
-                continue
-            print(f"changed: {', '.join(changed)}", flush=True)
-            build_once(args, list_current=False)
-            sys.stdout.flush()
-            named = inputs.named_files(args.content, args.template)
-            seen = inputs.snapshot(args.content, named)
+        if build_once(args) != EXIT_INTERRUPTED:
+            others = len(seen) - 1
+            print(f"watching {args.content} and {others} other file{'s' * (others != 1)} it uses "
+                  "(press Ctrl+C to stop)", flush=True)
+            _rebuild_on_change(args, interval, stop, named, seen)
     except KeyboardInterrupt:
         pass
     print("stopped watching")
     return EXIT_OK
+
+
+def _rebuild_on_change(args: argparse.Namespace, interval: float, stop: threading.Event, named, seen) -> None:
+    while not stop.wait(interval):
+        changed = inputs.changes(seen, inputs.snapshot(args.content, named))
+        if not changed:
+            continue
+        print(f"changed: {', '.join(changed)}", flush=True)
+        named = inputs.named_files(args.content, args.template)
+        seen = inputs.snapshot(args.content, named)
+        if build_once(args, list_current=False) == EXIT_INTERRUPTED:
+            return
+        sys.stdout.flush()

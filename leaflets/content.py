@@ -243,6 +243,7 @@ def _reference_problems(parsed: loader.ParsedFile):
     data = parsed.data if isinstance(parsed.data, dict) else {}
     source_ids = yield from _duplicate_ids(parsed, data.get("sources"), "sources", "source")
     yield from _duplicate_ids(parsed, data.get("topics"), "topics", "topic")
+    yield from _output_name_problems(parsed, data.get("topics"))
     for t, topic in _records(data.get("topics")):
         cited = topic.get("sources")
         if not isinstance(cited, list):
@@ -308,6 +309,36 @@ def _duplicate_ids(parsed: loader.ParsedFile, items: Any, section: str, kind: st
         else:
             first_index[item_id] = index
     return set(first_index)
+
+
+MAX_ID_LENGTH = 200
+"""Longer ids would make file names (with a format's suffix, a page number, a temporary name) past 255 bytes."""
+
+
+def _output_name_problems(parsed: loader.ParsedFile, topics: Any):
+    """Ids too long for a file name, and two topics whose outputs would have one file name
+    (topic 'cramps' as a trifold and topic 'cramps-trifold' as a leaflet both write cramps-trifold.pdf)."""
+    from leaflets.writers import WRITERS
+
+    made_by: dict[str, tuple[int, str, str]] = {}  # file name: (index, id, format) of the first topic making it
+    for index, topic in _records(topics):
+        topic_id = topic.get("id")
+        if not isinstance(topic_id, str) or not re.fullmatch(SLUG_PATTERN, topic_id.strip()):
+            continue
+        topic_id = topic_id.strip()
+        if len(topic_id) > MAX_ID_LENGTH:
+            yield parsed.problem(("topics", index, "id"), f"an id of {len(topic_id)} characters makes file names "
+                                 f"too long for the output folder; use at most {MAX_ID_LENGTH}")
+            continue
+        for format_name, writer in WRITERS.items():
+            name = topic_id + writer.suffix
+            other = made_by.setdefault(name, (index, topic_id, format_name))
+            if other[1] != topic_id:
+                line, _ = loader.locate(parsed.root, ("topics", other[0], "id"))
+                yield parsed.problem(("topics", index, "id"),
+                                     f"topic '{topic_id}' would write {name}, which topic '{other[1]}' (line {line}) "
+                                     f"already writes as its {other[2]}; give this topic another id")
+                break
 
 
 def _unknown_source(source_id: str, known: set[str]) -> str:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from leaflets.content import ContentError, load
 
-Stamp = tuple[int, int] | None  # modification time and size; None when the file is missing
+Stamp = tuple[int, int, int] | None
+"""Modification time, size and inode (an editor that saves by renaming makes a new one); None when missing."""
 
 
 def named_files(content_path: Path, template: Path | None) -> list[Path]:
@@ -55,4 +56,4 @@ def _stamp(path: Path) -> Stamp:
         stat = path.stat()
     except OSError:
         return None
-    return stat.st_mtime_ns, stat.st_size
+    return stat.st_mtime_ns, stat.st_size, stat.st_ino

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+from leaflets.folder import temporary_beside
 
 DPI = 100
 
@@ -16,7 +19,12 @@ def write_pages(pdf: Path) -> list[Path]:
         written = []
         for number, page in enumerate(document, start=1):
             target = pdf.with_name(f"{pdf.stem}-page{number}.png")
-            page.render(scale=DPI / 72).to_pil().save(target, format="PNG", optimize=True)
+            temporary = temporary_beside(target)  # then renamed over a link in its place, never written through
+            try:
+                page.render(scale=DPI / 72).to_pil().save(temporary, format="PNG", optimize=True)
+                os.replace(temporary, target)
+            finally:
+                temporary.unlink(missing_ok=True)
             written.append(target)
     finally:
         document.close()
