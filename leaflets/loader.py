@@ -8,6 +8,7 @@ turns the tree into plain dicts, lists and strings for validation.
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,8 @@ _PLAIN_TAGS = {
 }
 _NULL_SPELLINGS = {"", "~", "null", "Null", "NULL"}
 _MAX_DEPTH = 40
+MAX_FILE_BYTES = 10_000_000  # about 30 times the seed's 3000 topics' worth; more is several files' work
+MAX_VALUES = 500_000  # scalars and collections; composing each costs about 300 bytes and 7 microseconds
 
 _SYNTAX_HINTS = (
     ("mapping values are not allowed", "a ':' followed by a space inside text needs the whole text in double quotes"),
@@ -57,6 +60,7 @@ def read(path: Path, display_name: str | None = None) -> ParsedFile:
     """Read and parse a content file, or raise ContentError saying what is wrong."""
     name = display_name or str(path)
     text = _read_text(path, name)
+    _check_shape(text, name)
     root = _compose(text, name)
     problems, fatal = _check_nodes(root, text, name)
     if fatal:
@@ -66,7 +70,7 @@ def read(path: Path, display_name: str | None = None) -> ParsedFile:
 
 def _read_text(path: Path, name: str) -> str:
     try:
-        raw = path.read_bytes()
+        raw = _read_bytes(path, name)
     except FileNotFoundError:
         raise ContentError([Problem(name, None, None, "", "no such file; give the content file's path with --content PATH")])
     except IsADirectoryError:
@@ -86,8 +90,55 @@ def _read_text(path: Path, name: str) -> str:
     return text
 
 
+def _read_bytes(path: Path, name: str) -> bytes:
+    """The file's bytes, refused unread if it is not a regular file (opening a pipe waits forever) or too large."""
+    info = path.stat()
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError
+    if not stat.S_ISREG(info.st_mode):
+        raise ContentError([Problem(name, None, None, "", "is not a regular file (it is a device, pipe or socket); "
+                                                          "give the path of the content .yaml file")])
+    with path.open("rb") as stream:
+        raw = stream.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:
+        size = max(info.st_size, len(raw)) / 1e6
+        raise ContentError([Problem(name, None, None, "", f"is {size:.1f} MB, more than the "
+                                                          f"{MAX_FILE_BYTES / 1e6:.0f} MB a content file may be; "
+                                                          "split its topics into several content files")])
+    return raw
+
+
 def _line_col(before: str) -> tuple[int, int]:
     return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+
+
+def _check_shape(text: str, name: str) -> None:
+    """Refuse deep nesting and too many values before composing: PyYAML's composer recurses once per
+    level (50,000 '[' crash the process) and keeps every value in memory. The parser that feeds it is
+    a loop, so walking its events first is safe, and stops at the first level too deep."""
+    depth = values = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+                continue
+            if not isinstance(event, yaml.NodeEvent):
+                continue
+            values += 1
+            if depth > _MAX_DEPTH:
+                raise _shape_problem(name, event, "nested too deeply; this file needs only a few levels of lists "
+                                                  "and fields")
+            if values > MAX_VALUES:
+                raise _shape_problem(name, event, f"the file holds more than {MAX_VALUES:,} values (fields and "
+                                                  "list items); split its topics into several content files")
+            depth += isinstance(event, yaml.CollectionStartEvent)
+    except yaml.YAMLError:
+        pass  # reported with its place and a hint by _compose, which meets the same error first
+
+
+def _shape_problem(name: str, event: yaml.Event, message: str) -> ContentError:
+    mark = event.start_mark
+    return ContentError([Problem(name, mark.line + 1, mark.column + 1, "", message)])
 
 
 def _compose(text: str, name: str) -> yaml.Node:
