@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
 import threading
+import traceback
 from pathlib import Path
 
 from leaflets import inputs, preview, schema
@@ -13,7 +16,7 @@ from leaflets.writers import WRITERS
 from leaflets.content import ContentError, load_with_positions
 from leaflets.problems import OutputError, TemplateError
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL, EXIT_STOPPED = 0, 1, 2, 3, 130
 
 
 def parser() -> argparse.ArgumentParser:
@@ -21,7 +24,8 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="leaflets",
         description="Make printable A4 leaflets and talk decks from a content.yaml file.",
-        epilog=f"Exit status: 0 done, 1 problems in the content file, 2 wrong command options. Formats: {formats}.",
+        epilog=f"Exit status: 0 done, 1 problems in the content file, 2 wrong command options, 3 an internal error "
+               f"(a bug in leaflets; the full report is saved to a file), 130 stopped with Ctrl+C. Formats: {formats}.",
     )
     p.add_argument("--content", type=Path, default=Path("content.yaml"), metavar="PATH",
                    help="the content file to read (default: content.yaml)")
@@ -84,6 +88,41 @@ class ProgressLine:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command; whatever happens, say it in one line rather than a traceback."""
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        print("stopped", file=sys.stderr)
+        return EXIT_STOPPED
+    except BrokenPipeError:
+        sys.stdout = open(os.devnull, "w")  # the reader of the output has gone; so has anyone to tell
+        return EXIT_CONTENT
+    except MemoryError:
+        print("leaflets: ran out of memory; make the content file, its logo or its template smaller",
+              file=sys.stderr)
+        return EXIT_CONTENT
+    except RecursionError:
+        print("leaflets: something in the input is nested too deeply to read; keep to a few levels of "
+              "lists and fields", file=sys.stderr)
+        return EXIT_CONTENT
+    except Exception as error:  # noqa: BLE001 - the last resort: a bug, said plainly, with its trace kept
+        summary = " ".join(f"{type(error).__name__}: {error}".split())[:300]
+        print(f"leaflets: internal error ({summary}) \u2014 this is a bug in leaflets, not in your files; "
+              f"{_save_crash_report(sys.argv[1:] if argv is None else argv)}", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _save_crash_report(argv: list[str]) -> str:
+    try:
+        handle, name = tempfile.mkstemp(prefix="leaflets-crash-", suffix=".txt")
+        with os.fdopen(handle, "w", encoding="utf-8") as report:
+            report.write(f"leaflets {' '.join(map(str, argv))}\n\n{traceback.format_exc()}")
+    except OSError:
+        return "the full report could not be saved"
+    return f"the full report was saved to {name}"
+
+
+def _run(argv: list[str] | None) -> int:
     p = parser()
     args = p.parse_args(argv)
     if args.template and (args.template.suffix.lower() != ".pptx" or not args.template.is_file()):
