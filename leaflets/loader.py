@@ -9,6 +9,7 @@ turns the tree into plain dicts, lists and strings for validation.
 from __future__ import annotations
 
 import stat
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,9 @@ _PLAIN_TAGS = {
     for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 }
 _NULL_SPELLINGS = {"", "~", "null", "Null", "NULL"}
+# Characters that print as nothing or break a PDF: control characters, halves of a character (a
+# lone surrogate) and byte order marks. YAML refuses them typed raw, but lets "\0" or "\ufeff" escapes in.
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]")
 _MAX_DEPTH = 40
 MAX_FILE_BYTES = 10_000_000  # about 30 times the seed's 3000 topics' worth; more is several files' work
 MAX_VALUES = 500_000  # scalars and collections; composing each costs about 300 bytes and 7 microseconds
@@ -36,6 +40,7 @@ _SYNTAX_HINTS = (
     ("found undefined alias", "'*' starts a YAML alias; put text starting with '*' in double quotes"),
     ("expected alphabetic or numeric character", "'*' and '&' at the start of a value are YAML syntax; put the text in double quotes"),
     ("found unexpected end of stream", "a quote was opened and not closed"),
+    ("found invalid Unicode character escape code", "a \\u or \\U escape must name a real character; type the character itself"),
     ("found unknown escape character", "inside double quotes write a backslash as \\\\, or use single quotes"),
     ("but found another document", "remove the '---' line: the file holds one document"),
 )
@@ -168,13 +173,13 @@ def _check_nodes(root: yaml.Node, text: str, name: str) -> tuple[list[Problem], 
     whether they are fatal: aliases and deep nesting stop reading before the tree is
     expanded, since an alias can make a small file expand into gigabytes."""
     seen: set[int] = set()
-    aliased = deep = False
+    aliased = deep = invisible = False
 
     def at(node: yaml.Node) -> tuple[int, int]:
         return node.start_mark.line + 1, node.start_mark.column + 1
 
     def walk(node: yaml.Node, loc: tuple, depth: int):
-        nonlocal aliased, deep
+        nonlocal aliased, deep, invisible
         if id(node) in seen:
             aliased = True
             return
@@ -208,11 +213,16 @@ def _check_nodes(root: yaml.Node, text: str, name: str) -> tuple[list[Problem], 
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):
                 yield from walk(item, loc + (index,), depth + 1)
+        elif found := _INVISIBLE.search(node.value):
+            invisible = True
+            yield Problem(name, *at(node), format_path(loc), f"the invisible control character "
+                                                             f"U+{ord(found.group()):04X} is not allowed; delete it "
+                                                             "(retype the text around it)")
 
     problems = list(walk(root, (), 0))
     if aliased:
         problems += _alias_problems(text, name)
-    return problems, aliased or deep
+    return problems, aliased or deep or invisible
 
 
 def _alias_problems(text: str, name: str):
