@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints,
-                      ValidationError, ValidationInfo, field_validator)
+                      ValidationError, ValidationInfo, field_validator, model_validator)
 
 from leaflets import loader
 from leaflets.problems import ContentError, Problem
@@ -31,6 +31,7 @@ def _tidy(text: str) -> str:
 # Generous limits, many times the longest text in the seed content; each keeps every check and layout quick
 # (a 500 KB paragraph took 90 s to lay out) and says what to do instead.
 HEADING_CHARS, LINE_CHARS, PROSE_CHARS, URL_CHARS = 200, 500, 3000, 2000
+TOPIC_CHARS = 30_000  # about 12 printed pages and 150 slides; a deck's time grows with the square of its slides
 LONGEST_WORD = 60  # characters: wider than a leaflet's column, so it could not be printed anyway
 
 
@@ -212,6 +213,14 @@ class Topic(_Model):
             raise ValueError(f"the next review ({value}) must come after the last review ({reviewed}); "
                              "write a later date, usually a year or two after 'reviewed'")
         return value
+
+    @model_validator(mode="after")
+    def _fits_a_leaflet(self):
+        length = sum(len(text) for _, text, _ in patient_texts(self))
+        if length > TOPIC_CHARS:
+            raise ValueError(f"this topic's text is {length:,} characters long, more than the {TOPIC_CHARS:,} "
+                             "(about 12 printed pages) a leaflet may hold; split it into several topics")
+        return self
 
     def qr_url(self, sources: tuple[Source, ...]) -> str | None:
         """The address a QR code should open: the topic's own page, else its first source with one."""

@@ -96,6 +96,15 @@ def test_a_paragraph_of_half_a_megabyte_is_refused_rather_than_laid_out_for_minu
     assert line.startswith("content.yaml:13:22: topics[0].causes[0].explanation: this text is 511,999 characters")
 
 
+def test_a_topic_longer_than_a_leaflet_is_refused_rather_than_made_into_hundreds_of_slides(tmp_path):
+    explanation = " ".join(["Cold muscles cramp more easily at night."] * 70)
+    causes = "".join(f"      - name: Cause {n}\n        explanation: {explanation}\n" for n in range(12))
+    line = refused(tmp_path, with_text("      - name: Cold\n        explanation: Cold muscles cramp more easily.\n",
+                                       causes))
+    assert line == ("content.yaml:7:5: topics[0]: this topic's text is 34,576 characters long, more than the 30,000 "
+                    "(about 12 printed pages) a leaflet may hold; split it into several topics")
+
+
 def test_a_word_too_long_to_print_is_pointed_at_but_a_long_web_address_is_not(tmp_path):
     assert refused(tmp_path, with_text("Keep warm.", "Keep " + "w" * 100)) == (
         "content.yaml:17:9: topics[0].advice[0]: the word 'wwwwwwwwwwwwwwwwwwww\u2026' is 100 characters long, "
