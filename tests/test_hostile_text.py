@@ -64,8 +64,8 @@ def test_a_file_over_ten_megabytes_is_refused_unread_with_its_size(tmp_path):
 
 
 def test_a_file_of_more_values_than_memory_allows_is_refused_before_it_is_read_into_memory(tmp_path):
-    assert refused(tmp_path, b"- a\n" * 600_000) == (
-        "content.yaml:500000:3: the file holds more than 500,000 values (fields and list items); "
+    assert refused(tmp_path, b"- a\n" * 300_000) == (
+        "content.yaml:250000:3: the file holds more than 250,000 values (fields and list items); "
         "split its topics into several content files")
 
 
@@ -246,3 +246,12 @@ def test_the_exit_statuses_are_documented_in_the_help(capsys):
     with pytest.raises(SystemExit):
         cli.main(["--help"])
     assert "3 an internal error" in " ".join(capsys.readouterr().out.split())
+
+
+def test_every_one_of_many_unknown_fields_is_pointed_at_in_its_place(tmp_path):
+    status, lines = generate(tmp_path, MINIMAL.encode() + "".join(f"k{n}: x\n" for n in range(20_000)).encode())
+    assert status == 1
+    assert lines[0] == ("content.yaml:18:1: k0: unknown field 'k0'; remove it, or use one of: checks, deck, formats, "
+                        "glossary, language, publisher, sources, topics")
+    assert lines[19_999].startswith("content.yaml:20017:1: k19999: unknown field 'k19999'")
+    assert lines[-1] == "20000 problems in content.yaml; nothing was written."
