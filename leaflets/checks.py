@@ -45,8 +45,10 @@ share slow soak spend watch straighten support switch aim allow build carry cut 
 # Words that may stand before the verb of an instruction: "Always keep …", "Do not sit …".
 BEFORE_ACTION = {"always", "never", "please", "gently", "slowly", "regularly", "also", "then", "first", "next",
                  "do", "don't", "not", "each", "every", "day", "night", "morning", "evening"}
-CALCULATION = re.compile(r"\d+\s*[x\u00D7*\u00F7/]\s*\d+|\d+(?:\.\d+)?\s*%|\bper\s?cent\b|\bper\s+(?:kg|kilo|pound)|"
-                         r"\bmg/kg\b|\b(?:multiply|divide|subtract)\b", re.IGNORECASE)
+# A number is tried only from its first digit, and its digits are never given back: otherwise a long run of
+# digits is tried from every position, each time to its end (40,000 digits took a minute).
+CALCULATION = re.compile(r"(?<!\d)\d++\s*+[x\u00D7*\u00F7/]\s*+\d++|(?<!\d)\d++(?:\.\d++)?+\s*+%|\bper\s?cent\b|"
+                         r"\bper\s++(?:kg|kilo|pound)|\bmg/kg\b|\b(?:multiply|divide|subtract)\b", re.IGNORECASE)
 VAGUE_HEADINGS = {"other", "others", "miscellaneous", "misc", "cause", "causes", "general", "more", "info",
                   "information", "details", "various", "etc", "unknown"}
 
@@ -298,9 +300,28 @@ def is_action(item: str) -> bool:
 
 
 def explained_in_place(lower_text: str, term: str) -> bool:
-    """A term written next to its meaning in brackets: 'low calcium (hypocalcemia)' or 'hypocalcemia (low calcium)'."""
-    t = re.escape(term)
-    return re.search(rf"\([^)]*\b{t}\b[^)]*\)|\b{t}\w*\s*\([^)]+\)", lower_text) is not None
+    """A term written next to its meaning in brackets: 'low calcium (hypocalcemia)' or 'hypocalcemia (low calcium)'.
+
+    One pass over the brackets and the term's places, since a regular expression tried from every '('
+    to the end of the text takes minutes on a text of many brackets."""
+    last_close = lower_text.rfind(")")
+    inside = False  # whether the nearest bracket before here is an opening one
+    for mark in re.finditer(rf"[()]|\b(?={re.escape(term)})", lower_text):
+        if mark.group():
+            inside = mark.group() == "("
+            continue
+        end = mark.end() + len(term)
+        if inside and last_close >= end and _WORD_END.match(lower_text, end):
+            return True  # '(… term …)'
+        after = _WORD_REST_AND_SPACE.match(lower_text, end).end()
+        if lower_text[after:after + 1] == "(" and lower_text[after + 1:after + 2] not in ("", ")") \
+                and last_close > after + 1:
+            return True  # 'term (…)'
+    return False
+
+
+_WORD_END = re.compile(r"\b")
+_WORD_REST_AND_SPACE = re.compile(r"\w*+\s*+")
 
 
 def _passive(sentence: str) -> str | None:

@@ -6,7 +6,9 @@ import argparse
 import errno
 import os
 import sys
+import tempfile
 import threading
+import traceback
 from pathlib import Path
 
 from leaflets import folder, inputs, preview, schema
@@ -15,8 +17,8 @@ from leaflets.writers import WRITERS
 from leaflets.content import ContentError, load_with_positions
 from leaflets.problems import OutputError, TemplateError
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
-EXIT_INTERRUPTED = 130  # as a shell reports a program stopped by Ctrl+C
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_STOPPED = 130  # as a shell reports a program stopped by Ctrl+C
 
 
 def parser() -> argparse.ArgumentParser:
@@ -24,8 +26,8 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="leaflets",
         description="Make printable A4 leaflets and talk decks from a content.yaml file.",
-        epilog=f"Exit status: 0 done, 1 problems in the content file or the output folder, 2 wrong command options, "
-               f"130 stopped with Ctrl+C. Formats: {formats}.",
+        epilog=f"Exit status: 0 done, 1 problems in the content file or the output folder, 2 wrong command options, 3 an internal error "
+               f"(a bug in leaflets; the full report is saved to a file), 130 stopped with Ctrl+C. Formats: {formats}.",
     )
     p.add_argument("--content", type=Path, default=Path("content.yaml"), metavar="PATH",
                    help="the content file to read (default: content.yaml)")
@@ -88,6 +90,41 @@ class ProgressLine:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command; whatever happens, say it in one line rather than a traceback."""
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        print("stopped", file=sys.stderr)
+        return EXIT_STOPPED
+    except BrokenPipeError:
+        sys.stdout = open(os.devnull, "w")  # the reader of the output has gone; so has anyone to tell
+        return EXIT_CONTENT
+    except MemoryError:
+        print("leaflets: ran out of memory; make the content file, its logo or its template smaller",
+              file=sys.stderr)
+        return EXIT_CONTENT
+    except RecursionError:
+        print("leaflets: something in the input is nested too deeply to read; keep to a few levels of "
+              "lists and fields", file=sys.stderr)
+        return EXIT_CONTENT
+    except Exception as error:  # noqa: BLE001 - the last resort: a bug, said plainly, with its trace kept
+        summary = " ".join(f"{type(error).__name__}: {error}".split())[:300]
+        print(f"leaflets: internal error ({summary}) \u2014 this is a bug in leaflets, not in your files; "
+              f"{_save_crash_report(sys.argv[1:] if argv is None else argv)}", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _save_crash_report(argv: list[str]) -> str:
+    try:
+        handle, name = tempfile.mkstemp(prefix="leaflets-crash-", suffix=".txt")
+        with os.fdopen(handle, "w", encoding="utf-8") as report:
+            report.write(f"leaflets {' '.join(map(str, argv))}\n\n{traceback.format_exc()}")
+    except OSError:
+        return "the full report could not be saved"
+    return f"the full report was saved to {name}"
+
+
+def _run(argv: list[str] | None) -> int:
     p = parser()
     args = p.parse_args(argv)
     if args.template and (args.template.suffix.lower() != ".pptx" or not os.path.lexists(args.template)):
@@ -159,7 +196,7 @@ def build_once(args: argparse.Namespace, *, list_current: bool = True) -> int:
         return EXIT_CONTENT
     except KeyboardInterrupt:
         print("stopped; nothing was written; every output is as it was", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        return EXIT_STOPPED
 
 
 def _build_locked(args: argparse.Namespace, content, parsed, list_current: bool) -> int:
@@ -183,7 +220,7 @@ def _build_locked(args: argparse.Namespace, content, parsed, list_current: bool)
         return EXIT_CONTENT
     except Stopped as stop:
         print(_stopped_line(stop, args.out), file=sys.stderr)
-        return EXIT_INTERRUPTED if isinstance(stop.cause, KeyboardInterrupt) else EXIT_CONTENT
+        return EXIT_STOPPED if isinstance(stop.cause, KeyboardInterrupt) else EXIT_CONTENT
     for path in report.written:
         print(f"wrote {path}")
     if list_current:
@@ -289,7 +326,7 @@ def watch(args: argparse.Namespace, interval: float = 0.5, stop: threading.Event
     named = inputs.named_files(args.content, args.template)
     seen = inputs.snapshot(args.content, named)
     try:
-        if build_once(args) != EXIT_INTERRUPTED:
+        if build_once(args) != EXIT_STOPPED:
             others = len(seen) - 1
             print(f"watching {args.content} and {others} other file{'s' * (others != 1)} it uses "
                   "(press Ctrl+C to stop)", flush=True)
@@ -308,6 +345,6 @@ def _rebuild_on_change(args: argparse.Namespace, interval: float, stop: threadin
         print(f"changed: {', '.join(changed)}", flush=True)
         named = inputs.named_files(args.content, args.template)
         seen = inputs.snapshot(args.content, named)
-        if build_once(args, list_current=False) == EXIT_INTERRUPTED:
+        if build_once(args, list_current=False) == EXIT_STOPPED:
             return
         sys.stdout.flush()

@@ -13,8 +13,8 @@ import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError,
-                      ValidationInfo, field_validator)
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints,
+                      ValidationError, ValidationInfo, field_validator, model_validator)
 
 from leaflets import loader
 from leaflets.problems import ContentError, Problem, TemplateError
@@ -28,9 +28,46 @@ def _tidy(text: str) -> str:
     return " ".join(text.split())
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_tidy)]
+# Generous limits, many times the longest text in the seed content; each keeps every check and layout quick
+# (a 500 KB paragraph took 90 s to lay out) and says what to do instead.
+HEADING_CHARS, LINE_CHARS, PROSE_CHARS, URL_CHARS = 200, 500, 3000, 2000
+TOPIC_CHARS = 30_000  # about 12 printed pages and 150 slides; a deck's time grows with the square of its slides
+LONGEST_WORD = 60  # characters: wider than a leaflet's column, so it could not be printed anyway
+
+
+def _words_fit_a_line(text: str) -> str:
+    long = next((word for word in text.split() if len(word) > LONGEST_WORD and not _is_address(word)), None)
+    if long:
+        raise ValueError(f"the word '{long[:20]}\u2026' is {len(long):,} characters long, longer than a printed "
+                         f"line can hold ({LONGEST_WORD} at most); put spaces in it, or write a web address in "
+                         "full, starting with https://")
+    return text
+
+
+def _is_address(word: str) -> bool:
+    return "/" in word or "@" in word
+
+
+def _text(max_length: int):
+    return Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length),
+                     AfterValidator(_tidy), AfterValidator(_words_fit_a_line)]
+
+
+def _at_most(limit: int, advice: str) -> BeforeValidator:
+    """Refuse a list longer than `limit` before its items are checked: one problem, not one per item."""
+    def check(items):
+        if isinstance(items, (list, tuple, dict)) and len(items) > limit:
+            raise ValueError(f"this list has {len(items):,} items, more than the {limit:,} allowed; {advice}")
+        return items
+    return BeforeValidator(check)
+
+
+Text = _text(LINE_CHARS)
+Heading = _text(HEADING_CHARS)
+Prose = _text(PROSE_CHARS)
 Slug = Annotated[str, StringConstraints(strip_whitespace=True, pattern=SLUG_PATTERN)]
-Url = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https?://\S+\.\S+$")]
+Url = Annotated[str, StringConstraints(strip_whitespace=True, max_length=URL_CHARS, pattern=r"^https?://\S+\.\S+$")]
+_SPLIT_LIST = _at_most(200, "keep the most important ones, or split the topic into several topics")
 FormatName = Literal[FORMATS]  # type: ignore[valid-type]
 
 
@@ -52,11 +89,11 @@ class Source(_Model):
 class Cause(_Model):
     """One cause of the condition, explained, with what the person and a doctor may do."""
 
-    name: Text
-    explanation: Text
-    key_points: tuple[Text, ...] = Field(default=(), description="Short lines shown on the cause's slide; the explanation's sentences when absent.")
-    self_care: Text | None = Field(default=None, description="What the person can do about this cause themselves.")
-    medical_care: Text | None = Field(default=None, description="What a doctor may do or prescribe; medicines belong here only.")
+    name: Heading
+    explanation: Prose
+    key_points: Annotated[tuple[Text, ...], _at_most(50, "keep the few that fit on a slide")] = Field(default=(), description="Short lines shown on the cause's slide; the explanation's sentences when absent.")
+    self_care: Prose | None = Field(default=None, description="What the person can do about this cause themselves.")
+    medical_care: Prose | None = Field(default=None, description="What a doctor may do or prescribe; medicines belong here only.")
     source: Slug | None = Field(default=None, description="The id of the source this cause comes from; needed when the topic cites several.")
 
 
@@ -126,26 +163,26 @@ class CheckSettings(_Model):
 
     target_grade: float = Field(default=8, ge=3, le=16, description="The school grade the text should be readable at (8 is about age 13).")
     ignore: tuple[CheckName, ...] = Field(default=(), description="Checks to turn off for every topic.")
-    medicines: tuple[Text, ...] = Field(default=(), description="Medicine names to look for, beyond the built-in list.")
-    medical_terms: tuple[Text, ...] = Field(default=(), description="Medical terms that need a glossary entry, beyond the built-in list.")
+    medicines: Annotated[tuple[Text, ...], _at_most(5000, "keep the ones your topics might name")] = Field(default=(), description="Medicine names to look for, beyond the built-in list.")
+    medical_terms: Annotated[tuple[Text, ...], _at_most(5000, "keep the ones your topics might use")] = Field(default=(), description="Medical terms that need a glossary entry, beyond the built-in list.")
 
 
 class Topic(_Model):
     """One condition or question: one leaflet and one talk deck."""
 
     id: Slug
-    title: Text
-    subtitle: Text | None = None
+    title: Heading
+    subtitle: Heading | None = None
     url: Url | None = Field(default=None, description="A web page for this topic; the leaflet prints it as a QR code.")
     version: Text | None = None
     reviewed: dt.date | None = None
     next_review: dt.date | None = None
     reviewed_by: Text | None = None
-    summary: Text
-    sources: tuple[Slug, ...] = Field(min_length=1)
-    causes: tuple[Cause, ...] = Field(min_length=1)
-    warning_signs: tuple[Text, ...] = Field(min_length=1)
-    advice: tuple[Text, ...] = Field(min_length=1)
+    summary: Prose
+    sources: Annotated[tuple[Slug, ...], _at_most(100, "cite the main sources of the topic")] = Field(min_length=1)
+    causes: Annotated[tuple[Cause, ...], _SPLIT_LIST] = Field(min_length=1)
+    warning_signs: Annotated[tuple[Text, ...], _SPLIT_LIST] = Field(min_length=1)
+    advice: Annotated[tuple[Text, ...], _SPLIT_LIST] = Field(min_length=1)
     ignore_checks: tuple[CheckName, ...] = Field(default=(), description="Checks to turn off for this topic, each for a reason said in a comment.")
 
     @field_validator("next_review")
@@ -157,9 +194,20 @@ class Topic(_Model):
                              "write a later date, usually a year or two after 'reviewed'")
         return value
 
+    @model_validator(mode="after")
+    def _fits_a_leaflet(self):
+        length = sum(len(text) for _, text, _ in patient_texts(self))
+        if length > TOPIC_CHARS:
+            raise ValueError(f"this topic's text is {length:,} characters long, more than the {TOPIC_CHARS:,} "
+                             "(about 12 printed pages) a leaflet may hold; split it into several topics")
+        return self
+
     def qr_url(self, sources: tuple[Source, ...]) -> str | None:
         """The address a QR code should open: the topic's own page, else its first source with one."""
         return self.url or next((source.url for source in sources if source.url), None)
+
+
+_SPLIT_FILE = "split them into several content files"
 
 
 class Content(_Model):
@@ -171,9 +219,9 @@ class Content(_Model):
                                             description="What a plain `python generate.py` makes.")
     deck: DeckSettings = DeckSettings()
     checks: CheckSettings = CheckSettings()
-    glossary: dict[Text, Text] = Field(default_factory=dict, description="Medical term: its meaning in plain words. Printed as 'Words to know' where a topic uses the term.")
-    sources: tuple[Source, ...] = Field(min_length=1)
-    topics: tuple[Topic, ...] = Field(min_length=1)
+    glossary: Annotated[dict[Heading, Prose], _at_most(5000, "keep the terms your topics use")] = Field(default_factory=dict, description="Medical term: its meaning in plain words. Printed as 'Words to know' where a topic uses the term.")
+    sources: Annotated[tuple[Source, ...], _at_most(10_000, _SPLIT_FILE)] = Field(min_length=1)
+    topics: Annotated[tuple[Topic, ...], _at_most(10_000, _SPLIT_FILE)] = Field(min_length=1)
 
     def sources_of(self, topic: Topic) -> tuple[Source, ...]:
         """The sources a topic cites, in the order it cites them."""
@@ -380,11 +428,26 @@ def _explain(parsed: loader.ParsedFile, detail: dict) -> Problem | None:
         return parsed.problem(loc, f"'{given}' is not a format; use one of: {', '.join(FORMATS)}")
     if kind == "value_error":
         return parsed.problem(loc, str(detail["ctx"]["error"]))
+    if kind == "string_too_long":
+        return parsed.problem(loc, _too_long(field, len(given), detail["ctx"]["max_length"]))
+    if field == "target_grade":
+        return parsed.problem(loc, f"'{given}' is not a school grade from 3 to 16; write, for example, 8")
     if field == "minutes":
         return parsed.problem(loc, f"'{given}' is not a whole number of minutes from 5 to 180; write, for example, 20")
     if kind.startswith("date"):
         return parsed.problem(loc, f"'{given}' is not a valid date; write it as YYYY-MM-DD, for example 2024-11-13")
     return parsed.problem(loc, f"{detail['msg'][0].lower()}{detail['msg'][1:]}")
+
+
+def _too_long(field: str, length: int, limit: int) -> str:
+    advice = {HEADING_CHARS: "shorten it, and say the rest in the text below it",
+              LINE_CHARS: "split it into shorter sentences or list items",
+              PROSE_CHARS: "split it into shorter sentences, or move some of it into another cause, the advice "
+                           "or the warning signs",
+              URL_CHARS: "give a shorter address for the same page"}.get(limit, "shorten it")
+    if field == "author":
+        advice = "name the first three authors, then write 'and others'"
+    return f"this text is {length:,} characters long, more than the {limit:,} allowed here; {advice}"
 
 
 def _how_to_write(loc: tuple) -> str:

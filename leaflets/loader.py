@@ -8,6 +8,8 @@ turns the tree into plain dicts, lists and strings for validation.
 
 from __future__ import annotations
 
+import stat
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,7 +25,12 @@ _PLAIN_TAGS = {
     for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 }
 _NULL_SPELLINGS = {"", "~", "null", "Null", "NULL"}
+# Characters that print as nothing or break a PDF: control characters, halves of a character (a
+# lone surrogate) and byte order marks. YAML refuses them typed raw, but lets "\0" or "\ufeff" escapes in.
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]")
 _MAX_DEPTH = 40
+MAX_FILE_BYTES = 10_000_000  # about 30 times the seed's 3000 topics' worth; more is several files' work
+MAX_VALUES = 250_000  # fields and items: 10 MB of topics like the seed's hold about 160,000; each costs ~300 bytes
 
 _SYNTAX_HINTS = (
     ("mapping values are not allowed", "a ':' followed by a space inside text needs the whole text in double quotes"),
@@ -33,6 +40,7 @@ _SYNTAX_HINTS = (
     ("found undefined alias", "'*' starts a YAML alias; put text starting with '*' in double quotes"),
     ("expected alphabetic or numeric character", "'*' and '&' at the start of a value are YAML syntax; put the text in double quotes"),
     ("found unexpected end of stream", "a quote was opened and not closed"),
+    ("found invalid Unicode character escape code", "a \\u or \\U escape must name a real character; type the character itself"),
     ("found unknown escape character", "inside double quotes write a backslash as \\\\, or use single quotes"),
     ("but found another document", "remove the '---' line: the file holds one document"),
 )
@@ -57,6 +65,7 @@ def read(path: Path, display_name: str | None = None) -> ParsedFile:
     """Read and parse a content file, or raise ContentError saying what is wrong."""
     name = display_name or str(path)
     text = _read_text(path, name)
+    _check_shape(text, name)
     root = _compose(text, name)
     problems, fatal = _check_nodes(root, text, name)
     if fatal:
@@ -66,7 +75,7 @@ def read(path: Path, display_name: str | None = None) -> ParsedFile:
 
 def _read_text(path: Path, name: str) -> str:
     try:
-        raw = path.read_bytes()
+        raw = _read_bytes(path, name)
     except FileNotFoundError:
         raise ContentError([Problem(name, None, None, "", "no such file; give the content file's path with --content PATH")])
     except IsADirectoryError:
@@ -86,8 +95,55 @@ def _read_text(path: Path, name: str) -> str:
     return text
 
 
+def _read_bytes(path: Path, name: str) -> bytes:
+    """The file's bytes, refused unread if it is not a regular file (opening a pipe waits forever) or too large."""
+    info = path.stat()
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError
+    if not stat.S_ISREG(info.st_mode):
+        raise ContentError([Problem(name, None, None, "", "is not a regular file (it is a device, pipe or socket); "
+                                                          "give the path of the content .yaml file")])
+    with path.open("rb") as stream:
+        raw = stream.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:
+        size = max(info.st_size, len(raw)) / 1e6
+        raise ContentError([Problem(name, None, None, "", f"is {size:.1f} MB, more than the "
+                                                          f"{MAX_FILE_BYTES / 1e6:.0f} MB a content file may be; "
+                                                          "split its topics into several content files")])
+    return raw
+
+
 def _line_col(before: str) -> tuple[int, int]:
     return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+
+
+def _check_shape(text: str, name: str) -> None:
+    """Refuse deep nesting and too many values before composing: PyYAML's composer recurses once per
+    level (50,000 '[' crash the process) and keeps every value in memory. The parser that feeds it is
+    a loop, so walking its events first is safe, and stops at the first level too deep."""
+    depth = values = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+                continue
+            if not isinstance(event, yaml.NodeEvent):
+                continue
+            values += 1
+            if depth > _MAX_DEPTH:
+                raise _shape_problem(name, event, "nested too deeply; this file needs only a few levels of lists "
+                                                  "and fields")
+            if values > MAX_VALUES:
+                raise _shape_problem(name, event, f"the file holds more than {MAX_VALUES:,} values (fields and "
+                                                  "list items); split its topics into several content files")
+            depth += isinstance(event, yaml.CollectionStartEvent)
+    except yaml.YAMLError:
+        pass  # reported with its place and a hint by _compose, which meets the same error first
+
+
+def _shape_problem(name: str, event: yaml.Event, message: str) -> ContentError:
+    mark = event.start_mark
+    return ContentError([Problem(name, mark.line + 1, mark.column + 1, "", message)])
 
 
 def _compose(text: str, name: str) -> yaml.Node:
@@ -117,13 +173,13 @@ def _check_nodes(root: yaml.Node, text: str, name: str) -> tuple[list[Problem], 
     whether they are fatal: aliases and deep nesting stop reading before the tree is
     expanded, since an alias can make a small file expand into gigabytes."""
     seen: set[int] = set()
-    aliased = deep = False
+    aliased = deep = invisible = False
 
     def at(node: yaml.Node) -> tuple[int, int]:
         return node.start_mark.line + 1, node.start_mark.column + 1
 
     def walk(node: yaml.Node, loc: tuple, depth: int):
-        nonlocal aliased, deep
+        nonlocal aliased, deep, invisible
         if id(node) in seen:
             aliased = True
             return
@@ -157,11 +213,16 @@ def _check_nodes(root: yaml.Node, text: str, name: str) -> tuple[list[Problem], 
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):
                 yield from walk(item, loc + (index,), depth + 1)
+        elif found := _INVISIBLE.search(node.value):
+            invisible = True
+            yield Problem(name, *at(node), format_path(loc), f"the invisible control character "
+                                                             f"U+{ord(found.group()):04X} is not allowed; delete it "
+                                                             "(retype the text around it)")
 
     problems = list(walk(root, (), 0))
     if aliased:
         problems += _alias_problems(text, name)
-    return problems, aliased or deep
+    return problems, aliased or deep or invisible
 
 
 def _alias_problems(text: str, name: str):
@@ -208,12 +269,23 @@ def locate(root: yaml.Node, loc: tuple, *, at_key: bool = False) -> tuple[int, i
 
 def _child(node: yaml.Node, part: str | int):
     if isinstance(node, yaml.MappingNode) and isinstance(part, str):
-        for key, value in node.value:
-            if key.value == part:
-                return key, value
+        return _keys(node).get(part)
     if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
         return None, node.value[part]
     return None
+
+
+def _keys(node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    """The mapping's first (key, value) under each name, made once: a search through the keys for every
+    problem took 22 s for a file of 20,000 unknown fields."""
+    index = getattr(node, "_first_by_key", None)
+    if index is None:
+        index = {}
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                index.setdefault(key.value, (key, value))
+        node._first_by_key = index
+    return index
 
 
 def _is_empty(node: yaml.Node) -> bool:

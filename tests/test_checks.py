@@ -157,3 +157,23 @@ def test_glossary_terms_a_topic_uses_reach_its_leaflet_and_notes(tmp_path):
     printed = " ".join(consistency.pdf_text(tmp_path / "cramps.pdf").split())
     assert "Words to know" in printed and "hypocalcemia: low calcium in the blood" in printed
     assert "- hypocalcemia: low calcium in the blood" in consistency.deck_text(tmp_path / "cramps.pptx")
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("Take 2 x 250 mg.", "2 x 250"), ("About 12.5 % of people.", "12.5 %"), ("Divide it.", "Divide"),
+    ("1" * 100_000 + " x 3", "1" * 100_000 + " x 3"), ("1" * 100_000, None), ("1." * 50_000 + "5 %", "1.5 %"),
+], ids=lambda value: str(value)[:16])
+def test_a_calculation_is_shown_whole_and_a_long_run_of_digits_is_checked_in_one_pass(text, shown):
+    found = checks.CALCULATION.search(text)
+    assert (found and found.group(0)) == shown
+
+
+@pytest.mark.parametrize("text, explained", [
+    ("low calcium (hypocalcemia) can cramp", True), ("hypocalcemia (low calcium) can cramp", True),
+    ("(see hypocalcemia (x) here)", True), ("hypocalcemia () then", False), ("(hypocalcemia", False),
+    ("hypocalcemia) (", False), ("hypocalcemias (low calcium)", True), ("(hypocalcemias)", False),
+    ("acute " + "(" * 100_000, False), ("(" * 50_000 + "hypocalcemia " * 10_000, False),
+    ("hypocalcemia (" * 30_000, False), ("hypocalcemia (" * 30_000 + ")", True),
+], ids=lambda value: str(value)[:16])
+def test_a_term_explained_in_brackets_is_found_in_one_pass_over_any_number_of_brackets(text, explained):
+    assert checks.explained_in_place(text, "hypocalcemia") is explained
