@@ -5,6 +5,7 @@ The same writer makes the large-print leaflet: only the sizes differ.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor
@@ -15,43 +16,54 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer
 from reportlab.platypus.flowables import Flowable
 
-from leaflets import blocks, fonts
+from leaflets import blocks, fonts, tagging
 from leaflets.content import Content, Topic
 from leaflets.theme import THEME, PrintSizes
-from leaflets.wording import authors, review_line
+from leaflets.wording import document_author, review_line
 
 NOT_ADVICE = "Not a substitute for your doctor\u2019s advice"
 
 
 def write(content: Content, topic: Topic, path: Path, sizes: PrintSizes = THEME.print) -> None:
-    """Write the topic's leaflet to `path` as an A4 PDF at `sizes`."""
+    """Write the topic's leaflet to `path` as a tagged A4 PDF at `sizes`."""
     fonts.register()
     margins = THEME.margins
     footer = Footer(content, topic, sizes, A4[0] - (margins.left + margins.right) * mm)
+    document = tagging.Document(topic.title, document_author(content), content.language, topic.summary)
+    pdf = io.BytesIO()
     doc = OutlinedDocument(
-        str(path), pagesize=A4,
+        pdf, pagesize=A4,
         leftMargin=margins.left * mm, rightMargin=margins.right * mm,
         topMargin=margins.top * mm, bottomMargin=footer.top + sizes.body,
-        title=topic.title, subject=topic.summary, lang=content.language,
-        author=authors(content.sources_of(topic)), creator="leaflets",
+        title=document.title, subject=topic.summary, lang=content.language,
+        author=document.author, creator="leaflets",
         keywords=[topic.id], invariant=1, displayDocTitle=1, initialFontName=THEME.fonts.regular,
     )
-    doc.build(story(content, topic, doc.width, sizes), canvasmaker=footer.canvas_class())
+    tree, marks = tagging.Element("Document"), tagging.Marks()
+    doc.build(story(content, topic, doc.width, sizes, tree),
+              canvasmaker=tagging.marking(footer.canvas_class(), marks))
+    path.write_bytes(tagging.finish(pdf.getvalue(), tree, document))
 
 
-def story(content: Content, topic: Topic, width: float, sizes: PrintSizes) -> list[Flowable]:
-    """The leaflet's flowables, in reading order."""
-    about = blocks.about_block(content, topic, width, sizes)
-    glossary = blocks.words_to_know(content.words_to_know(topic), width, sizes)
+def story(content: Content, topic: Topic, width: float, sizes: PrintSizes, into: tagging.Element) -> list[Flowable]:
+    """The leaflet's flowables, in reading order; each adds its part of the structure tree to `into`."""
+    header = blocks.header(content, topic, width, sizes, into)
+    summary = blocks.tagged_paragraph(blocks.text(topic.summary), blocks.styles(sizes)["lead"], into)
+    causes = blocks.causes(topic, width, sizes, into)
+    warning = blocks.warning_panel(topic, width, sizes, into)
+    advice = blocks.advice(topic, width, sizes, into)
+    glossary = blocks.words_to_know(content.words_to_know(topic), width, sizes, into)
+    sources = blocks.sources_block(content.sources_of(topic), width, sizes, into)
+    about = blocks.about_block(content, topic, width, sizes, into)
     return [
-        *blocks.header(content, topic, width, sizes),
+        *header,
         Spacer(0, sizes.body * 0.8),
-        Paragraph(blocks.text(topic.summary), blocks.styles(sizes)["lead"]),
-        *blocks.causes(topic, width, sizes),
-        blocks.warning_panel(topic, width, sizes),
-        *blocks.advice(topic, width, sizes),
+        summary,
+        *causes,
+        warning,
+        *advice,
         *([glossary] if glossary else []),
-        blocks.sources_block(content.sources_of(topic), width, sizes),
+        sources,
         *([about] if about else []),
     ]
 
@@ -114,7 +126,7 @@ class Footer:
             def save(self):
                 for number, state in enumerate(self._pages, start=1):
                     self.__dict__.update(state)
-                    footer.draw(self, number, len(self._pages))
+                    tagging.draw_artifact(self, lambda: footer.draw(self, number, len(self._pages)))
                     super().showPage()
                 super().save()
 

@@ -1,0 +1,301 @@
+"""Tagged PDF (PDF/UA-1) for the printed formats: a structure tree a screen reader can follow.
+
+reportlab writes no structure tree, so it is made in two steps:
+
+1. While the story is put together, every block names its place in the tree (`Element`), and
+   `tag` makes its flowable draw inside marked content (`/P <</MCID n>> BDC … EMC`) tied to that
+   element. A flowable split across pages keeps its element, so the element gets a piece of
+   marked content on each page. What only decorates (backgrounds, borders, icons next to the
+   words they illustrate, footers) is drawn inside `/Artifact BMC … EMC`.
+2. Once reportlab has written the file, `finish` adds the tree itself with pikepdf: the
+   StructTreeRoot, the ParentTree that maps each page's marked content back to its element,
+   Link elements for the web addresses, and the document-level entries PDF/UA asks for
+   (MarkInfo, Lang, DisplayDocTitle, XMP metadata with pdfuaid:part).
+
+The tree's order is the reading order, set by the order the elements are made in, which need
+not be the order they are drawn in (the trifold draws its cover after the flap).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
+
+from reportlab.platypus.flowables import Flowable
+
+# A piece of marked content: (page number from 1, MCID on that page).
+Mark = tuple[int, int]
+
+
+@dataclass(eq=False)
+class Element:
+    """A structure element: its standard role (P, H1, LI…), alternative text, and its kids in reading order."""
+
+    role: str
+    alt: str | None = None
+    kids: list = field(default_factory=list)  # Element, Mark or Annotation
+
+    def add(self, role: str, alt: str | None = None) -> Element:
+        """A new child element, after the ones made before it."""
+        child = Element(role, alt)
+        self.kids.append(child)
+        return child
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """A link annotation: the page it is on and its place in that page's /Annots."""
+
+    page: int
+    index: int
+
+
+class Marks:
+    """The marked content of one build: which element each MCID of each page belongs to."""
+
+    def __init__(self) -> None:
+        self.pages: dict[int, list[Element]] = {}
+
+    def begin(self, canvas, element: Element) -> None:
+        page = canvas.getPageNumber()
+        owners = self.pages.setdefault(page, [])
+        element.kids.append((page, len(owners)))
+        canvas.addLiteral(f"/{element.role} <</MCID {len(owners)}>> BDC")
+        owners.append(element)
+
+    @staticmethod
+    def end(canvas) -> None:
+        canvas.addLiteral("EMC")
+
+    @staticmethod
+    def begin_artifact(canvas) -> None:
+        canvas.addLiteral("/Artifact BMC")
+
+
+def marking(canvas_class: type, marks: Marks) -> type:
+    """`canvas_class` carrying `marks`, which tagged flowables find through the canvas they draw on."""
+
+    class MarkedCanvas(canvas_class):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.marks = marks
+
+    return MarkedCanvas
+
+
+def tag(flowable: Flowable, element: Element) -> Flowable:
+    """Make `flowable` (and every piece it splits into) draw as marked content of `element`.
+
+    Web addresses it draws as links become Link elements inside `element`.
+    """
+    if getattr(flowable, "_element", None) is element:
+        return flowable
+    return _wrap(flowable, element, lambda canvas, marks, draw: _marked(canvas, marks, element, draw))
+
+
+def tag_list_item(flowable: Flowable, item: Element) -> Flowable:
+    """A bulleted paragraph as a list item: its bullet is the Lbl, its text the LBody."""
+    label, body = item.add("Lbl"), item.add("LBody")
+
+    def draw_item(canvas, marks, draw):
+        # A bulleted paragraph draws its bullet and then its text, each as one text object.
+        roles = iter([label, body] if getattr(flowable, "bulletText", None) else [body])
+        draw_text = canvas.drawText
+
+        def marked_text(text_object):
+            marks.begin(canvas, next(roles, body))
+            draw_text(text_object)
+            marks.end(canvas)
+
+        canvas.drawText = marked_text
+        try:
+            _with_links(canvas, body, draw)
+        finally:
+            del canvas.drawText
+
+    return _wrap(flowable, body, draw_item)
+
+
+def artifact(flowable: Flowable) -> Flowable:
+    """Draw `flowable` as decoration a screen reader skips (an icon beside the words it illustrates)."""
+    return _wrap(flowable, None, lambda canvas, marks, draw: _as_artifact(canvas, draw))
+
+
+def artifact_table_callback(table, event: str, *args) -> None:
+    """A Table `renderCB`: its backgrounds and rules are artifacts (its cells are tagged one by one)."""
+    canvas = table.canv
+    if getattr(canvas, "marks", None) is None:
+        return
+    if event in ("startBG", "startLines"):
+        Marks.begin_artifact(canvas)
+    elif event in ("endBG", "endLines"):
+        Marks.end(canvas)
+
+
+def draw_artifact(canvas, draw) -> None:
+    """Call `draw()` (a running header or footer) inside artifact marked content."""
+    _as_artifact(canvas, draw)
+
+
+def _wrap(flowable: Flowable, element: Element | None, around) -> Flowable:
+    draw_on, split = flowable.drawOn, flowable.split
+
+    def drawOn(canvas, x, y, _sW=0):  # noqa: N802 - reportlab's name
+        marks = getattr(canvas, "marks", None)
+        draw = lambda: draw_on(canvas, x, y, _sW)  # noqa: E731
+        if marks is None:
+            return draw()
+        around(canvas, marks, draw)
+
+    def split_pieces(available_width, available_height):
+        pieces = split(available_width, available_height)
+        if element is None:
+            return [piece if piece is flowable else artifact(piece) for piece in pieces]
+        return [piece if piece is flowable else tag(piece, element) for piece in pieces]
+
+    # Through __dict__: a Drawing refuses attributes it does not declare.
+    vars(flowable).update(drawOn=drawOn, split=split_pieces, _element=element)
+    return flowable
+
+
+def _marked(canvas, marks: Marks, element: Element, draw) -> None:
+    marks.begin(canvas, element)
+    _with_links(canvas, element, draw)
+    marks.end(canvas)
+
+
+def _with_links(canvas, element: Element, draw) -> None:
+    """Draw, and give each link annotation the drawing added a Link element in `element`."""
+    before = len(canvas._annotationrefs)
+    draw()
+    page = canvas.getPageNumber()
+    for index in range(before, len(canvas._annotationrefs)):
+        element.add("Link").kids.append(Annotation(page, index))
+
+
+def _as_artifact(canvas, draw) -> None:
+    Marks.begin_artifact(canvas)
+    draw()
+    Marks.end(canvas)
+
+
+# ----------------------------------------------------------------------------------------------
+# After reportlab: the structure tree and the document-level entries, with pikepdf.
+
+
+@dataclass(frozen=True)
+class Document:
+    """What the document-level entries say: title, author (the publisher), language."""
+
+    title: str
+    author: str
+    language: str
+    subject: str = ""
+
+
+def finish(pdf_bytes: bytes, tree: Element, document: Document) -> bytes:
+    """The PDF reportlab wrote, with its structure tree and accessibility entries added.
+
+    Saved deterministically: the same input gives the same bytes.
+    """
+    import pikepdf
+    from pikepdf import Array, Dictionary, Name, String
+
+    pdf = pikepdf.open(io.BytesIO(pdf_bytes))
+    pages = list(pdf.pages)
+    root = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
+    made: dict[int, pikepdf.Object] = {}
+    links: list[tuple[Annotation, pikepdf.Object]] = []
+
+    def make(element: Element, parent) -> pikepdf.Object | None:
+        node = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name("/" + element.role), P=parent))
+        kids = []
+        for kid in element.kids:
+            if isinstance(kid, Element):
+                made_kid = make(kid, node)
+                if made_kid is not None:
+                    kids.append(made_kid)
+            elif isinstance(kid, Annotation):
+                annotation = pages[kid.page - 1].obj.Annots[kid.index]
+                kids.append(Dictionary(Type=Name.OBJR, Obj=annotation, Pg=pages[kid.page - 1].obj))
+                links.append((kid, node))
+            else:
+                page, mcid = kid
+                kids.append(Dictionary(Type=Name.MCR, Pg=pages[page - 1].obj, MCID=mcid))
+        if not kids:
+            return None  # a block the layout left out (the trifold's briefer layouts)
+        node.K = Array(kids)
+        if element.alt:
+            node.Alt = String(element.alt)
+        made[id(element)] = node
+        return node
+
+    top = make(tree, root)
+    root.K = Array([top]) if top is not None else Array()
+    numbers = []
+    for number, page in enumerate(pages):
+        page.obj.StructParents = number
+        owners = _owners(tree).get(number + 1, [])
+        numbers += [number, Array([made[id(owner)] for owner in owners])]
+    key = len(pages)
+    for annotation, node in links:
+        page = pages[annotation.page - 1].obj
+        annot = page.Annots[annotation.index]
+        annot.StructParent = key
+        uri = annot.get("/A", {}).get("/URI")
+        if uri is not None and "/Contents" not in annot:
+            annot.Contents = String(f"Link to {uri}")
+        page.Tabs = Name.S
+        numbers += [key, node]
+        key += 1
+    root.ParentTree = pdf.make_indirect(Dictionary(Nums=Array(numbers)))
+    root.ParentTreeNextKey = key
+
+    catalog = pdf.Root
+    catalog.StructTreeRoot = root
+    catalog.MarkInfo = Dictionary(Marked=True)
+    catalog.Lang = String(document.language)
+    catalog.ViewerPreferences = Dictionary(DisplayDocTitle=True)
+    catalog.Metadata = pdf.make_stream(_xmp(document).encode("utf-8"), Type=Name.Metadata, Subtype=Name.XML)
+    pdf.docinfo.Title = String(document.title)
+    pdf.docinfo.Author = String(document.author)
+    out = io.BytesIO()
+    pdf.save(out, deterministic_id=True, qdf=False, compress_streams=True)
+    return out.getvalue()
+
+
+def _owners(tree: Element) -> dict[int, list[Element]]:
+    """Each page's MCIDs in order, as the element each belongs to (the ParentTree's arrays)."""
+    found: dict[int, dict[int, Element]] = {}
+
+    def walk(element: Element) -> None:
+        for kid in element.kids:
+            if isinstance(kid, Element):
+                walk(kid)
+            elif isinstance(kid, tuple):
+                page, mcid = kid
+                found.setdefault(page, {})[mcid] = element
+
+    walk(tree)
+    return {page: [by_mcid[i] for i in sorted(by_mcid)] for page, by_mcid in found.items()}
+
+
+def _xmp(document: Document) -> str:
+    title, author = escape(document.title), escape(document.author)
+    language = escape(document.language)
+    description = (f'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{escape(document.subject)}'
+                   f'</rdf:li></rdf:Alt></dc:description>') if document.subject else ""
+    return (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">'
+        f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>'
+        f'<dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>'
+        f'{description}'
+        f'<dc:language><rdf:Bag><rdf:li>{language}</rdf:li></rdf:Bag></dc:language>'
+        '<pdf:Producer>ReportLab PDF Library - www.reportlab.com</pdf:Producer>'
+        '<pdfuaid:part>1</pdfuaid:part>'
+        '</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end="w"?>'
+    )
