@@ -49,6 +49,22 @@ def table(rows, **kwargs) -> Table:
     return Table(rows, renderCB=tagging.artifact_table_callback, **kwargs)
 
 
+def boxed_table(rows, weight: float, colour: str, **kwargs) -> Table:
+    """A layout table with a border, drawn as one rectangle: a table's BOX is drawn as a rule per row
+    side, which accessibility checkers read as a data grid that needs tagging."""
+    def render(drawn: Table, event: str, *args) -> None:
+        tagging.artifact_table_callback(drawn, event, *args)
+        if event == "startLines":
+            canvas = drawn.canv
+            canvas.saveState()
+            canvas.setStrokeColor(HexColor(colour))
+            canvas.setLineWidth(weight)
+            canvas.rect(0, 0, drawn._width, drawn._height, stroke=1, fill=0)
+            canvas.restoreState()
+
+    return Table(rows, renderCB=render, **kwargs)
+
+
 def tagged_paragraph(markup: str, style: ParagraphStyle, into: Element, role: str = "P") -> Paragraph:
     return tagging.tag(Paragraph(markup, style), into.add(role))
 
@@ -184,9 +200,8 @@ def warning_panel(topic: Topic, width: float, sizes: PrintSizes, into: Element) 
     heading.spaceBefore, heading.outline = 0, None
     rows = [[heading], [tagged_paragraph(WARNING_LEAD, style["body_bold"], into)],
             *([sign] for sign in bullets(topic.warning_signs, sizes, into, keep_whole=False))]
-    panel = table(rows, colWidths=[width], splitByRow=1)
+    panel = boxed_table(rows, 2.5, colours.warning, colWidths=[width], splitByRow=1)
     panel.setStyle(table_style(
-        ("BOX", (0, 0), (-1, -1), 2.5, HexColor(colours.warning)),
         ("BACKGROUND", (0, 0), (-1, -1), HexColor(colours.warning_tint)),
         ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
@@ -218,9 +233,8 @@ def words_to_know(entries: tuple[tuple[str, str], ...], width: float, sizes: Pri
     entry_list = into.add("L")
     rows += [[tagging.tag(Paragraph(f"<b>{text(term)}</b>: {text(meaning)}", style["body"]),
                           entry_list.add("LI").add("LBody"))] for term, meaning in entries]
-    box = table(rows, colWidths=[width], splitByRow=1)
+    box = boxed_table(rows, 1.5, colours.primary, colWidths=[width], splitByRow=1)
     box.setStyle(table_style(
-        ("BOX", (0, 0), (-1, -1), 1.5, HexColor(colours.primary)),
         ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
         ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
         ("TOPPADDING", (0, 0), (-1, 0), pad * 0.7), ("BOTTOMPADDING", (0, 0), (-1, 0), pad * 0.3),

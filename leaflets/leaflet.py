@@ -29,6 +29,8 @@ def write(content: Content, topic: Topic, path: Path, sizes: PrintSizes = THEME.
     fonts.register()
     margins = THEME.margins
     footer = Footer(content, topic, sizes, A4[0] - (margins.left + margins.right) * mm)
+    tree, marks = tagging.Element("Document"), tagging.Marks()
+    footer.tree = tree
     document = tagging.Document(topic.title, document_author(content), content.language, topic.summary)
     pdf = io.BytesIO()
     doc = OutlinedDocument(
@@ -39,7 +41,6 @@ def write(content: Content, topic: Topic, path: Path, sizes: PrintSizes = THEME.
         author=document.author, creator="leaflets",
         keywords=[topic.id], invariant=1, displayDocTitle=1, initialFontName=THEME.fonts.regular,
     )
-    tree, marks = tagging.Element("Document"), tagging.Marks()
     doc.build(story(content, topic, doc.width, sizes, tree),
               canvasmaker=tagging.marking(footer.canvas_class(), marks))
     path.write_bytes(tagging.finish(pdf.getvalue(), tree, document))
@@ -97,18 +98,30 @@ class Footer:
         self.baseline = THEME.margins.footer_baseline * mm
         self.top = self.baseline + sum(self.heights) + 4
 
+    tree: tagging.Element | None = None  # where a one-page leaflet's footer lines are read
+
     def draw(self, canvas: Canvas, number: int, total: int) -> None:
+        """The footer; a pagination artifact, except that a one-page leaflet's footer lines are read
+        at the end (they repeat on no other page, so no reader would otherwise hear them)."""
         left = THEME.margins.left * mm
-        canvas.setStrokeColor(HexColor(THEME.colours.rule))
-        canvas.setLineWidth(0.6)
-        canvas.line(left, self.top, left + self.width, self.top)
+
+        def rule_and_number():
+            canvas.setStrokeColor(HexColor(THEME.colours.rule))
+            canvas.setLineWidth(0.6)
+            canvas.line(left, self.top, left + self.width, self.top)
+            canvas.setFillColor(HexColor(THEME.colours.muted))
+            canvas.setFont(THEME.fonts.regular, self.size)
+            canvas.drawRightString(left + self.width, self.top - 2 - self.size, f"Page {number} of {total}")
+
         y = self.top - 2
         for (paragraph, _), height in zip(self.lines, self.heights):
             y -= height
-            paragraph.drawOn(canvas, left, y)
-        canvas.setFillColor(HexColor(THEME.colours.muted))
-        canvas.setFont(THEME.fonts.regular, self.size)
-        canvas.drawRightString(left + self.width, self.top - 2 - self.size, f"Page {number} of {total}")
+            draw_line = lambda paragraph=paragraph, y=y: paragraph.drawOn(canvas, left, y)  # noqa: E731
+            if total == 1 and self.tree is not None and getattr(canvas, "marks", None) is not None:
+                tagging.draw_marked(canvas, self.tree.add("P"), draw_line)
+            else:
+                tagging.draw_footer(canvas, draw_line)
+        tagging.draw_footer(canvas, rule_and_number)
 
     def canvas_class(self) -> type[Canvas]:
         """A canvas that draws this footer once the page count is known."""
@@ -126,7 +139,7 @@ class Footer:
             def save(self):
                 for number, state in enumerate(self._pages, start=1):
                     self.__dict__.update(state)
-                    tagging.draw_artifact(self, lambda: footer.draw(self, number, len(self._pages)))
+                    footer.draw(self, number, len(self._pages))
                     super().showPage()
                 super().save()
 

@@ -133,9 +133,16 @@ def artifact_table_callback(table, event: str, *args) -> None:
         Marks.end(canvas)
 
 
-def draw_artifact(canvas, draw) -> None:
-    """Call `draw()` (a running header or footer) inside artifact marked content."""
-    _as_artifact(canvas, draw)
+def draw_footer(canvas, draw) -> None:
+    """Call `draw()` (a running footer or page number) inside pagination artifact marked content."""
+    canvas.addLiteral("/Artifact <</Type /Pagination /Subtype /Footer>> BDC")
+    draw()
+    Marks.end(canvas)
+
+
+def draw_marked(canvas, element: Element, draw) -> None:
+    """Call `draw()` inside marked content of `element` (text drawn straight on the canvas)."""
+    _marked(canvas, canvas.marks, element, draw)
 
 
 def _wrap(flowable: Flowable, element: Element | None, around) -> Flowable:
@@ -243,9 +250,12 @@ def finish(pdf_bytes: bytes, tree: Element, document: Document) -> bytes:
         page = pages[annotation.page - 1].obj
         annot = page.Annots[annotation.index]
         annot.StructParent = key
+        annot.F = 4  # printed, so print and screen agree
         uri = annot.get("/A", {}).get("/URI")
-        if uri is not None and "/Contents" not in annot:
+        if uri is not None:
+            # The address is read as part of its paragraph; the Link says where it goes.
             annot.Contents = String(f"Link to {uri}")
+            node.Alt = String(str(uri))
         page.Tabs = Name.S
         numbers += [key, node]
         key += 1
