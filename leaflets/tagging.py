@@ -271,7 +271,9 @@ def finish(pdf_bytes: bytes, tree: Element, document: Document) -> bytes:
     pdf.docinfo.Title = String(document.title)
     pdf.docinfo.Author = String(document.author)
     out = io.BytesIO()
-    pdf.save(out, deterministic_id=True, qdf=False, compress_streams=True)
+    # reportlab's streams are compressed already; recompressing them would double the cost of tagging.
+    # The new streams (the XMP metadata) stay plain text, as metadata should for tools that scan for it.
+    pdf.save(out, deterministic_id=True, qdf=False, compress_streams=False)
     return out.getvalue()
 
 
