@@ -273,7 +273,7 @@ def finish(pdf_bytes: bytes, tree: Element, document: Document) -> bytes:
     out = io.BytesIO()
     # reportlab's streams are compressed already; recompressing them would double the cost of tagging.
     # The new streams (the XMP metadata) stay plain text, as metadata should for tools that scan for it.
-    pdf.save(out, deterministic_id=True, qdf=False, compress_streams=False)
+    pdf.save(out, deterministic_id=True, qdf=False, compress_streams=False, fix_metadata_version=False)
     return out.getvalue()
 
 
