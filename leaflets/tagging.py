@@ -19,6 +19,7 @@ not be the order they are drawn in (the trifold draws its cover after the flap).
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
@@ -204,16 +205,19 @@ class Document:
 def finish(pdf_bytes: bytes, tree: Element, document: Document) -> bytes:
     """The PDF reportlab wrote, with its structure tree and accessibility entries added.
 
-    Saved deterministically: the same input gives the same bytes.
+    The additions are appended as an incremental update (`_appended`), so the same input gives
+    the same bytes.
     """
     import pikepdf
     from pikepdf import Array, Dictionary, Name, String
 
     pdf = pikepdf.open(io.BytesIO(pdf_bytes))
+    first_new = int(pdf.trailer.Size)
     pages = list(pdf.pages)
     root = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
     made: dict[int, pikepdf.Object] = {}
     links: list[tuple[Annotation, pikepdf.Object]] = []
+    changed: list[pikepdf.Object] = []  # objects reportlab wrote that are changed here
 
     def make(element: Element, parent) -> pikepdf.Object | None:
         node = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name("/" + element.role), P=parent))
@@ -250,6 +254,7 @@ def finish(pdf_bytes: bytes, tree: Element, document: Document) -> bytes:
         page = pages[annotation.page - 1].obj
         annot = page.Annots[annotation.index]
         annot.StructParent = key
+        changed.append(annot)
         annot.F = 4  # printed, so print and screen agree
         uri = annot.get("/A", {}).get("/URI")
         if uri is not None:
@@ -270,11 +275,50 @@ def finish(pdf_bytes: bytes, tree: Element, document: Document) -> bytes:
     catalog.Metadata = pdf.make_stream(_xmp(document).encode("utf-8"), Type=Name.Metadata, Subtype=Name.XML)
     pdf.docinfo.Title = String(document.title)
     pdf.docinfo.Author = String(document.author)
-    out = io.BytesIO()
-    # reportlab's streams are compressed already; recompressing them would double the cost of tagging.
-    # The new streams (the XMP metadata) stay plain text, as metadata should for tools that scan for it.
-    pdf.save(out, deterministic_id=True, qdf=False, compress_streams=False, fix_metadata_version=False)
-    return out.getvalue()
+    changed += [catalog, pdf.trailer.Info, *(page.obj for page in pages)]
+    return _appended(pdf_bytes, pdf, changed, first_new)
+
+
+def _appended(original: bytes, pdf, changed: list, first_new: int) -> bytes:
+    """`original` with an incremental update: the changed objects and every object made since
+    (numbered from `first_new`), a cross-reference section for them and a trailer pointing back
+    to the original's. Writing the whole file again with qpdf would cost more than the tagging."""
+    import pikepdf
+
+    previous = int(re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", original).group(1))
+    objects = {obj.objgen[0]: obj for obj in changed}
+    size = len(pdf.objects) + 1
+    for number in range(first_new, size):
+        objects[number] = pdf.get_object(number, 0)
+    out = bytearray(original if original.endswith(b"\n") else original + b"\n")
+    offsets = {}
+    for number in sorted(objects):
+        obj = objects[number]
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n" % number
+        if isinstance(obj, pikepdf.Stream):
+            data = obj.read_raw_bytes()
+            head = pikepdf.Dictionary(obj.stream_dict)
+            head.Length = len(data)
+            out += head.unparse(resolved=True) + b"\nstream\n" + data + b"\nendstream"
+        else:
+            out += obj.unparse(resolved=True)
+        out += b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n"
+    numbers = sorted(offsets)
+    start = 0
+    while start < len(numbers):  # one subsection per run of consecutive object numbers
+        end = start
+        while end + 1 < len(numbers) and numbers[end + 1] == numbers[end] + 1:
+            end += 1
+        out += b"%d %d\n" % (numbers[start], end - start + 1)
+        out += b"".join(b"%010d 00000 n \n" % offsets[n] for n in numbers[start:end + 1])
+        start = end + 1
+    trailer = pikepdf.Dictionary(Size=size, Root=pdf.Root, Info=pdf.trailer.Info, ID=pdf.trailer.ID,
+                                 Prev=previous)
+    out += b"trailer\n" + trailer.unparse(resolved=True) + b"\nstartxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
 
 
 def _owners(tree: Element) -> dict[int, list[Element]]:
