@@ -263,7 +263,20 @@ def bullets(values, sizes: PrintSizes, into: Element, keep_whole: bool = True) -
     style = styles(sizes)["bullet"]
     paragraphs = [tagging.tag_list_item(Paragraph(text(value), style, bulletText="\u2022"), items.add("LI"))
                   for value in values]
-    return [KeepTogether([p]) for p in paragraphs] if keep_whole else paragraphs
+    return [unsplit(p) for p in paragraphs] if keep_whole else paragraphs
+
+
+def unsplit(flowable: Flowable) -> Flowable:
+    """Move `flowable` whole to the next page or panel rather than split it; split only what is taller
+    than a whole frame. (KeepTogether does the same but lays the paragraph out twice.)"""
+    split = flowable.split
+
+    def split_only_at_top(available_width, available_height):
+        frame = getattr(flowable, "_frame", None)  # set by the frame while it asks for a split
+        return split(available_width, available_height) if frame is None or frame._atTop else []
+
+    vars(flowable)["split"] = split_only_at_top
+    return flowable
 
 
 def sources_block(sources: tuple[Source, ...], width: float, sizes: PrintSizes, into: Element) -> Flowable:
