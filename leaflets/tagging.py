@@ -205,105 +205,122 @@ class Document:
 def finish(pdf_bytes: bytes, tree: Element, document: Document) -> bytes:
     """The PDF reportlab wrote, with its structure tree and accessibility entries added.
 
-    The additions are appended as an incremental update (`_appended`), so the same input gives
-    the same bytes.
+    pikepdf reads the file and changes the few objects reportlab wrote that need new entries
+    (catalog, document info, pages, link annotations); the structure tree's objects are written
+    here as PDF text. Everything is appended as an incremental update, so nothing reportlab wrote
+    is written again, and the same input gives the same bytes.
     """
     import pikepdf
-    from pikepdf import Array, Dictionary, Name, String
+    from pikepdf import Dictionary, Name, String
 
     pdf = pikepdf.open(io.BytesIO(pdf_bytes))
-    first_new = int(pdf.trailer.Size)
-    pages = list(pdf.pages)
-    root = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
-    made: dict[int, pikepdf.Object] = {}
-    links: list[tuple[Annotation, pikepdf.Object]] = []
-    changed: list[pikepdf.Object] = []  # objects reportlab wrote that are changed here
+    pages = [page.obj for page in pdf.pages]
+    page_refs = [b"%d 0 R" % page.objgen[0] for page in pages]
+    written: dict[int, bytes] = {}
+    next_number = int(pdf.trailer.Size)
+    links: list[tuple[Annotation, int]] = []
+    numbers: dict[int, int] = {}  # id(element) -> its object number
 
-    def make(element: Element, parent) -> pikepdf.Object | None:
-        node = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name("/" + element.role), P=parent))
-        kids = []
+    def number_of(element: Element) -> int:
+        nonlocal next_number
+        numbers[id(element)] = next_number
+        next_number += 1
+        return numbers[id(element)]
+
+    def make(element: Element, parent: int) -> None:
+        number = number_of(element)
+        kids, alt = [], element.alt
         for kid in element.kids:
             if isinstance(kid, Element):
-                made_kid = make(kid, node)
-                if made_kid is not None:
-                    kids.append(made_kid)
+                if _drawn(kid):
+                    make(kid, number)
+                    kids.append(b"%d 0 R" % numbers[id(kid)])
             elif isinstance(kid, Annotation):
-                annotation = pages[kid.page - 1].obj.Annots[kid.index]
-                kids.append(Dictionary(Type=Name.OBJR, Obj=annotation, Pg=pages[kid.page - 1].obj))
-                links.append((kid, node))
+                annotation = pages[kid.page - 1].Annots[kid.index]
+                kids.append(b"<< /Type /OBJR /Obj %d 0 R /Pg %s >>" % (annotation.objgen[0], page_refs[kid.page - 1]))
+                links.append((kid, number))
+                uri = annotation.get("/A", {}).get("/URI")
+                if uri is not None:
+                    alt = str(uri)  # the address is read in its paragraph; the Link says where it goes
             else:
                 page, mcid = kid
-                kids.append(Dictionary(Type=Name.MCR, Pg=pages[page - 1].obj, MCID=mcid))
-        if not kids:
-            return None  # a block the layout left out (the trifold's briefer layouts)
-        node.K = Array(kids)
-        if element.alt:
-            node.Alt = String(element.alt)
-        made[id(element)] = node
-        return node
+                kids.append(b"<< /Type /MCR /Pg %s /MCID %d >>" % (page_refs[page - 1], mcid))
+        written[number] = (b"<< /Type /StructElem /S /%s /P %d 0 R /K [ %s ]%s >>" % (
+            element.role.encode(), parent, b" ".join(kids), b" /Alt " + _pdf_string(alt) if alt else b""))
 
-    top = make(tree, root)
-    root.K = Array([top]) if top is not None else Array()
-    numbers = []
-    for number, page in enumerate(pages):
-        page.obj.StructParents = number
-        owners = _owners(tree).get(number + 1, [])
-        numbers += [number, Array([made[id(owner)] for owner in owners])]
+    root = next_number
+    next_number += 1
+    if _drawn(tree):
+        make(tree, root)
     key = len(pages)
-    for annotation, node in links:
-        page = pages[annotation.page - 1].obj
+    nums = []
+    owners = _owners(tree)
+    for index, page in enumerate(pages):
+        page.StructParents = index
+        refs = b" ".join(b"%d 0 R" % numbers[id(owner)] for owner in owners.get(index + 1, []))
+        nums.append(b"%d [ %s ]" % (index, refs))
+    changed = [*pages, pdf.Root, pdf.trailer.Info]
+    for annotation, number in links:
+        page = pages[annotation.page - 1]
         annot = page.Annots[annotation.index]
         annot.StructParent = key
-        changed.append(annot)
         annot.F = 4  # printed, so print and screen agree
         uri = annot.get("/A", {}).get("/URI")
         if uri is not None:
-            # The address is read as part of its paragraph; the Link says where it goes.
             annot.Contents = String(f"Link to {uri}")
-            node.Alt = String(str(uri))
         page.Tabs = Name.S
-        numbers += [key, node]
+        changed.append(annot)
+        nums.append(b"%d %d 0 R" % (key, number))
         key += 1
-    root.ParentTree = pdf.make_indirect(Dictionary(Nums=Array(numbers)))
-    root.ParentTreeNextKey = key
+    parent_tree, metadata = next_number, next_number + 1
+    next_number += 2
+    top = b"%d 0 R" % numbers[id(tree)] if id(tree) in numbers else b""
+    written[root] = b"<< /Type /StructTreeRoot /K [ %s ] /ParentTree %d 0 R /ParentTreeNextKey %d >>" % (
+        top, parent_tree, key)
+    written[parent_tree] = b"<< /Nums [ %s ] >>" % b" ".join(nums)
+    xmp = _xmp(document).encode("utf-8")
+    written[metadata] = (b"<< /Type /Metadata /Subtype /XML /Length %d >>\nstream\n" % len(xmp)
+                         + xmp + b"\nendstream")
 
     catalog = pdf.Root
-    catalog.StructTreeRoot = root
+    for name in ("/StructTreeRoot", "/Metadata"):
+        if name in catalog:
+            del catalog[name]
     catalog.MarkInfo = Dictionary(Marked=True)
     catalog.Lang = String(document.language)
     catalog.ViewerPreferences = Dictionary(DisplayDocTitle=True)
-    catalog.Metadata = pdf.make_stream(_xmp(document).encode("utf-8"), Type=Name.Metadata, Subtype=Name.XML)
     pdf.docinfo.Title = String(document.title)
     pdf.docinfo.Author = String(document.author)
-    changed += [catalog, pdf.trailer.Info, *(page.obj for page in pages)]
-    return _appended(pdf_bytes, pdf, changed, first_new)
+    for obj in changed:
+        written[obj.objgen[0]] = obj.unparse(resolved=True)
+    written[catalog.objgen[0]] = (written[catalog.objgen[0]].rstrip()[:-2]
+                                  + b" /StructTreeRoot %d 0 R /Metadata %d 0 R >>" % (root, metadata))
+    trailer = pikepdf.Dictionary(Size=next_number, Root=pdf.Root, Info=pdf.trailer.Info, ID=pdf.trailer.ID)
+    return _appended(pdf_bytes, written, trailer.unparse(resolved=True))
 
 
-def _appended(original: bytes, pdf, changed: list, first_new: int) -> bytes:
-    """`original` with an incremental update: the changed objects and every object made since
-    (numbered from `first_new`), a cross-reference section for them and a trailer pointing back
-    to the original's. Writing the whole file again with qpdf would cost more than the tagging."""
-    import pikepdf
+def _drawn(element: Element) -> bool:
+    """Whether anything of `element` was drawn (the trifold's briefer layouts leave blocks out)."""
+    return any(not isinstance(kid, Element) or _drawn(kid) for kid in element.kids)
 
+
+def _pdf_string(value: str) -> bytes:
+    """A PDF text string: literal when plain ASCII, else UTF-16BE with its byte-order mark."""
+    if value.isascii() and value.isprintable():
+        return b"(" + value.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode() + b")"
+    return b"<FEFF" + value.encode("utf-16-be").hex().upper().encode() + b">"
+
+
+def _appended(original: bytes, objects: dict[int, bytes], trailer: bytes) -> bytes:
+    """`original` with an incremental update: `objects` by number, a cross-reference section for
+    them, and `trailer` pointing back to the original's. Writing the whole file again (with qpdf)
+    would cost more than the tagging itself."""
     previous = int(re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", original).group(1))
-    objects = {obj.objgen[0]: obj for obj in changed}
-    size = len(pdf.objects) + 1
-    for number in range(first_new, size):
-        objects[number] = pdf.get_object(number, 0)
     out = bytearray(original if original.endswith(b"\n") else original + b"\n")
     offsets = {}
     for number in sorted(objects):
-        obj = objects[number]
         offsets[number] = len(out)
-        out += b"%d 0 obj\n" % number
-        if isinstance(obj, pikepdf.Stream):
-            data = obj.read_raw_bytes()
-            head = pikepdf.Dictionary(obj.stream_dict)
-            head.Length = len(data)
-            out += head.unparse(resolved=True) + b"\nstream\n" + data + b"\nendstream"
-        else:
-            out += obj.unparse(resolved=True)
-        out += b"\nendobj\n"
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, objects[number])
     xref = len(out)
     out += b"xref\n"
     numbers = sorted(offsets)
@@ -315,9 +332,7 @@ def _appended(original: bytes, pdf, changed: list, first_new: int) -> bytes:
         out += b"%d %d\n" % (numbers[start], end - start + 1)
         out += b"".join(b"%010d 00000 n \n" % offsets[n] for n in numbers[start:end + 1])
         start = end + 1
-    trailer = pikepdf.Dictionary(Size=size, Root=pdf.Root, Info=pdf.trailer.Info, ID=pdf.trailer.ID,
-                                 Prev=previous)
-    out += b"trailer\n" + trailer.unparse(resolved=True) + b"\nstartxref\n%d\n%%%%EOF\n" % xref
+    out += b"trailer\n" + trailer.rstrip()[:-2] + b" /Prev %d >>\nstartxref\n%d\n%%%%EOF\n" % (previous, xref)
     return bytes(out)
 
 
