@@ -7,10 +7,11 @@ reportlab writes no structure tree, so it is made in two steps:
    element. A flowable split across pages keeps its element, so the element gets a piece of
    marked content on each page. What only decorates (backgrounds, borders, icons next to the
    words they illustrate, footers) is drawn inside `/Artifact BMC … EMC`.
-2. Once reportlab has written the file, `finish` adds the tree itself with pikepdf: the
-   StructTreeRoot, the ParentTree that maps each page's marked content back to its element,
-   Link elements for the web addresses, and the document-level entries PDF/UA asks for
-   (MarkInfo, Lang, DisplayDocTitle, XMP metadata with pdfuaid:part).
+2. Once reportlab has written the file, `finish` adds the tree itself (read with pikepdf,
+   appended as an incremental update): the StructTreeRoot, the ParentTree that maps each
+   page's marked content back to its element, Link elements for the web addresses, and the
+   document-level entries PDF/UA asks for (MarkInfo, Lang, DisplayDocTitle, XMP metadata
+   with pdfuaid:part).
 
 The tree's order is the reading order, set by the order the elements are made in, which need
 not be the order they are drawn in (the trifold draws its cover after the flap).
@@ -361,12 +362,11 @@ def _xmp(document: Document) -> str:
         '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
         '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
         '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
-        'xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">'
+        'xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">'
         f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>'
         f'<dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>'
         f'{description}'
         f'<dc:language><rdf:Bag><rdf:li>{language}</rdf:li></rdf:Bag></dc:language>'
-        '<pdf:Producer>ReportLab PDF Library - www.reportlab.com</pdf:Producer>'
         '<pdfuaid:part>1</pdfuaid:part>'
         '</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end="w"?>'
     )
