@@ -34,7 +34,7 @@ from leaflets.problems import OutputError, TemplateError
 from leaflets.template import (bodies, find_layouts, slide_number_placeholder, text_style, theme_root,
                                title_placeholder)
 from leaflets.theme import THEME, asset
-from leaflets.wording import ADVICE_HEADING, WARNING_HEADING, authors, causes_heading, citation, disclaimer
+from leaflets.wording import ADVICE_HEADING, WARNING_HEADING, causes_heading, citation, disclaimer, document_author
 
 __all__ = ["write", "plan", "Box", "Slide", "TemplateError", "DEFAULT_TEMPLATE"]
 
@@ -111,6 +111,8 @@ def write(content: Content, topic: Topic, path: Path) -> None:
     slides = notes.with_timings(plan(content, topic, frames), content.deck.minutes)
     for number, slide in enumerate(slides, start=1):
         _draw(prs, layouts[slide.role], slide, frames, number)
+    for page in prs.slides:
+        _make_accessible(page, content.language)
     _set_properties(prs, content, topic)
     _write_reproducibly(prs, path, _dated(content, topic))
 
@@ -305,7 +307,20 @@ def plan(content: Content, topic: Topic, frames: Frames) -> list[Slide]:
                       notes=notes.sources(sources), icon="sources", weight=0.5)
     slides.append(Slide("title", "Thank you", _closing_lines(content, topic), notes=notes.closing(content, topic),
                         weight=0.5, **logo))
-    return [_check_title(slide, frames) for slide in slides]
+    return [_check_title(slide, frames) for slide in _unique_titles(slides)]
+
+
+def _unique_titles(slides: list[Slide]) -> list[Slide]:
+    """A screen reader lists slides by title, so a title used again (a cause named like a part of the
+    talk) is numbered: "Cold", then "Cold (2)"."""
+    seen: dict[str, int] = {}
+    unique = []
+    for slide in slides:
+        seen[slide.title] = seen.get(slide.title, 0) + 1
+        if seen[slide.title] > 1:
+            slide = dataclasses.replace(slide, title=f"{slide.title} ({seen[slide.title]})")
+        unique.append(slide)
+    return unique
 
 
 def _presenter_line(content: Content) -> str:
@@ -426,8 +441,7 @@ def _add_icon(page, slide: Slide) -> None:
     top = y + (height - size) // 2
     png = icons.png(slide.icon, icons.COLOURS[slide.icon])
     picture = page.shapes.add_picture(io.BytesIO(png), left, top, size, size)
-    picture.name = f"Icon: {slide.icon}"
-    picture._element.nvPicPr.cNvPr.set("descr", f"Icon: a {ICON_WORDS[slide.icon]}, for \u201c{slide.title}\u201d")
+    picture.name = f"Icon: a {ICON_WORDS[slide.icon]}"  # the title says what it means: decorative
     title.left, title.top, title.width, title.height = x, y, width - size - Emu(152400), height
 
 
@@ -470,11 +484,10 @@ def _dated(content: Content, topic: Topic) -> dt.datetime:
 
 
 def _set_properties(prs, content: Content, topic: Topic) -> None:
-    sources = content.sources_of(topic)
     dated = _dated(content, topic)
     props = prs.core_properties
     props.title, props.subject = _fit_property(topic.title), _fit_property(topic.summary)
-    props.author = props.last_modified_by = _fit_property(authors(sources))
+    props.author = props.last_modified_by = _fit_property(document_author(content))
     props.keywords = _fit_property(topic.id)
     props.created = props.modified = dated
     props.revision = 1
@@ -486,3 +499,62 @@ def _fit_property(text: str, limit: int = 255) -> str:
     if len(text) <= limit:
         return text
     return text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
+
+
+# ----------------------------------------------------------------------------------------------
+# What a screen reader needs from each slide.
+
+_DECORATIVE_EXT = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+
+
+def _make_accessible(page, language: str) -> None:
+    """Reading order title, body, then the rest; every picture or drawn shape without alt text marked
+    decorative; every run of text, on the slide and in its notes, in the content's language."""
+    _order_for_reading(page)
+    for shape in page.shapes:
+        if shape.is_placeholder:
+            continue
+        properties = shape._element.xpath("./*[1]/p:cNvPr")[0]
+        if re.fullmatch(r"image\.\w+", properties.get("descr", "")):
+            del properties.attrib["descr"]  # python-pptx's stand-in ("image.png"), not a description
+        if not properties.get("descr"):
+            _mark_decorative(shape)
+    _set_language(page.shapes._spTree, language)
+    if page.has_notes_slide:
+        _set_language(page.notes_slide.shapes._spTree, language)
+
+
+def _order_for_reading(page) -> None:
+    """Screen readers read shapes in document order: the title first, then the body placeholders;
+    pictures keep their order after them (and with it their stacking: a logo stays on its card)."""
+    title = page.shapes.title
+    body = [shape for shape in bodies(page)]
+    first = [shape._element for shape in ([title] if title is not None else []) + body]
+    tree = page.shapes._spTree
+    anchor = tree.xpath("./p:grpSpPr")[0]
+    for element in reversed(first):
+        anchor.addnext(element)
+
+
+def _mark_decorative(shape) -> None:
+    """The Office 2019 "Mark as decorative" flag: readers skip the shape instead of announcing it unnamed."""
+    properties = shape._element.xpath("./*[1]/p:cNvPr")[0]
+    if properties.xpath(f"./a:extLst/a:ext[@uri='{_DECORATIVE_EXT}']"):
+        return
+    extensions = properties.xpath("./a:extLst")
+    holder = extensions[0] if extensions else properties.makeelement(
+        "{http://schemas.openxmlformats.org/drawingml/2006/main}extLst", {})
+    if not extensions:
+        properties.append(holder)
+    holder.append(parse_xml(
+        f'<a:ext {nsdecls("a")} uri="{_DECORATIVE_EXT}"><adec:decorative '
+        'xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/></a:ext>'))
+
+
+def _set_language(tree, language: str) -> None:
+    """The language of every run, field and paragraph end, so a screen reader picks the right voice."""
+    for run_properties in tree.xpath(".//a:r/a:rPr | .//a:fld/a:rPr | .//a:endParaRPr"):
+        run_properties.set("lang", language)
+    for run in tree.xpath(".//a:r[not(a:rPr)] | .//a:fld[not(a:rPr)]"):
+        run.insert(0, run.makeelement("{http://schemas.openxmlformats.org/drawingml/2006/main}rPr",
+                                      {"lang": language}))

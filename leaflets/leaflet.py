@@ -5,6 +5,7 @@ The same writer makes the large-print leaflet: only the sizes differ.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor
@@ -15,43 +16,55 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer
 from reportlab.platypus.flowables import Flowable
 
-from leaflets import blocks, fonts
+from leaflets import blocks, fonts, tagging
 from leaflets.content import Content, Topic
 from leaflets.theme import THEME, PrintSizes
-from leaflets.wording import authors, review_line
+from leaflets.wording import document_author, review_line
 
 NOT_ADVICE = "Not a substitute for your doctor\u2019s advice"
 
 
 def write(content: Content, topic: Topic, path: Path, sizes: PrintSizes = THEME.print) -> None:
-    """Write the topic's leaflet to `path` as an A4 PDF at `sizes`."""
+    """Write the topic's leaflet to `path` as a tagged A4 PDF at `sizes`."""
     fonts.register()
     margins = THEME.margins
     footer = Footer(content, topic, sizes, A4[0] - (margins.left + margins.right) * mm)
+    tree, marks = tagging.Element("Document"), tagging.Marks()
+    footer.tree = tree
+    document = tagging.Document(topic.title, document_author(content), content.language, topic.summary)
+    pdf = io.BytesIO()
     doc = OutlinedDocument(
-        str(path), pagesize=A4,
+        pdf, pagesize=A4,
         leftMargin=margins.left * mm, rightMargin=margins.right * mm,
         topMargin=margins.top * mm, bottomMargin=footer.top + sizes.body,
-        title=topic.title, subject=topic.summary, lang=content.language,
-        author=authors(content.sources_of(topic)), creator="leaflets",
+        title=document.title, subject=topic.summary, lang=content.language,
+        author=document.author, creator="leaflets",
         keywords=[topic.id], invariant=1, displayDocTitle=1, initialFontName=THEME.fonts.regular,
     )
-    doc.build(story(content, topic, doc.width, sizes), canvasmaker=footer.canvas_class())
+    doc.build(story(content, topic, doc.width, sizes, tree),
+              canvasmaker=tagging.marking(footer.canvas_class(), marks))
+    path.write_bytes(tagging.finish(pdf.getvalue(), tree, document))
 
 
-def story(content: Content, topic: Topic, width: float, sizes: PrintSizes) -> list[Flowable]:
-    """The leaflet's flowables, in reading order."""
-    about = blocks.about_block(content, topic, width, sizes)
-    glossary = blocks.words_to_know(content.words_to_know(topic), width, sizes)
+def story(content: Content, topic: Topic, width: float, sizes: PrintSizes, into: tagging.Element) -> list[Flowable]:
+    """The leaflet's flowables, in reading order; each adds its part of the structure tree to `into`."""
+    header = blocks.header(content, topic, width, sizes, into)
+    summary = blocks.tagged_paragraph(blocks.text(topic.summary), blocks.styles(sizes)["lead"], into)
+    causes = blocks.causes(topic, width, sizes, into)
+    warning = blocks.warning_panel(topic, width, sizes, into)
+    advice = blocks.advice(topic, width, sizes, into)
+    glossary = blocks.words_to_know(content.words_to_know(topic), width, sizes, into)
+    sources = blocks.sources_block(content.sources_of(topic), width, sizes, into)
+    about = blocks.about_block(content, topic, width, sizes, into)
     return [
-        *blocks.header(content, topic, width, sizes),
+        *header,
         Spacer(0, sizes.body * 0.8),
-        Paragraph(blocks.text(topic.summary), blocks.styles(sizes)["lead"]),
-        *blocks.causes(topic, width, sizes),
-        blocks.warning_panel(topic, width, sizes),
-        *blocks.advice(topic, width, sizes),
+        summary,
+        *causes,
+        warning,
+        *advice,
         *([glossary] if glossary else []),
-        blocks.sources_block(content.sources_of(topic), width, sizes),
+        sources,
         *([about] if about else []),
     ]
 
@@ -85,18 +98,30 @@ class Footer:
         self.baseline = THEME.margins.footer_baseline * mm
         self.top = self.baseline + sum(self.heights) + 4
 
+    tree: tagging.Element | None = None  # where a one-page leaflet's footer lines are read
+
     def draw(self, canvas: Canvas, number: int, total: int) -> None:
+        """The footer; a pagination artifact, except that a one-page leaflet's footer lines are read
+        at the end (they repeat on no other page, so no reader would otherwise hear them)."""
         left = THEME.margins.left * mm
-        canvas.setStrokeColor(HexColor(THEME.colours.rule))
-        canvas.setLineWidth(0.6)
-        canvas.line(left, self.top, left + self.width, self.top)
+
+        def rule_and_number():
+            canvas.setStrokeColor(HexColor(THEME.colours.rule))
+            canvas.setLineWidth(0.6)
+            canvas.line(left, self.top, left + self.width, self.top)
+            canvas.setFillColor(HexColor(THEME.colours.muted))
+            canvas.setFont(THEME.fonts.regular, self.size)
+            canvas.drawRightString(left + self.width, self.top - 2 - self.size, f"Page {number} of {total}")
+
         y = self.top - 2
         for (paragraph, _), height in zip(self.lines, self.heights):
             y -= height
-            paragraph.drawOn(canvas, left, y)
-        canvas.setFillColor(HexColor(THEME.colours.muted))
-        canvas.setFont(THEME.fonts.regular, self.size)
-        canvas.drawRightString(left + self.width, self.top - 2 - self.size, f"Page {number} of {total}")
+            draw_line = lambda paragraph=paragraph, y=y: paragraph.drawOn(canvas, left, y)  # noqa: E731
+            if total == 1 and self.tree is not None and getattr(canvas, "marks", None) is not None:
+                tagging.draw_marked(canvas, self.tree.add("P"), draw_line)
+            else:
+                tagging.draw_footer(canvas, draw_line)
+        tagging.draw_footer(canvas, rule_and_number)
 
     def canvas_class(self) -> type[Canvas]:
         """A canvas that draws this footer once the page count is known."""

@@ -4,6 +4,12 @@ Outside (page 1), left to right: the flap that folds in, the back, the cover.
 Inside (page 2): three panels read left to right once the leaflet is opened.
 The flap is 3 mm narrower than the other panels so that it tucks in when folded.
 
+The structure tree (see tagging.py) reads the cover first, then the parts in the order the
+cover's "Inside this leaflet" names them and the A4 leaflet prints them: the causes (inside),
+the warning signs (the flap, which faces the reader next to the causes once the cover is
+opened), the advice (inside), and the back (sources and publisher) last, as a reader turns
+the folded leaflet over at the end.
+
 Each part flows into its own panel; a part that does not fit continues into a
 hidden frame beside the sheet, which measures how much is over. A topic that
 does not fit is refused with `TrifoldOverflow`, never clipped or set smaller.
@@ -17,17 +23,18 @@ from pathlib import Path
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, Spacer
 from reportlab.platypus.doctemplate import (BaseDocTemplate, CurrentFrameFlowable, NextPageTemplate, PageBreak,
                                             PageTemplate)
 from reportlab.platypus.flowables import Flowable
 from reportlab.platypus.frames import Frame
 
-from leaflets import blocks, fonts, icons
+from leaflets import blocks, fonts, icons, tagging
 from leaflets.content import Content, Topic
 from leaflets.problems import OutputError
 from leaflets.theme import THEME
-from leaflets.wording import ADVICE_HEADING, WARNING_HEADING, authors, causes_heading, disclaimer
+from leaflets.wording import ADVICE_HEADING, WARNING_HEADING, causes_heading, disclaimer, document_author
 
 SHEET = landscape(A4)
 SIZES = THEME.trifold
@@ -85,19 +92,23 @@ def write(content: Content, topic: Topic, path: Path) -> None:
     Layouts are tried from the fullest to the briefest; the first that fits every panel is kept.
     """
     fonts.register()
+    document = tagging.Document(f"{topic.title} (folded leaflet)", document_author(content), content.language,
+                                topic.summary)
     for detail, advice_on_own_panel in LAYOUTS:
         pdf = io.BytesIO()  # trial layouts stay in memory; only the one that fits is written
         doc = _TrifoldDocument(
-            pdf, pagesize=SHEET, title=f"{topic.title} (folded leaflet)", subject=topic.summary,
-            lang=content.language, author=authors(content.sources_of(topic)), creator="leaflets",
+            pdf, pagesize=SHEET, title=document.title, subject=topic.summary,
+            lang=content.language, author=document.author, creator="leaflets",
             keywords=[topic.id], invariant=1, displayDocTitle=1, initialFontName=THEME.fonts.regular,
         )
-        doc.build(story(content, topic, detail, advice_on_own_panel))
+        tree, marks = tagging.Element("Document"), tagging.Marks()
+        doc.build(story(content, topic, detail, advice_on_own_panel, tree),
+                  canvasmaker=tagging.marking(Canvas, marks))
         causes_end = doc.ends["causes"][0]
         if advice_on_own_panel and causes_end not in ("inside-left", "inside-middle"):
             continue  # the causes reached the last panel, so the advice cannot have it to itself
         if not doc.overflow():
-            path.write_bytes(pdf.getvalue())
+            path.write_bytes(tagging.finish(pdf.getvalue(), tree, document))
             return
     raise TrifoldOverflow(_overflow_message(topic, doc.overflow()))
 
@@ -106,42 +117,55 @@ def write(content: Content, topic: Topic, path: Path) -> None:
 LAYOUTS = [(detail, own) for detail in ("full", "explained", "key-points") for own in (True, False)]
 
 
-def story(content: Content, topic: Topic, detail: str, advice_on_own_panel: bool) -> list[Flowable]:
-    """Each part in its panel: cover, flap and back outside; causes and advice across the inside."""
+def story(content: Content, topic: Topic, detail: str, advice_on_own_panel: bool,
+          into: tagging.Element) -> list[Flowable]:
+    """Each part in its panel: cover, flap and back outside; causes and advice across the inside.
+
+    The parts are made in reading order (which sets the structure tree's order) and placed in panel order."""
     width = _width("inside-right")
     move = [CurrentFrameFlowable("inside-right")] if advice_on_own_panel else []
+    cover = _cover(content, topic, _width("cover"), into)
+    causes = _inside_causes(topic, width, detail, into)
+    flap = blocks.warning_panel(topic, _width("flap"), SIZES, into)
+    advice = blocks.advice(topic, width, SIZES, into, first=advice_on_own_panel)
+    back = _back(content, topic, _width("back"), into)
     return [
-        CurrentFrameFlowable("cover"), *_cover(content, topic, _width("cover")), _End("cover"),
-        CurrentFrameFlowable("flap"), blocks.warning_panel(topic, _width("flap"), SIZES), _End("flap"),
-        CurrentFrameFlowable("back"), *_back(content, topic, _width("back")), _End("back"),
+        CurrentFrameFlowable("cover"), *cover, _End("cover"),
+        CurrentFrameFlowable("flap"), flap, _End("flap"),
+        CurrentFrameFlowable("back"), *back, _End("back"),
         NextPageTemplate("inside"), PageBreak(),
-        *_inside_causes(topic, width, detail), _End("causes"),
-        *move, *blocks.advice(topic, width, SIZES, first=advice_on_own_panel), _End("inside-right"),
+        *causes, _End("causes"),
+        *move, *advice, _End("inside-right"),
     ]
 
 
-def _cover(content: Content, topic: Topic, width: float) -> list[Flowable]:
+def _cover(content: Content, topic: Topic, width: float, into: tagging.Element) -> list[Flowable]:
     style = blocks.styles(SIZES)
     contents = [("causes", causes_heading(topic)), ("warning", WARNING_HEADING), ("advice", ADVICE_HEADING)]
+    header = blocks.header(content, topic, width, SIZES, into)
+    summary = blocks.tagged_paragraph(blocks.text(topic.summary), style["lead"], into)
+    inside = blocks.tagged_paragraph("<b>Inside this leaflet</b>", style["body"], into)
+    listed = into.add("L")
     return [
-        *blocks.header(content, topic, width, SIZES),
+        *header,
         Spacer(0, SIZES.body),
-        Paragraph(blocks.text(topic.summary), style["lead"]),
+        summary,
         Spacer(0, SIZES.body * 0.6),
-        Paragraph("<b>Inside this leaflet</b>", style["body"]),
-        *(blocks.icon_line(icon, icons.COLOURS[icon], line, width, SIZES) for icon, line in contents),
+        inside,
+        *(blocks.icon_line(icon, icons.COLOURS[icon], line, width, SIZES, listed.add("LI"))
+          for icon, line in contents),
     ]
 
 
-def _back(content: Content, topic: Topic, width: float) -> list[Flowable]:
-    about = blocks.about_block(content, topic, width, SIZES)
-    back = [blocks.sources_block(content.sources_of(topic), width, SIZES)]
+def _back(content: Content, topic: Topic, width: float, into: tagging.Element) -> list[Flowable]:
+    back = [blocks.sources_block(content.sources_of(topic), width, SIZES, into)]
+    about = blocks.about_block(content, topic, width, SIZES, into)
     return back + ([about] if about else [])
 
 
-def _inside_causes(topic: Topic, width: float, detail: str) -> list[Flowable]:
+def _inside_causes(topic: Topic, width: float, detail: str, into: tagging.Element) -> list[Flowable]:
     """The causes at the given detail, sized for the narrowest inside panel."""
-    first, *rest = blocks.causes(topic, width, SIZES, detail)
+    first, *rest = blocks.causes(topic, width, SIZES, into, detail)
     first.spaceBefore = 0
     return [first, *rest]
 

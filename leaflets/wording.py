@@ -43,6 +43,11 @@ def authors(sources: tuple[Source, ...]) -> str:
     return "; ".join(dict.fromkeys(source.author or source.publisher for source in sources))
 
 
+def document_author(content: Content) -> str:
+    """Who an output names as its author: the publisher, never the author of a source it cites."""
+    return content.publisher.name if content.publisher else "leaflets"
+
+
 def review_overdue(topic: Topic) -> bool:
     """Whether the topic's next review date has passed. The only output text that depends on the
     day of the build: a leaflet built after that date says so (and the manifest rebuilds it)."""

@@ -56,14 +56,15 @@ def test_every_slide_has_a_unique_title_from_the_layout(deck):
     assert all(titles) and len(set(titles)) == len(titles)
 
 
-def test_all_text_sits_in_layout_placeholders_and_pictures_have_alt_text(deck):
+def test_all_text_sits_in_layout_placeholders_and_icons_beside_titles_are_decorative(deck):
     _, prs = deck
     for slide in prs.slides:
         for shape in slide.shapes:
             if shape.has_text_frame and shape.text_frame.text:
                 assert shape.is_placeholder, shape.name
-            if shape.shape_type == 13:  # a picture
-                assert shape._element.nvPicPr.cNvPr.get("descr", "").startswith("Icon: a ")
+            if shape.shape_type == 13:  # a picture: the section icon, which repeats the title
+                assert shape.name.startswith("Icon: a ")
+                assert decorative(shape) and not shape._element.nvPicPr.cNvPr.get("descr")
 
 
 def test_no_shape_runs_outside_its_slide(deck):
@@ -188,7 +189,7 @@ def test_a_template_with_small_body_text_is_raised_to_24pt(seed_content, other_t
 def test_document_properties_name_the_topic(deck, seed_content):
     topic, prs = deck
     assert prs.core_properties.title == topic.title
-    assert prs.core_properties.author == seed_content.sources_of(topic)[0].author
+    assert prs.core_properties.author == "leaflets"  # no publisher in the seed; never a cited source's author
 
 
 BOX = Frames(body=Box(width=770, height=340), title=Box(width=700, height=90, size=36, font="Helvetica-Bold"))
@@ -298,3 +299,50 @@ def test_deck_holds_exactly_the_entries_python_pptx_would_save(seed_content, tmp
     with zipfile.ZipFile(path) as ours, zipfile.ZipFile(saved) as theirs:
         assert ours.namelist() == theirs.namelist()
         assert [ours.read(name) for name in ours.namelist()] == [theirs.read(name) for name in theirs.namelist()]
+def decorative(shape) -> bool:
+    return bool(shape._element.xpath("./*[1]/p:cNvPr/a:extLst/a:ext/*[local-name()='decorative'][@val='1']"))
+
+
+def test_every_picture_and_drawn_shape_has_alt_text_or_is_decorative(tmp_path):
+    content = load(FIXTURES / "branded.yaml")
+    [path] = build(content, list(content.topics), ["pptx"], tmp_path)
+    for slide in Presentation(str(path)).slides:
+        for shape in slide.shapes:
+            if not shape.is_placeholder:
+                described = shape._element.xpath("./*[1]/p:cNvPr/@descr")
+                assert described or decorative(shape), shape.name
+                assert not (described and decorative(shape)), shape.name
+        names = [shape.name for shape in slide.shapes]
+        if "Logo" in names:  # the logo is described, its white card behind it is decorative
+            assert names.index("Logo card") == names.index("Logo") - 1
+
+
+def test_slides_read_title_then_body_then_pictures(deck):
+    _, prs = deck
+    for slide in prs.slides:
+        shapes = list(slide.shapes)
+        assert shapes[0].shape_id == slide.shapes.title.shape_id
+        kinds = ["picture" if not shape.is_placeholder else "text" for shape in shapes
+                 if shape.is_placeholder is False or shape.placeholder_format.type not in (13,)]  # 13: slide number
+        assert kinds == sorted(kinds, key=lambda kind: kind == "picture"), kinds
+
+
+def test_every_run_of_text_on_slides_and_in_notes_carries_the_content_language(tmp_path, write_content):
+    text = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+    content = load(write_content("language: en-GB\n" + text))
+    [path] = build(content, list(content.topics), ["pptx"], tmp_path / "out")
+    for slide in Presentation(str(path)).slides:
+        trees = [slide.shapes._spTree] + ([slide.notes_slide.shapes._spTree] if slide.has_notes_slide else [])
+        for tree in trees:
+            runs = tree.xpath(".//a:r | .//a:fld")
+            assert runs
+            assert {run.xpath("./a:rPr/@lang")[0] for run in runs} == {"en-GB"}
+
+
+def test_a_cause_named_like_a_part_of_the_talk_gets_a_numbered_slide_title(tmp_path, write_content):
+    text = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8").replace("name: Cold", "name: Questions?")
+    content = load(write_content(text))
+    [path] = build(content, list(content.topics), ["pptx"], tmp_path / "out")
+    titles = [slide.shapes.title.text for slide in Presentation(str(path)).slides]
+    assert len(set(titles)) == len(titles)
+    assert "Questions? (2)" in titles
