@@ -16,10 +16,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main() -> None:
     sys.path.insert(0, str(ROOT))
-    from leaflets import folder, manifest
+    from leaflets.build import folder, manifest
     from leaflets.build import update
     from leaflets.content import load
-    from leaflets.writers import FORMATS
+    from leaflets.formats import FORMATS
 
     content = load(ROOT / "content.yaml")
     with tempfile.TemporaryDirectory() as name:

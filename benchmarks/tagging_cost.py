@@ -31,7 +31,7 @@ def median_ms(write, content, topic, path: Path) -> float:
 
 def untagged():
     """Switch tagging off: no marked content on the canvas, no structure tree added afterwards."""
-    from leaflets import tagging
+    from leaflets.print import tagging
 
     tagging.marking = lambda canvas_class, marks: canvas_class
     tagging.finish = lambda pdf_bytes, tree, document: pdf_bytes
@@ -40,7 +40,7 @@ def untagged():
 def main() -> None:
     sys.path.insert(0, str(ROOT))
     from leaflets.content import load
-    from leaflets.writers import WRITERS
+    from leaflets.formats import WRITERS
 
     content = load(ROOT / "content.yaml")
     formats = ["pdf", "large-print", "trifold"]

@@ -11,9 +11,11 @@ import threading
 import traceback
 from pathlib import Path
 
-from leaflets import folder, inputs, preview, schema
+from leaflets.build import folder, inputs
+from leaflets.build import preview
+from leaflets.content import schema
 from leaflets.build import Stopped, default_jobs, update
-from leaflets.writers import WRITERS
+from leaflets.formats import WRITERS
 from leaflets.content import ContentError, load_with_positions
 from leaflets.problems import OutputError, TemplateError
 
@@ -141,12 +143,17 @@ def _run(argv: list[str] | None) -> int:
     return build_once(args)
 
 
+def _open_template(template: Path, shown: str):
+    """Open a template as the deck writer will (imported only when content names a template)."""
+    from leaflets.deck.draw import prepare
+
+    return prepare(template, shown)
+
+
 def _template_problem(template: Path) -> str | None:
     """What makes the --template file unusable, checked as content.yaml's template is; None if nothing."""
-    from leaflets import deck
-
     try:
-        deck.prepare(template, str(template))
+        _open_template(template, str(template))
     except TemplateError as error:
         return str(error)
     return None
@@ -162,7 +169,7 @@ def write_schema(content_path: Path) -> int:
 def build_once(args: argparse.Namespace, *, list_current: bool = True) -> int:
     """Check the content and build what changed; print what was done; return the exit status."""
     try:
-        content, parsed = load_with_positions(args.content, str(args.content))
+        content, parsed = load_with_positions(args.content, str(args.content), open_template=_open_template)
     except ContentError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
@@ -263,9 +270,9 @@ def _stopped_line(stop: Stopped, out: Path) -> str:
 
 def report_checks(args: argparse.Namespace, content, parsed) -> int:
     """`--check`: every finding on its line, the outputs already built checked against the content, then a table."""
-    from leaflets import checks
+    from leaflets.checks import rules
 
-    report = checks.run(content, parsed)
+    report = rules.run(content, parsed)
     lines = [finding.line(args.strict) for finding in report.findings]
     gaps = _missing_from_outputs(args, content)
     for line in lines + gaps:
@@ -286,7 +293,8 @@ def _count(items, noun: str) -> str:
 
 def _missing_from_outputs(args: argparse.Namespace, content) -> list[str]:
     """Built outputs (in --out, up to date) that lack a cause, warning sign or advice item of their topic."""
-    from leaflets import consistency, manifest
+    from leaflets.checks import consistency
+    from leaflets.build import manifest
     from leaflets.build import output_path
 
     state = manifest.Manifest.read(args.out)
@@ -304,14 +312,14 @@ def _missing_from_outputs(args: argparse.Namespace, content) -> list[str]:
 def _findings_of_build(args: argparse.Namespace, content, parsed) -> list[str]:
     """The checks' warnings, as --check prints them; remembered in the output folder while nothing changes,
     so a rebuild with nothing changed does not run the readability measures again."""
-    from leaflets import manifest
+    from leaflets.build import manifest
 
     key = manifest.checks_key(args.content, str(args.content))
     lines = manifest.remembered_findings(args.out, key)
     if lines is None:
-        from leaflets import checks
+        from leaflets.checks import rules
 
-        lines = [finding.line() for finding in checks.run(content, parsed).findings]
+        lines = [finding.line() for finding in rules.run(content, parsed).findings]
         try:
             manifest.remember_findings(args.out, key, lines)
         except OSError:

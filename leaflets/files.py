@@ -18,6 +18,7 @@ from pathlib import Path
 MAX_FILE_BYTES = 20_000_000
 MAX_NAME_BYTES = 255  # one part of a path, as the common file systems allow
 MAX_PATH_CHARS = 1024
+TEMPLATE_EXAMPLE = "assets/our-template.pptx"
 
 
 class FileProblem(ValueError):

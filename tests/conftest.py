@@ -6,7 +6,7 @@ import pytest
 
 from leaflets.build import build, output_path
 from leaflets.content import load
-from leaflets.writers import FORMATS
+from leaflets.formats import FORMATS
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

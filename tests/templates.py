@@ -11,7 +11,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.util import Emu
 
-from leaflets.deck import DEFAULT_TEMPLATE
+from leaflets.deck.draw import DEFAULT_TEMPLATE
 
 FONT = "Times New Roman"
 TITLE_SIZE, BODY_SIZE = 40, 22

@@ -8,7 +8,7 @@ import tempfile
 
 import pytest
 
-from leaflets import writers
+from leaflets import formats
 from leaflets.cli import main
 from tests.conftest import FIXTURES, ROOT
 
@@ -104,7 +104,7 @@ def test_a_failure_while_writing_keeps_every_earlier_output(tmp_path, tmp_path_f
             raise RuntimeError("disk full")
         path.write_bytes(b"half-built")
 
-    monkeypatch.setattr(writers.Writer, "write", fail_on_third)
+    monkeypatch.setattr(formats.Writer, "write", fail_on_third)
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path_factory.mktemp("reports")))
     assert run("--content", ROOT / "content.yaml", "--out", tmp_path, "--force") == 3
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before

@@ -1,0 +1,187 @@
+"""What was built from what: a small manifest in the output folder, so that a rebuild
+makes only the outputs whose inputs changed.
+
+Each output's entry holds a fingerprint of everything it is made from (its topic, the
+sources it cites, the publisher and the logo file's bytes, the deck settings and template
+for decks, the assets, and the package's own code) and the hash of the bytes written. An
+output is up to date only while both still match, so the manifest never vouches for a file
+that was changed, replaced or left half-made since. Computing it needs no renderer, so a
+build where nothing changed does not even import reportlab.
+
+The manifest lives in the output folder and is read as untrusted: only entries naming a
+file this package could have written there are kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from leaflets import __version__
+from leaflets.build import folder
+from leaflets.content import SLUG_PATTERN, Content, Topic
+from leaflets.theme import asset
+from leaflets.wording import review_overdue
+from leaflets.formats import WRITERS
+
+FILE_NAME = ".leaflets-manifest.json"
+MAX_BYTES = 10_000_000
+"""A manifest larger than this was not written by a build (12,000 outputs take about 2.5 MB) and is ignored;
+parsing a hostile one of this size takes under 300 MB."""
+_PACKAGE = Path(__file__).resolve().parent
+_HASH = re.compile(r"[0-9a-f]{64}")
+_OUTPUT_NAME = re.compile(SLUG_PATTERN.strip("^$") + "(" + "|".join(re.escape(w.suffix) for w in WRITERS.values())
+                          + ")")
+
+
+class FileHashes:
+    """The hashes of the files a build reads, each file read once per build however many outputs use it.
+    Make a new one for every build, so that a file edited since (as --watch sees) is read again."""
+
+    def __init__(self):
+        self._known: dict[Path, str] = {}
+
+    def of(self, path: Path) -> str:
+        path = Path(path)
+        if path not in self._known:
+            self._known[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+        return self._known[path]
+
+    def code_and_assets(self) -> str:
+        """One hash of the package's code and assets, so that a change to either rebuilds everything."""
+        files = (sorted(_PACKAGE.rglob("*.py")) + sorted(asset("icons").glob("*.svg"))
+                 + [asset("deck-template.pptx")] + sorted(asset("checks").glob("*.txt")))
+        return hashlib.sha256(b"".join(self.of(f).encode() for f in files)).hexdigest()
+
+
+def fingerprint(content: Content, topic: Topic, format_name: str, hashes: FileHashes | None = None) -> str:
+    """A hash of every input of one output."""
+    digest = hashlib.sha256()
+    for part in _inputs(content, topic, format_name, hashes or FileHashes()):
+        digest.update(part if isinstance(part, bytes) else part.encode())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _inputs(content: Content, topic: Topic, format_name: str, hashes: FileHashes):
+    yield __version__
+    yield hashes.code_and_assets()
+    yield format_name
+    yield content.language
+    yield topic.model_dump_json()
+    yield str(review_overdue(topic))
+    yield json.dumps(content.words_to_know(topic))
+    for source in content.sources_of(topic):
+        yield source.model_dump_json()
+    if content.publisher:
+        yield content.publisher.model_dump_json()
+        if content.publisher.logo:
+            yield hashes.of(content.publisher.logo)
+    if format_name == "pptx":
+        yield content.deck.model_dump_json()
+        if content.deck.template:
+            yield hashes.of(content.deck.template)
+
+
+def is_output_name(name: str) -> bool:
+    """Whether `name` is a file name an output of this package can have: a topic id and a format's suffix,
+    so never a path, a hidden file or a name with '..'."""
+    return isinstance(name, str) and _OUTPUT_NAME.fullmatch(name) is not None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One output as built: the fingerprint of its inputs, and the sha256 of the bytes written."""
+
+    inputs: str
+    sha256: str
+
+
+class Manifest:
+    """Output file name → what it was built from and what was written, for one output folder."""
+
+    def __init__(self, folder: Path, entries: dict[str, Entry]):
+        self.folder = folder
+        self.entries = entries
+
+    @classmethod
+    def read(cls, out_dir: Path) -> Manifest:
+        """The folder's manifest; an empty one (rebuild everything) when it is missing, damaged or not
+        a plain file. Entries that could not have been written by a build are left out."""
+        data = folder.read_json(out_dir / FILE_NAME, MAX_BYTES)
+        outputs = data.get("outputs") if isinstance(data, dict) else None
+        entries = {}
+        for name, entry in (outputs.items() if isinstance(outputs, dict) else ()):
+            if is_output_name(name) and isinstance(entry, dict) and all(
+                    isinstance(entry.get(key), str) and _HASH.fullmatch(entry[key]) for key in ("inputs", "sha256")):
+                entries[name] = Entry(entry["inputs"], entry["sha256"])
+        return cls(out_dir, entries)
+
+    def is_current(self, name: str, inputs: str) -> bool:
+        """Whether the output `name` was built from `inputs` and still holds exactly the bytes written then."""
+        entry = self.entries.get(name)
+        return entry is not None and entry.inputs == inputs and self.holds_what_was_written(name)
+
+    def holds_what_was_written(self, name: str) -> bool:
+        entry = self.entries.get(name)
+        return entry is not None and folder.file_hash(self.folder / name) == entry.sha256
+
+    def record(self, name: str, inputs: str, sha256: str) -> None:
+        self.entries[name] = Entry(inputs, sha256)
+
+    def stale(self, expected: set[str]) -> list[Path]:
+        """Outputs this manifest built, still as built, that the content no longer makes. Entries of files
+        removed or changed since are forgotten: those files are no longer this package's to remove."""
+        stale = []
+        for name in sorted(set(self.entries) - expected):
+            if self.holds_what_was_written(name):
+                stale.append(self.folder / name)
+            else:
+                del self.entries[name]
+        return stale
+
+    def write(self) -> None:
+        outputs = {name: {"inputs": entry.inputs, "sha256": entry.sha256}
+                   for name, entry in sorted(self.entries.items())}
+        _write_json(self.folder / FILE_NAME, {"version": __version__, "outputs": outputs})
+
+
+def _write_json(path: Path, data: dict) -> None:
+    """Save atomically, like the outputs themselves."""
+    folder.write_atomically(path, (json.dumps(data, indent=1) + "\n").encode("utf-8"))
+
+
+CHECKS_FILE = ".leaflets-checks.json"
+
+
+MAX_CHECKS_BYTES = 10_000_000
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def checks_key(content_file: Path, display_name: str) -> str:
+    """What the content checks' findings depend on: the file, the package (its word lists too) and the day."""
+    import datetime as dt
+
+    parts = [Path(content_file).read_bytes(), display_name.encode(), FileHashes().code_and_assets().encode(),
+             dt.date.today().isoformat().encode()]
+    return hashlib.sha256(b"\0".join(parts)).hexdigest()
+
+
+def remembered_findings(out_dir: Path, key: str) -> list[str] | None:
+    """The finding lines saved by the last build with the same inputs, if any. The file is in the output
+    folder, so it counts only if it is plain JSON holding lines of plain text (nothing a terminal obeys)."""
+    data = folder.read_json(out_dir / CHECKS_FILE, MAX_CHECKS_BYTES)
+    if not isinstance(data, dict) or data.get("key") != key or not isinstance(data.get("findings"), list):
+        return None
+    lines = data["findings"]
+    if not all(isinstance(line, str) and not _CONTROL.search(line) for line in lines):
+        return None
+    return lines
+
+
+def remember_findings(out_dir: Path, key: str, lines: list[str]) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    _write_json(out_dir / CHECKS_FILE, {"key": key, "findings": lines})

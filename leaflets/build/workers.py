@@ -1,0 +1,128 @@
+"""Rendering in worker processes: forked after the renderers are imported, stopped together on the
+first failure or Ctrl+C, and never outliving the build that started them (even one killed with kill -9)."""
+
+from __future__ import annotations
+
+import ctypes
+import gc
+import importlib
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Callable
+
+from leaflets.content import Content, Topic
+from leaflets.formats import WRITERS
+
+Progress = Callable[[int, int, Topic, str], None]
+"""Told after each output is rendered: how many are done, of how many, and which (topic, format) it was."""
+
+
+def render(content: Content, work: list, jobs: int, progress: Progress | None) -> None:
+    """Render in worker processes; the first failure cancels what has not started and is raised here.
+    On Ctrl+C the workers are stopped at once; they ignore it themselves, so they print nothing."""
+    for format_name in {format_name for (_, format_name), _ in work}:
+        importlib.import_module(WRITERS[format_name].module)  # once here, inherited by forked workers
+    gc.freeze()  # keep the collector from touching, and so copying, the pages the workers share with us
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=_process_context(), initializer=_start_worker,
+                                 initargs=(content, os.getpid())) as pool:
+            try:
+                # Workers start inside submit(); with Ctrl+C blocked they inherit it blocked, until each
+                # has set itself to ignore it. A Ctrl+C meanwhile reaches this process when unblocked.
+                with _interrupts_blocked():
+                    pending = {pool.submit(_render, topic.id, format_name, temporary): (topic, format_name)
+                               for (topic, format_name), temporary in work}
+                _collect(pending, len(work), progress)
+            except KeyboardInterrupt:
+                _stop_workers(pool)
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
+            except BaseException:
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
+    finally:
+        gc.unfreeze()
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    # The pool has no public way to stop its processes before Python 3.14 (terminate_workers).
+    for process in list(getattr(pool, "_processes", {}).values()):
+        with suppress(Exception):
+            process.kill()
+
+
+@contextmanager
+def _interrupts_blocked():
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _collect(pending: dict, total: int, progress: Progress | None) -> None:
+    """Wait for each output in turn, reporting progress; raise the first failure."""
+    done_count = 0
+    while pending:
+        finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+        for future in finished:
+            topic, format_name = pending.pop(future)
+            future.result()
+            done_count += 1
+            if progress:
+                progress(done_count, total, topic, format_name)
+
+
+def _process_context():
+    # Forked workers start at once with the renderers already imported; elsewhere, the platform's default.
+    if sys.platform == "linux":
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+_WORKER_CONTENT: Content | None = None
+
+
+def _start_worker(content: Content, parent: int) -> None:
+    global _WORKER_CONTENT
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is for the main process, which stops the workers
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    _die_with(parent)
+    _WORKER_CONTENT = content
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when the main process ends, even by kill -9, which gives it no chance to say so."""
+    if sys.platform == "linux":
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
+                if os.getppid() != parent:  # it ended before the request was made
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        threading.Event().wait(0.5)
+    os._exit(1)
+
+
+def _render(topic_id: str, format_name: str, temporary: Path) -> None:
+    WRITERS[format_name].write(_WORKER_CONTENT, _WORKER_CONTENT.topic(topic_id), temporary)

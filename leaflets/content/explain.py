@@ -1,0 +1,108 @@
+"""Pydantic's validation errors turned into one located line each, in the words of someone editing
+content.yaml: what is wrong there and what to write instead."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+from pydantic import BaseModel
+
+from leaflets.content import loader
+from leaflets.content.model import (HEADING_CHARS, LINE_CHARS, PROSE_CHARS, URL_CHARS, Cause,
+                                    Content, DeckSettings, Publisher, Source, Topic)
+from leaflets.formats import FORMATS
+from leaflets.problems import Problem
+
+
+def explain(parsed: loader.ParsedFile, detail: dict) -> Problem | None:
+    """Turn one pydantic error into a located problem in plain words."""
+    loc, kind, given = tuple(detail["loc"]), detail["type"], detail.get("input")
+    field = next((part for part in reversed(loc) if isinstance(part, str)), "")
+
+    if kind == "too_short" and given:
+        return None  # a list whose items all failed; those items are reported themselves
+    if kind == "missing":
+        return parsed.problem(loc[:-1], f"'{field}' is required; {_how_to_write(loc)}")
+    if kind == "extra_forbidden":
+        return parsed.problem(loc, _unknown_field(loc), at_key=True)
+    if given is None or (kind.endswith("too_short") and not given):
+        return parsed.problem(loc, f"this is empty; {_how_to_write(loc)}")
+    if kind == "string_type":
+        shape = "a list" if isinstance(given, list) else "a group of fields"
+        return parsed.problem(loc, f"should be text, not {shape}; write the text on one line after the colon")
+    if kind in {"list_type", "tuple_type"}:
+        return parsed.problem(loc, "should be a list; put each item on its own line starting with '- '")
+    if kind in {"model_type", "dict_type", "model_attributes_type"}:
+        shape = "a list" if isinstance(given, list) else "text"
+        return parsed.problem(loc, f"should be a group of fields (name: value), not {shape}")
+    if kind == "string_pattern_mismatch" and field == "language":
+        return parsed.problem(loc, f"'{given}' is not a language code; write a code such as 'en' or 'en-GB'")
+    if kind == "string_pattern_mismatch" and field == "url":
+        return parsed.problem(loc, f"'{given}' is not a web address; write it in full, starting with https://")
+    if kind == "string_pattern_mismatch":
+        return parsed.problem(loc, f"'{given}' is not a valid id; use lowercase letters, digits and single hyphens, for example '{_slugify(given)}'")
+    if kind == "literal_error" and "formats" in loc:
+        return parsed.problem(loc, f"'{given}' is not a format; use one of: {', '.join(FORMATS)}")
+    if kind == "value_error":
+        return parsed.problem(loc, str(detail["ctx"]["error"]))
+    if kind == "string_too_long":
+        return parsed.problem(loc, _too_long(field, len(given), detail["ctx"]["max_length"]))
+    if field == "target_grade":
+        return parsed.problem(loc, f"'{given}' is not a school grade from 3 to 16; write, for example, 8")
+    if field == "minutes":
+        return parsed.problem(loc, f"'{given}' is not a whole number of minutes from 5 to 180; write, for example, 20")
+    if kind.startswith("date"):
+        return parsed.problem(loc, f"'{given}' is not a valid date; write it as YYYY-MM-DD, for example 2024-11-13")
+    return parsed.problem(loc, f"{detail['msg'][0].lower()}{detail['msg'][1:]}")
+
+
+def _too_long(field: str, length: int, limit: int) -> str:
+    advice = {HEADING_CHARS: "shorten it, and say the rest in the text below it",
+              LINE_CHARS: "split it into shorter sentences or list items",
+              PROSE_CHARS: "split it into shorter sentences, or move some of it into another cause, the advice "
+                           "or the warning signs",
+              URL_CHARS: "give a shorter address for the same page"}.get(limit, "shorten it")
+    if field == "author":
+        advice = "name the first three authors, then write 'and others'"
+    return f"this text is {length:,} characters long, more than the {limit:,} allowed here; {advice}"
+
+
+def _how_to_write(loc: tuple) -> str:
+    field = loc[-1]
+    if not isinstance(field, str):
+        return "write the text after '- ', or delete the empty line"
+    if field in _LIST_FIELDS:
+        return f"write '{field}:' followed by items, each on its own line starting with '- '"
+    if field in _DATE_FIELDS:
+        return f"write '{field}: YYYY-MM-DD', for example '{field}: 2024-11-13'"
+    return f"write '{field}: ' followed by the text"
+
+
+def _unknown_field(loc: tuple) -> str:
+    field, allowed = loc[-1], sorted(_fields_at(loc[:-1]))
+    guess = difflib.get_close_matches(str(field), allowed, n=1, cutoff=0.6)
+    if guess:
+        return f"unknown field '{field}'; did you mean '{guess[0]}'?"
+    return f"unknown field '{field}'; remove it, or use one of: {', '.join(allowed)}"
+
+
+def _fields_at(loc: tuple) -> set[str]:
+    """The field names allowed in the mapping at `loc`."""
+    model: type[BaseModel] = Content
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        model = _ITEM_MODELS.get((model, part), model)
+    return set(model.model_fields)
+
+
+def _slugify(text: Any) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", str(text).lower())) or "leg-cramps"
+
+
+_ITEM_MODELS = {(Content, "sources"): Source, (Content, "topics"): Topic, (Topic, "causes"): Cause,
+                (Content, "publisher"): Publisher, (Content, "deck"): DeckSettings}
+_LIST_FIELDS = {"sources", "topics", "causes", "warning_signs", "advice", "key_points", "formats"}
+_DATE_FIELDS = {"date", "reviewed", "next_review"}

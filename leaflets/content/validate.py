@@ -1,0 +1,150 @@
+"""Loading content.yaml: read with positions, check what spans several records (ids, citations, output
+names, printable characters), validate against the model, and report every problem at once."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+from typing import Any, Callable
+
+from pydantic import ValidationError
+
+from leaflets.content import loader
+from leaflets.content.explain import explain
+from leaflets.content.model import SLUG_PATTERN, Content
+from leaflets.problems import ContentError
+
+OpenTemplate = Callable[[Path, str], object]
+"""Opens a deck template as the deck writer will, raising TemplateError if it cannot be used."""
+
+
+def load(path: Path, display_name: str | None = None, open_template: OpenTemplate | None = None) -> Content:
+    """Read, check and return the content, or raise ContentError listing every problem."""
+    return load_with_positions(path, display_name, open_template)[0]
+
+
+def load_with_positions(path: Path, display_name: str | None = None,
+                        open_template: OpenTemplate | None = None) -> tuple[Content, loader.ParsedFile]:
+    """The content, and the parsed file that knows the line and column of every value in it.
+    With `open_template`, a template the content names is also opened the way decks will use it."""
+    parsed = loader.read(Path(path), display_name)
+    problems = list(parsed.problems) + list(_reference_problems(parsed)) + list(_unprintable_problems(parsed))
+    try:
+        content = Content.model_validate(parsed.data, context={"folder": Path(path).parent, "open_template": open_template})
+    except ValidationError as error:
+        problems += filter(None, (explain(parsed, detail) for detail in error.errors(include_url=False)))
+    if problems:
+        raise ContentError(problems)
+    return content, parsed
+
+
+def _reference_problems(parsed: loader.ParsedFile):
+    """Problems across records that the per-field schema cannot see: ids and citations."""
+    data = parsed.data if isinstance(parsed.data, dict) else {}
+    source_ids = yield from _duplicate_ids(parsed, data.get("sources"), "sources", "source")
+    yield from _duplicate_ids(parsed, data.get("topics"), "topics", "topic")
+    yield from _output_name_problems(parsed, data.get("topics"))
+    for t, topic in _records(data.get("topics")):
+        cited = topic.get("sources")
+        if not isinstance(cited, list):
+            continue
+        for i, source_id in enumerate(cited):
+            if isinstance(source_id, str) and source_id.strip() not in source_ids:
+                yield parsed.problem(("topics", t, "sources", i), _unknown_source(source_id.strip(), source_ids))
+        topic_sources = {s.strip() for s in cited if isinstance(s, str)}
+        for c, cause in _records(topic.get("causes")):
+            named = cause.get("source")
+            if isinstance(named, str) and named.strip() not in topic_sources:
+                yield parsed.problem(("topics", t, "causes", c, "source"),
+                                     f"'{named.strip()}' is not one of this topic's sources; write one of: "
+                                     f"{', '.join(sorted(topic_sources))}, or add it to the topic's 'sources' list")
+
+
+_NOT_PRINTED = {"id", "date", "language", "formats", "logo", "template", "minutes", "reviewed", "next_review",
+                "checks", "ignore_checks", "source"}
+
+
+def _unprintable_problems(parsed: loader.ParsedFile, data: Any = None, loc: tuple = ()):
+    """Text with characters the print font lacks (emoji, other scripts), which would print as empty boxes."""
+    from leaflets.fonts import missing_characters
+
+    data = parsed.data if not loc else data
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key not in _NOT_PRINTED:
+                yield from _unprintable_problems(parsed, value, (*loc, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _unprintable_problems(parsed, value, (*loc, index))
+    elif isinstance(data, str):
+        missing = missing_characters(data)
+        if missing:
+            shown = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:5])
+            boxes = "it would show as an empty box" if len(missing) == 1 else "they would show as empty boxes"
+            yield parsed.problem(loc, f"the leaflet font cannot print {shown}; {boxes}. "
+                                      "Remove it or say it in words (the font covers Latin-script languages)")
+
+
+def _records(items: Any):
+    if isinstance(items, list):
+        for index, item in enumerate(items):
+            if isinstance(item, dict):
+                yield index, item
+
+
+def _duplicate_ids(parsed: loader.ParsedFile, items: Any, section: str, kind: str):
+    """Yield a problem for every id used twice in `section`; return the ids seen."""
+    first_index: dict[str, int] = {}
+    for index, item in _records(items):
+        item_id = item.get("id")
+        if not isinstance(item_id, str):
+            continue
+        item_id = item_id.strip()
+        if item_id in first_index:
+            first_line, _ = loader.locate(parsed.root, (section, first_index[item_id], "id"))
+            yield parsed.problem(
+                (section, index, "id"),
+                f"{kind} id '{item_id}' is already used on line {first_line}; give each {kind} its own id",
+            )
+        else:
+            first_index[item_id] = index
+    return set(first_index)
+
+
+MAX_ID_LENGTH = 200
+"""Longer ids would make file names (with a format's suffix, a page number, a temporary name) past 255 bytes."""
+
+
+def _output_name_problems(parsed: loader.ParsedFile, topics: Any):
+    """Ids too long for a file name, and two topics whose outputs would have one file name
+    (topic 'cramps' as a trifold and topic 'cramps-trifold' as a leaflet both write cramps-trifold.pdf)."""
+    from leaflets.formats import WRITERS
+
+    made_by: dict[str, tuple[int, str, str]] = {}  # file name: (index, id, format) of the first topic making it
+    for index, topic in _records(topics):
+        topic_id = topic.get("id")
+        if not isinstance(topic_id, str) or not re.fullmatch(SLUG_PATTERN, topic_id.strip()):
+            continue
+        topic_id = topic_id.strip()
+        if len(topic_id) > MAX_ID_LENGTH:
+            yield parsed.problem(("topics", index, "id"), f"an id of {len(topic_id)} characters makes file names "
+                                 f"too long for the output folder; use at most {MAX_ID_LENGTH}")
+            continue
+        for format_name, writer in WRITERS.items():
+            name = topic_id + writer.suffix
+            other = made_by.setdefault(name, (index, topic_id, format_name))
+            if other[1] != topic_id:
+                line, _ = loader.locate(parsed.root, ("topics", other[0], "id"))
+                yield parsed.problem(("topics", index, "id"),
+                                     f"topic '{topic_id}' would write {name}, which topic '{other[1]}' (line {line}) "
+                                     f"already writes as its {other[2]}; give this topic another id")
+                break
+
+
+def _unknown_source(source_id: str, known: set[str]) -> str:
+    guess = difflib.get_close_matches(source_id, sorted(known), n=1)
+    if guess:
+        return f"unknown source '{source_id}'; did you mean '{guess[0]}'?"
+    listed = ", ".join(sorted(known)) or "none yet"
+    return f"unknown source '{source_id}'; add it under 'sources:' or use one of: {listed}"

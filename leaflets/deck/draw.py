@@ -1,0 +1,271 @@
+"""The talk-deck writer: one topic of the content model to a 16:9 PowerPoint deck.
+
+Two steps, as in Pandoc's PowerPoint writer: `plan` (leaflets.deck.plan) turns the topic
+into a list of slides, and `write` here draws them onto the template's layouts. All text
+goes into the layouts' placeholders, so an organisation's template restyles the whole deck.
+A template is read, checked and measured once (`prepare`), the same way for the content
+check and for drawing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import nsdecls
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.util import Emu, Pt
+
+from leaflets import files
+from leaflets.pictures import icons, images
+from leaflets.deck import notes, package, pptx_lookup
+from leaflets.content import Content, Topic
+from leaflets.files import FileProblem
+from leaflets.deck.accessible import make_accessible
+from leaflets.deck.measure import metrics_for
+from leaflets.deck.plan import FIXED_TITLES, MAX_TITLE_LINES, Box, Frames, Slide, _title_too_big, plan
+from leaflets.problems import TemplateError
+from leaflets.deck.template import (bodies, find_layouts, slide_number_placeholder, text_style, theme_root,
+                               title_placeholder)
+from leaflets.theme import THEME, asset
+
+pptx_lookup.install()
+
+DEFAULT_TEMPLATE = asset("deck-template.pptx")
+TEMPLATE_EXAMPLE = files.TEMPLATE_EXAMPLE
+ICON_WORDS = {"causes": "magnifying glass", "warning": "warning triangle", "advice": "tick",
+              "questions": "question mark", "sources": "open book"}
+
+
+@dataclass(frozen=True)
+class _Template:
+    """A template read, checked and measured once per process: its bytes (without the template's own slides),
+    its layouts' positions by role, its frames."""
+
+    data: bytes
+    roles: dict
+    frames: Frames
+
+    def open(self):
+        prs = Presentation(io.BytesIO(self.data))
+        return prs, {role: prs.slide_layouts[index] for role, index in self.roles.items()}
+
+
+def write(content: Content, topic: Topic, path: Path) -> None:
+    """Write the topic's talk deck to `path`, on content.yaml's template or the default one."""
+    prepared = prepare(content.deck.template or DEFAULT_TEMPLATE)
+    prs, layouts = prepared.open()
+    frames = prepared.frames
+    slides = notes.with_timings(plan(content, topic, frames), content.deck.minutes)
+    for number, slide in enumerate(slides, start=1):
+        _draw(prs, layouts[slide.role], slide, frames, number)
+    for page in prs.slides:
+        make_accessible(page, content.language)
+    package.set_properties(prs, content, topic)
+    package.write_reproducibly(prs, path, package.dated(content, topic))
+
+
+def prepare(template: Path, shown: str | None = None) -> _Template:
+    """The template read, checked and measured exactly as `write` uses it; TemplateError saying what is wrong.
+    The content check calls this too, so a template that passed it cannot fail while decks are drawn.
+    Each distinct template (by its bytes) is prepared once per process."""
+    shown = shown or str(template)
+    try:
+        data = files.read_bytes(template, shown, "a PowerPoint file", TEMPLATE_EXAMPLE)
+    except FileProblem as problem:
+        raise TemplateError(str(problem)) from None
+    digest = hashlib.sha256(data).digest()
+    if digest not in _PREPARED:
+        if len(_PREPARED) >= 8:
+            _PREPARED.clear()
+        _PREPARED[digest] = _prepare(data, Path(shown).name)
+    return _PREPARED[digest]
+
+
+_PREPARED: dict[bytes, _Template] = {}
+
+
+def _prepare(data: bytes, name: str) -> _Template:
+    package.check(data, name)
+    try:
+        prs = Presentation(io.BytesIO(data))
+    except Exception as error:  # noqa: BLE001 - any reading failure means the same to the editor
+        raise TemplateError(f"the template {name} cannot be opened as a PowerPoint template "
+                            f"({_reason(error)}); {package.SAVE_AGAIN}") from None
+    try:
+        package.check_links(prs, name)
+        if package.without_slides(prs):
+            buffer = io.BytesIO()
+            prs.save(buffer)
+            data = buffer.getvalue()
+        layouts = find_layouts(prs, f"the template {name}")
+        _check_styles(layouts, name)
+        frames = dataclasses.replace(measure_frames(layouts), template=f"the template {name}")
+        _check_frames(frames)
+        prepared = _Template(data, {role: prs.slide_layouts.index(layout) for role, layout in layouts.items()},
+                             frames)
+        _try_drawing(prepared)
+    except TemplateError:
+        raise
+    except Exception as error:  # noqa: BLE001 - python-pptx failing on any part of it means the same
+        raise TemplateError(f"the template {name} cannot be used ({_reason(error)}); {package.SAVE_AGAIN}") from None
+    return prepared
+
+
+def _reason(error: Exception) -> str:
+    text = " ".join(str(error).split())[:120]
+    return text or type(error).__name__
+
+
+def _check_styles(layouts: dict, name: str) -> None:
+    """Every placeholder the deck writes into has readable sizes, indents and fonts, in every layout it uses."""
+    try:
+        for layout in layouts.values():
+            theme_root(layout.slide_master)
+            for placeholder in (title_placeholder(layout), *bodies(layout)):
+                text_style(layout, placeholder)
+    except TemplateError as error:
+        raise TemplateError(f"the template {name} cannot be used: {error}; correct it in PowerPoint's "
+                            "Slide Master view, or use another template") from None
+
+
+def _check_frames(frames: Frames) -> None:
+    """The fixed slide titles fit the title box, and one list item fits the list box, at the template's sizes."""
+    for title in FIXED_TITLES:
+        if frames.title.lines(title) > MAX_TITLE_LINES:
+            raise TemplateError(_title_too_big(title, frames))
+    body, minimum = frames.body, THEME.slides.min_body
+    fits = min(body.height / 1.55, body.width / 6)  # one line of a bullet; about ten characters across
+    if body.size > fits:
+        remedy = (f"set the list text to {int(fits)} pt or less in the Slide Master" if fits >= minimum else
+                  f"make the text box of the title-and-content layout larger (it is {body.width:.0f} × "
+                  f"{body.height:.0f} pt inside its margins)")
+        raise TemplateError(f"{frames.template} sets list text at {body.size:g} pt, too large for its text box "
+                            f"to hold a list; {remedy}")
+
+
+def _try_drawing(prepared: _Template) -> None:
+    """One slide of each role drawn on the template and saved, as `write` will: python-pptx reads much of a
+    template only when a slide is made from it, so a fault that would otherwise stop the build is found now."""
+    prs, layouts = prepared.open()
+    trial = [Slide("title", "Title", ("Subtitle",), notes="Notes"),
+             Slide("section", "Section", ("Part 1 of 4",), icon="causes"),
+             Slide("content", "Content", ("Item",), notes="Notes", icon="advice")]
+    for number, slide in enumerate(trial, start=1):
+        _draw(prs, layouts[slide.role], slide, prepared.frames, number)
+    if not ((prs.slide_width or 0) > 0 and (prs.slide_height or 0) > 0):
+        raise ValueError("its slide size is not given")
+    prs.save(io.BytesIO())
+
+
+def measure_frames(layouts: dict) -> Frames:
+    """The content layout's body and title boxes, at the template's sizes (raised to the minimums)."""
+    layout = layouts["content"]
+    minimum = THEME.slides
+    body_style = text_style(layout, bodies(layout)[0])
+    title_style = text_style(layout, title_placeholder(layout))
+    body_font, body_spread = metrics_for(body_style.font)
+    title_font, title_spread = metrics_for(title_style.font, bold=True)
+    icon_room = _icon_size(title_placeholder(layout)) / 12700 + 12
+    return Frames(
+        body=Box(body_style.width, body_style.height, max(body_style.size, minimum.min_body), body_font, body_spread,
+                 explicit=body_style.size < minimum.min_body),
+        title=Box(title_style.width - icon_room, title_style.height, max(title_style.size, minimum.min_title),
+                  title_font, title_spread, explicit=title_style.size < minimum.min_title),
+    )
+
+
+def _draw(prs, layout, slide: Slide, frames: Frames, number: int) -> None:
+    page = prs.slides.add_slide(layout)
+    page.shapes.title.text = slide.title
+    _raise_to_minimum(page.shapes.title.text_frame, frames.title)
+    body = next(iter(bodies(page)), None)
+    if body is not None:
+        if slide.items:
+            frame = body.text_frame
+            frame.text = slide.items[0]
+            for item in slide.items[1:]:
+                frame.add_paragraph().text = item
+            if slide.role == "content":
+                _raise_to_minimum(frame, frames.body)
+        else:
+            body._element.getparent().remove(body._element)
+    if slide.icon:
+        _add_icon(page, slide)
+    if slide.role == "title" and slide.logo:
+        _add_logo(page, slide.logo, slide.logo_text, prs.slide_width)
+    if slide.role != "title":
+        _add_slide_number(page, layout, number)
+    if slide.notes:
+        page.notes_slide.notes_text_frame.text = slide.notes
+
+
+def _raise_to_minimum(frame, box: Box) -> None:
+    """Sizes stay with the template, unless it sets this text below the minimum: then the minimum is set."""
+    if not box.explicit:
+        return
+    for paragraph in frame.paragraphs:
+        for run in paragraph.runs:
+            run.font.size = Pt(box.size)
+
+
+def _icon_size(title) -> int:
+    return int(min(title.height * 0.8, Emu(914400 * 0.85)))
+
+
+def _add_icon(page, slide: Slide) -> None:
+    """The part's icon at the right end of the title, with alt text; the title is narrowed to make room."""
+    title = page.shapes.title
+    # Read the position the layout gives, then set all four: setting one alone moves the title to the corner.
+    x, y, width, height = title.left, title.top, title.width, title.height
+    size = _icon_size(title)
+    left = x + width - size
+    top = y + (height - size) // 2
+    png = icons.png(slide.icon, icons.COLOURS[slide.icon])
+    picture = page.shapes.add_picture(io.BytesIO(png), left, top, size, size)
+    picture.name = f"Icon: a {ICON_WORDS[slide.icon]}"  # the title says what it means: decorative
+    title.left, title.top, title.width, title.height = x, y, width - size - Emu(152400), height
+
+
+def _add_logo(page, logo: Path, description: str, slide_width: int) -> None:
+    """The publisher's logo top right, on a white card so that it shows on any background."""
+    height = Emu(800000)
+    picture = page.shapes.add_picture(io.BytesIO(icons.image_png(images.read_for_output(logo))), 0, 0, height=height)
+    pad = Emu(120000)
+    picture.left, picture.top = slide_width - picture.width - Emu(457200) - pad, Emu(380000) + pad
+    card = page.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, picture.left - pad, picture.top - pad,
+                                 picture.width + 2 * pad, height + 2 * pad)
+    card.fill.solid()
+    card.fill.fore_color.rgb = RGBColor.from_string(THEME.colours.paper.lstrip("#"))
+    card.line.fill.background()
+    card.name = "Logo card"
+    # The card goes behind the picture, and both after the placeholders in reading order.
+    page.shapes._spTree.remove(card._element)
+    picture._element.addprevious(card._element)
+    picture.name = "Logo"
+    picture._element.nvPicPr.cNvPr.set("descr", description)
+
+
+def _add_slide_number(page, layout, number: int) -> None:
+    """A slide-number placeholder holding PowerPoint's slide-number field, where the layout has one."""
+    placeholder = slide_number_placeholder(layout)
+    if placeholder is None:
+        return
+    page.shapes.clone_placeholder(placeholder)
+    shape = page.placeholders[placeholder.placeholder_format.idx]
+    paragraph = shape.text_frame.paragraphs[0]._p
+    paragraph.append(parse_xml(
+        f'<a:fld {nsdecls("a")} id="{{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}}" type="slidenum">'
+        f'<a:t>{number}</a:t></a:fld>'))
+
+
+# ----------------------------------------------------------------------------------------------
+# What a screen reader needs from each slide.
+
+

@@ -1,0 +1,190 @@
+"""The talk planned from the content model: which slides, in what order, with which bullets, notes and
+share of the time. Lists are measured with the template's own type sizes (`Frames`), so every list and
+title fits its box; drawing them is `draw`'s job, and a speaker script can share this plan."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from leaflets.content import Cause, Content, Topic
+from leaflets.deck import notes
+from leaflets.deck.measure import wrap
+from leaflets.problems import OutputError, TemplateError
+from leaflets.theme import THEME
+from leaflets.wording import ADVICE_HEADING, WARNING_HEADING, causes_heading, citation, disclaimer
+
+OVERVIEW_TITLE, SIGNS_TITLE, ADVICE_TITLE, SOURCES_TITLE = (
+    "What we will cover", "Signs to see a doctor about", "Things you can do", "Sources")
+FIXED_TITLES = (OVERVIEW_TITLE, SIGNS_TITLE, ADVICE_TITLE, SOURCES_TITLE)  # content slide titles not from content.yaml
+MAX_ITEMS = 6
+MAX_TITLE_LINES = 2
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One slide to draw: its layout role, title, list items, speaker notes and section icon."""
+
+    role: str  # "title", "section" or "content"
+    title: str
+    items: tuple[str, ...] = ()
+    notes: str = ""
+    icon: str | None = None
+    weight: float = 1.0  # its share of the talk's time
+    logo: Path | None = None
+    logo_text: str = ""
+
+
+@dataclass(frozen=True)
+class Box:
+    """A text area in points, and the type it is set in: size, the metrics font and a width allowance."""
+
+    width: float
+    height: float
+    size: float = THEME.slides.body
+    font: str = THEME.fonts.deck_metrics
+    spread: float = 1.0  # >1 when the template's font is only approximated by the metrics font
+    explicit: bool = False  # the template sets this text below the minimum, so the writer sets `size`
+
+    def lines(self, text: str) -> int:
+        return len(wrap(text, self.font, self.size, self.width / self.spread))
+
+
+@dataclass(frozen=True)
+class Frames:
+    """Where the deck's text goes: the content layout's body and title, as the template sets them."""
+
+    body: Box
+    title: Box
+    template: str = "the template"  # how messages name the template these were measured on
+
+
+def plan(content: Content, topic: Topic, frames: Frames) -> list[Slide]:
+    """The slides of the talk, in order, with long lists spread over numbered slides."""
+    sources = content.sources_of(topic)
+    body = frames.body
+    parts = [causes_heading(topic), WARNING_HEADING, ADVICE_HEADING, "Your questions"]
+    logo = {"logo": content.publisher.logo, "logo_text": f"Logo of {content.publisher.name}"} \
+        if content.publisher and content.publisher.logo else {}
+    slides = [
+        Slide("title", topic.title, tuple(filter(None, [topic.subtitle, _presenter_line(content)])),
+              notes=notes.opening(topic), weight=1, **logo),
+        *_fitted(OVERVIEW_TITLE, tuple(parts), body, notes=notes.overview(topic), weight=1),
+        Slide("section", parts[0], (f"Part 1 of 4 \u00b7 {len(topic.causes)} possible causes",),
+              notes=notes.causes_intro(topic, content.words_to_know(topic)), icon="causes", weight=0.5),
+    ]
+    for cause in topic.causes:
+        slides += _fitted(cause.name, _key_points(cause), body, notes=notes.cause(cause), icon="causes", weight=3)
+    slides += [Slide("section", WARNING_HEADING, ("Part 2 of 4",), notes=notes.warning_intro(), icon="warning",
+                     weight=0.5)]
+    slides += _fitted(SIGNS_TITLE, topic.warning_signs, body, notes=notes.warning_signs(topic),
+                      icon="warning", weight=4)
+    slides += [Slide("section", ADVICE_HEADING, ("Part 3 of 4",), notes=notes.advice_intro(), icon="advice",
+                     weight=0.5)]
+    slides += _fitted(ADVICE_TITLE, topic.advice, body, notes=notes.advice(topic), icon="advice", weight=4)
+    slides.append(Slide("section", "Questions?", ("Part 4 of 4 \u00b7 Ask about anything from today's talk",),
+                        notes=notes.questions(topic), icon="questions", weight=4))
+    slides += _fitted(SOURCES_TITLE, (*(citation(s) for s in sources), disclaimer("talk")), body,
+                      notes=notes.sources(sources), icon="sources", weight=0.5)
+    slides.append(Slide("title", "Thank you", _closing_lines(content, topic), notes=notes.closing(content, topic),
+                        weight=0.5, **logo))
+    return [_check_title(slide, frames) for slide in _unique_titles(slides)]
+
+
+def _unique_titles(slides: list[Slide]) -> list[Slide]:
+    """A screen reader lists slides by title, so a title used again (a cause named like a part of the
+    talk) is numbered: "Cold", then "Cold (2)"."""
+    seen: dict[str, int] = {}
+    unique = []
+    for slide in slides:
+        seen[slide.title] = seen.get(slide.title, 0) + 1
+        if seen[slide.title] > 1:
+            slide = dataclasses.replace(slide, title=f"{slide.title} ({seen[slide.title]})")
+        unique.append(slide)
+    return unique
+
+
+def _presenter_line(content: Content) -> str:
+    return content.publisher.name if content.publisher else "A community health talk"
+
+
+def _closing_lines(content: Content, topic: Topic) -> tuple[str, ...]:
+    publisher = content.publisher
+    leaflet = (publisher.leaflet_from if publisher and publisher.leaflet_from
+               else f"Take home the leaflet \u201c{topic.title}\u201d")
+    if not publisher:
+        return (leaflet,)
+    return tuple(filter(None, [publisher.name, publisher.contact, leaflet]))
+
+
+def _key_points(cause: Cause) -> tuple[str, ...]:
+    if cause.key_points:
+        return cause.key_points
+    return tuple(sentence.strip() + "." for sentence in cause.explanation.rstrip(".").split(". ") if sentence.strip())
+
+
+def _fitted(title: str, items, box: Box, **fields) -> list[Slide]:
+    """One slide for the items, or several titled "Title (1 of N)" when they do not fit."""
+    heights = [item_height(item, box) for item in items]
+    groups = _balanced(list(items), heights, box) or _greedy(list(items), heights, box)
+    if len(groups) == 1:
+        return [Slide("content", title, tuple(groups[0]), **fields)]
+    weight = fields.pop("weight", 1.0) / len(groups)
+    return [Slide("content", f"{title} ({n} of {len(groups)})", tuple(group), weight=weight, **fields)
+            for n, group in enumerate(groups, start=1)]
+
+
+def _greedy(items: list[str], heights: list[float], box: Box) -> list[list[str]]:
+    """Fill each slide as far as it goes."""
+    groups: list[list[str]] = [[]]
+    used = 0.0
+    for item, height in zip(items, heights):
+        if groups[-1] and (used + height > box.height or len(groups[-1]) == MAX_ITEMS):
+            groups.append([])
+            used = 0.0
+        groups[-1].append(item)
+        used += height
+    return groups
+
+
+def _balanced(items: list[str], heights: list[float], box: Box) -> list[list[str]] | None:
+    """The same number of slides as filling them would take, with the items shared evenly
+    (5 items as 3 + 2, not 4 + 1); None if an even share does not fit."""
+    count = len(_greedy(items, heights, box))
+    per_slide = -(-len(items) // count)
+    groups = [list(range(i, min(i + per_slide, len(items)))) for i in range(0, len(items), per_slide)]
+    if len(groups) != count or any(sum(heights[i] for i in group) > box.height for group in groups):
+        return None
+    return [[items[i] for i in group] for group in groups]
+
+
+def item_height(item: str, box: Box) -> float:
+    """Height in points of one bullet: its lines plus the space before it."""
+    return box.lines(item) * box.size * 1.25 + box.size * 0.3
+
+
+def _check_title(slide: Slide, frames: Frames) -> Slide:
+    """A title that would need more than two lines is refused: it cannot be shrunk below 32 pt. A cause's
+    name is the content's to shorten; a title the deck always has is the template's to make room for."""
+    if slide.role == "content" and frames.title.lines(slide.title) > MAX_TITLE_LINES:
+        if any(re.fullmatch(rf"{re.escape(title)}( \(\d+ of \d+\))?", slide.title) for title in FIXED_TITLES):
+            raise TemplateError(_title_too_big(slide.title, frames))
+        raise OutputError(f"the slide title '{slide.title}' needs more than {MAX_TITLE_LINES} lines at "
+                          f"{frames.title.size:g} pt; shorten it (it comes from a cause's name)")
+    return slide
+
+
+def _title_too_big(title: str, frames: Frames) -> str:
+    box = frames.title
+    low, high = THEME.slides.min_title, int(box.size)
+    if dataclasses.replace(box, size=low).lines(title) > MAX_TITLE_LINES:
+        return (f"{frames.template}'s title box is too narrow for the slide title '{title}' on {MAX_TITLE_LINES} "
+                f"lines even at {low:g} pt; make the title box of the title-and-content layout wider")
+    while low < high:  # the largest size at which the title fits
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if dataclasses.replace(box, size=middle).lines(title) <= MAX_TITLE_LINES \
+            else (low, middle - 1)
+    return (f"{frames.template} sets slide titles at {box.size:g} pt, too large for the slide title '{title}' to fit "
+            f"on {MAX_TITLE_LINES} lines; set the title size to {low:g} pt or less in the Slide Master")

@@ -1,0 +1,33 @@
+"""The table of output formats: name → the module that writes it, its file name and what it is.
+
+A new output format is one new module with `write(content, topic, path)` and one line here.
+Modules are imported when first used, so the content model can name the formats cheaply.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Writer:
+    """An output format: the module whose `write(content, topic, path)` makes it, and its file name."""
+
+    module: str
+    suffix: str
+    description: str
+
+    def write(self, content, topic, path: Path) -> None:
+        importlib.import_module(self.module).write(content, topic, path)
+
+
+WRITERS: dict[str, Writer] = {
+    "pdf": Writer("leaflets.print.leaflet", ".pdf", "A4 leaflet to print"),
+    "trifold": Writer("leaflets.print.trifold", "-trifold.pdf", "A4 landscape leaflet folded in three (letter fold)"),
+    "large-print": Writer("leaflets.print.large_print", "-large-print.pdf", "A4 leaflet in 18 pt large print"),
+    "pptx": Writer("leaflets.deck.draw", ".pptx", "16:9 talk deck with speaker notes"),
+}
+
+FORMATS = tuple(WRITERS)

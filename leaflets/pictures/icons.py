@@ -1,0 +1,138 @@
+"""Section icons, drawn as SVG files in assets/icons/ and shared by every writer.
+
+Each icon has a distinct shape (magnifier, warning triangle, tick, book, speech
+bubble, question mark), so its meaning never depends on colour. An icon's main
+colour is `currentColor` in its SVG source and is set from the theme here; the
+cut-outs are paper white.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import io
+from pathlib import Path
+
+from lxml import etree
+from reportlab.graphics import renderPDF
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Image
+from svglib.fonts import FontMap
+from svglib.svglib import svg2rlg
+
+from leaflets import fonts
+from leaflets.pictures import images, svg
+from leaflets.pictures.images import Logo
+from leaflets.theme import THEME, asset
+
+NAMES = ("causes", "warning", "advice", "sources", "contact", "questions")
+MAX_RASTER_WIDTH = 240 * images.MAX_ASPECT  # pixels of a logo on a slide, whatever its SVG says
+# Each icon's colour from the theme; the warning and advice colours mark their sections everywhere.
+COLOURS = {"causes": THEME.colours.primary, "warning": THEME.colours.warning, "advice": THEME.colours.advice,
+           "sources": THEME.colours.primary, "contact": THEME.colours.primary, "questions": THEME.colours.primary}
+
+
+def drawing(name: str, size: float, colour: str) -> Drawing:
+    """The icon as vector art `size` points square, in `colour`."""
+    icon = copy.deepcopy(_parsed(name, colour))
+    scale = size / icon.width
+    icon.scale(scale, scale)
+    icon.width = icon.height = size
+    return icon
+
+
+@functools.cache
+def png(name: str, colour: str, pixels: int = 384) -> bytes:
+    """The icon as a square PNG with a transparent background, for slides."""
+    return _rasterise(drawing(name, 72, colour), pixels / 72)
+
+
+@functools.lru_cache(maxsize=4)
+def image_png(logo: Logo, height_pixels: int = 240) -> bytes:
+    """A checked logo as PNG or JPEG bytes, for slides, which cannot rely on SVG; a drawing is rasterised
+    `height_pixels` high, and never wider than MAX_RASTER_WIDTH whatever its proportions."""
+    if logo.kind != "SVG":
+        return logo.data
+    art = logo_drawing(logo)
+    return _rasterise(art, min(height_pixels / art.height, MAX_RASTER_WIDTH / art.width))
+
+
+def logo_drawing(logo: Logo) -> Drawing:
+    """A checked SVG logo as a reportlab drawing of its own size, for the caller to scale. The drawing is
+    new; the shapes in it are converted once per process and shared (they are only read when drawn)."""
+    art = svg_art(logo.data)
+    drawing = Drawing(art.width, art.height, *art.contents)
+    drawing.initialFontName = art.initialFontName
+    return drawing
+
+
+def logo_picture(logo: Logo) -> Image:
+    """A checked PNG or JPEG logo as a reportlab picture, decoded by Pillow's reader for its kind only
+    (reportlab, given a file, would let Pillow guess the format from any of its readers)."""
+    return _Picture(logo)
+
+
+class _Picture(Image):
+    def __init__(self, logo: Logo):
+        reader = ImageReader(images.pil_image(logo))
+        if logo.kind == "JPEG":  # embedded as it is, as reportlab embeds a .jpg file
+            reader.fp = io.BytesIO(logo.data)
+            reader.jpeg_fh = reader._jpeg_fh
+        self._img = reader  # set first: reportlab reads a stream's size from `_img` when there is one
+        super().__init__(io.BytesIO(logo.data))
+
+
+@functools.lru_cache(maxsize=4)
+def svg_art(data: bytes) -> Drawing:
+    """The drawing of SVG bytes that passed `svg.tree`; converted once per process (and before the
+    workers start, when the content check made it), since a detailed logo takes a second or more."""
+    return drawing_of_tree(svg.tree(data, "the logo"))
+
+
+def _rasterise(art: Drawing, scale: float) -> bytes:
+    import pypdfium2 as pdfium
+
+    fonts.register()
+    page = pdfium.PdfDocument(renderPDF.drawToString(art))[0]
+    image = page.render(scale=scale, may_draw_forms=False, fill_color=(255, 255, 255, 0)).to_pil()
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def svg_drawing(path: Path, colour: str | None = None) -> Drawing:
+    """One of the package's own SVG files as a reportlab drawing; `colour` sets what it draws in `currentColor`."""
+    root = etree.fromstring(path.read_bytes(), svg.parser())
+    if colour:
+        root.set("color", colour)
+    return drawing_of_tree(root)
+
+
+def drawing_of_tree(root) -> Drawing:
+    """A parsed `<svg>` element as a reportlab drawing. svglib gets the element re-serialised (so no DOCTYPE,
+    no path to resolve links against) and a font map that only knows the print faces, so that it neither
+    looks up fonts on the system (svglib would run fc-match) nor reads font files an SVG names."""
+    drawing = svg2rlg(io.BytesIO(etree.tostring(root)), font_map=_PrintFaces())
+    # A drawing's default font is Helvetica, which would sit unembedded in the PDF.
+    drawing.initialFontName = THEME.fonts.regular
+    return drawing
+
+
+class _PrintFaces(FontMap):
+    """Every font an SVG names is drawn in the print face of the same weight and style."""
+
+    def find_font(self, font_name: str, weight: str = "normal", style: str = "normal") -> tuple[str, bool]:
+        fonts.register()
+        faces = THEME.fonts
+        bold, italic = weight not in ("normal", "400", "lighter"), style in ("italic", "oblique")
+        name = {(False, False): faces.regular, (True, False): faces.bold, (False, True): faces.italic,
+                (True, True): faces.bold_italic}[(bold, italic)]
+        return name, False
+
+
+@functools.cache
+def _parsed(name: str, colour: str) -> Drawing:
+    if name not in NAMES:
+        raise ValueError(f"no icon named {name!r}; icons are {', '.join(NAMES)}")
+    return svg_drawing(asset(f"icons/{name}.svg"), colour)

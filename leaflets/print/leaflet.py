@@ -1,0 +1,147 @@
+"""The A4 leaflet writer: one topic of the content model to a printable PDF.
+
+The same writer makes the large-print leaflet: only the sizes differ.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer
+from reportlab.platypus.flowables import Flowable
+
+from leaflets.print import blocks, tagging
+from leaflets import fonts
+from leaflets.content import Content, Topic
+from leaflets.theme import THEME, PrintSizes
+from leaflets.wording import document_author, review_line
+
+NOT_ADVICE = "Not a substitute for your doctor\u2019s advice"
+
+
+def write(content: Content, topic: Topic, path: Path, sizes: PrintSizes = THEME.print) -> None:
+    """Write the topic's leaflet to `path` as a tagged A4 PDF at `sizes`."""
+    fonts.register()
+    margins = THEME.margins
+    footer = Footer(content, topic, sizes, A4[0] - (margins.left + margins.right) * mm)
+    tree, marks = tagging.Element("Document"), tagging.Marks()
+    footer.tree = tree
+    document = tagging.Document(topic.title, document_author(content), content.language, topic.summary)
+    pdf = io.BytesIO()
+    doc = OutlinedDocument(
+        pdf, pagesize=A4,
+        leftMargin=margins.left * mm, rightMargin=margins.right * mm,
+        topMargin=margins.top * mm, bottomMargin=footer.top + sizes.body,
+        title=document.title, subject=topic.summary, lang=content.language,
+        author=document.author, creator="leaflets",
+        keywords=[topic.id], invariant=1, displayDocTitle=1, initialFontName=THEME.fonts.regular,
+    )
+    doc.build(story(content, topic, doc.width, sizes, tree),
+              canvasmaker=tagging.marking(footer.canvas_class(), marks))
+    path.write_bytes(tagging.finish(pdf.getvalue(), tree, document))
+
+
+def story(content: Content, topic: Topic, width: float, sizes: PrintSizes, into: tagging.Element) -> list[Flowable]:
+    """The leaflet's flowables, in reading order; each adds its part of the structure tree to `into`."""
+    header = blocks.header(content, topic, width, sizes, into)
+    summary = blocks.tagged_paragraph(blocks.text(topic.summary), blocks.styles(sizes)["lead"], into)
+    causes = blocks.causes(topic, width, sizes, into)
+    warning = blocks.warning_panel(topic, width, sizes, into)
+    advice = blocks.advice(topic, width, sizes, into)
+    glossary = blocks.words_to_know(content.words_to_know(topic), width, sizes, into)
+    sources = blocks.sources_block(content.sources_of(topic), width, sizes, into)
+    about = blocks.about_block(content, topic, width, sizes, into)
+    return [
+        *header,
+        Spacer(0, sizes.body * 0.8),
+        summary,
+        *causes,
+        warning,
+        *advice,
+        *([glossary] if glossary else []),
+        sources,
+        *([about] if about else []),
+    ]
+
+
+class OutlinedDocument(BaseDocTemplate):
+    """One frame per page, text flush with its edges, and a bookmark for every block marked `outlined`."""
+
+    def __init__(self, filename: str, **kwargs):
+        super().__init__(filename, **kwargs)
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height,
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="text")
+        self.addPageTemplates([PageTemplate("page", [frame])])
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        blocks.bookmark_if_outlined(self.canv, flowable)
+
+
+class Footer:
+    """The footer on every page: what the leaflet is, "Page N of M", then who made it and when it was reviewed."""
+
+    def __init__(self, content: Content, topic: Topic, sizes: PrintSizes, width: float):
+        style = blocks.styles(sizes)["footer"]
+        publisher = content.publisher.name if content.publisher else ""
+        about = " \u00b7 ".join(filter(None, [publisher, review_line(topic, with_reviewer=False)]))
+        self.size, self.width = sizes.footer, width
+        label_width = stringWidth("Page 99 of 99", THEME.fonts.regular, sizes.footer) + sizes.footer
+        self.lines = [(Paragraph(blocks.text(f"{topic.title} \u00b7 {NOT_ADVICE}"), style), width - label_width)]
+        if about:
+            self.lines.append((Paragraph(blocks.text(about), style), width))
+        self.heights = [paragraph.wrap(line_width, A4[1])[1] for paragraph, line_width in self.lines]
+        self.baseline = THEME.margins.footer_baseline * mm
+        self.top = self.baseline + sum(self.heights) + 4
+
+    tree: tagging.Element | None = None  # where a one-page leaflet's footer lines are read
+
+    def draw(self, canvas: Canvas, number: int, total: int) -> None:
+        """The footer; a pagination artifact, except that a one-page leaflet's footer lines are read
+        at the end (they repeat on no other page, so no reader would otherwise hear them)."""
+        left = THEME.margins.left * mm
+
+        def rule_and_number():
+            canvas.setStrokeColor(HexColor(THEME.colours.rule))
+            canvas.setLineWidth(0.6)
+            canvas.line(left, self.top, left + self.width, self.top)
+            canvas.setFillColor(HexColor(THEME.colours.muted))
+            canvas.setFont(THEME.fonts.regular, self.size)
+            canvas.drawRightString(left + self.width, self.top - 2 - self.size, f"Page {number} of {total}")
+
+        y = self.top - 2
+        for (paragraph, _), height in zip(self.lines, self.heights):
+            y -= height
+            draw_line = lambda paragraph=paragraph, y=y: paragraph.drawOn(canvas, left, y)  # noqa: E731
+            if total == 1 and self.tree is not None and getattr(canvas, "marks", None) is not None:
+                tagging.draw_marked(canvas, self.tree.add("P"), draw_line)
+            else:
+                tagging.draw_footer(canvas, draw_line)
+        tagging.draw_footer(canvas, rule_and_number)
+
+    def canvas_class(self) -> type[Canvas]:
+        """A canvas that draws this footer once the page count is known."""
+        footer = self
+
+        class FooterCanvas(Canvas):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self._pages: list[dict] = []
+
+            def showPage(self):
+                self._pages.append(dict(self.__dict__))
+                self._startPage()
+
+            def save(self):
+                for number, state in enumerate(self._pages, start=1):
+                    self.__dict__.update(state)
+                    footer.draw(self, number, len(self._pages))
+                    super().showPage()
+                super().save()
+
+        return FooterCanvas

@@ -1,0 +1,197 @@
+"""Regenerating safely: parallel builds give the same files, failures keep the last good
+outputs, outputs stay inside the output folder, --watch rebuilds on change, and any valid
+content builds with every string in both the leaflet and the deck."""
+
+from __future__ import annotations
+
+import io
+import os
+import threading
+import time
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from leaflets import build
+from leaflets.checks import consistency
+from leaflets import formats
+from leaflets.cli import ProgressLine, main, parser, watch
+from leaflets.content import ContentError, Topic, load
+from leaflets.problems import OutputError
+from tests.conftest import FIXTURES
+from tests.test_incremental import TWO_TOPICS
+
+MINIMAL = FIXTURES / "minimal.yaml"
+
+
+def files(folder) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if not p.name.startswith(".")}
+
+
+def test_parallel_build_writes_the_same_bytes_as_one_process(write_content, tmp_path):
+    path = write_content(TWO_TOPICS)
+    assert main(["--content", str(path), "--out", str(tmp_path / "one"), "--jobs", "1"]) == 0
+    assert main(["--content", str(path), "--out", str(tmp_path / "two"), "--jobs", "2"]) == 0
+    assert len(files(tmp_path / "one")) == 8
+    assert files(tmp_path / "one") == files(tmp_path / "two")
+
+
+def test_a_failing_worker_leaves_every_earlier_output_and_no_partial_files(write_content, tmp_path, monkeypatch):
+    path = write_content(TWO_TOPICS)
+    out = tmp_path / "out"
+    assert main(["--content", str(path), "--out", str(out)]) == 0
+    before = files(out)
+    real_write = formats.Writer.write
+
+    def fail_for_decks(self, content, topic, target):
+        if self.suffix == ".pptx" and topic.id == "cold-feet":
+            raise OutputError("the deck cannot be made")
+        real_write(self, content, topic, target)
+
+    monkeypatch.setattr(formats.Writer, "write", fail_for_decks)  # inherited by the forked workers
+    assert main(["--content", str(path), "--out", str(out), "--force", "--jobs", "2"]) == 1
+    assert files(out) == before
+    assert [p.name for p in out.iterdir() if p.name.endswith(".part")] == []
+
+
+def test_jobs_must_be_a_whole_number_of_one_or_more(capsys):
+    with pytest.raises(SystemExit):
+        parser().parse_args(["--jobs", "0"])
+    assert "'0' is not a whole number of 1 or more" in capsys.readouterr().err
+
+
+def test_progress_rewrites_one_line_on_a_terminal_and_prints_plain_lines_in_a_log():
+    topic = Topic.model_construct(id="cramps")
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    terminal, log = Terminal(), io.StringIO()
+    for stream in (terminal, log):
+        progress = ProgressLine(stream)
+        progress(1, 2, topic, "pdf")
+        progress(2, 2, topic, "pptx")
+    assert log.getvalue() == "built [1/2] cramps (pdf)\nbuilt [2/2] cramps (pptx)\n"
+    assert "\n" not in terminal.getvalue()
+    assert terminal.getvalue().startswith("\r\x1b[K[1/2] cramps (pdf)")
+    assert terminal.getvalue().endswith("\r\x1b[K")  # the line is cleared when the build is done
+
+
+def test_an_output_that_is_a_symlink_is_replaced_not_followed(tmp_path):
+    outside = tmp_path / "elsewhere.pdf"
+    outside.write_bytes(b"not ours")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "cramps.pdf").symlink_to(outside)
+    assert main(["--content", str(MINIMAL), "--out", str(out), "--format", "pdf"]) == 0
+    assert outside.read_bytes() == b"not ours"
+    assert not (out / "cramps.pdf").is_symlink()
+    assert (out / "cramps.pdf").read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("topic_id", ["../../escape", "/etc/cron.d/x", "a/b", ".hidden"])
+def test_a_topic_id_cannot_name_a_path_outside_the_output_folder(write_content, topic_id, tmp_path):
+    path = write_content(MINIMAL.read_text(encoding="utf-8").replace("id: cramps", f"id: '{topic_id}'"))
+    with pytest.raises(ContentError) as caught:
+        load(path)
+    assert "topics[0].id" in str(caught.value.problems[0])
+    # The writer refuses such a name too, whatever built the model.
+    with pytest.raises(OutputError):
+        build.output_path(tmp_path, Topic.model_construct(id=topic_id), "pdf")
+
+
+def test_a_content_file_of_many_megabytes_is_read_and_checked(write_content, capsys):
+    topic = MINIMAL.read_text(encoding="utf-8").split("topics:\n", 1)[1]
+    long_text = " ".join(["Cold muscles cramp more easily at night."] * 40)
+    many = "".join(topic.replace("id: cramps", f"id: cramps-{n}")
+                        .replace("Cold muscles cramp more easily.", long_text) for n in range(3000))
+    path = write_content(MINIMAL.read_text(encoding="utf-8").split("topics:\n")[0] + "topics:\n" + many)
+    assert path.stat().st_size > 5_000_000
+    assert main(["--content", str(path), "--check"]) == 0
+    assert "3000 topics" in capsys.readouterr().out
+
+
+def test_watch_rebuilds_what_changed_and_keeps_going_through_a_mistake(write_content, tmp_path, capsys):
+    path = write_content(MINIMAL.read_text(encoding="utf-8"))
+    args = parser().parse_args(["--content", str(path), "--out", str(tmp_path / "out"), "--format", "pdf",
+                                "--jobs", "1", "--watch"])
+    stop = threading.Event()
+    watcher = threading.Thread(target=watch, args=(args,), kwargs={"interval": 0.05, "stop": stop})
+    watcher.start()
+    try:
+        said = wait_for(capsys, "watching")
+        assert "wrote" in said
+        edit(path, "Keep warm.", "Keep warm at night.")
+        said = wait_for(capsys, "wrote")
+        assert f"changed: {path}" in said
+        edit(path, "title: Cramps", "title: [Cramps")
+        said = wait_for(capsys, "problem")
+        assert "content.yaml:" in said and "nothing was written" in said
+        edit(path, "title: [Cramps", "title: Cramps again")
+        assert "wrote" in wait_for(capsys, "wrote")
+    finally:
+        stop.set()
+        watcher.join(5)
+    assert "Cramps again" in consistency.pdf_text(tmp_path / "out" / "cramps.pdf")
+    assert "stopped watching" in capsys.readouterr().out
+
+
+def edit(path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    time.sleep(0.02)  # a distinct modification time, on file systems that keep only milliseconds
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    os.utime(path)
+
+
+def wait_for(capsys, word: str, seconds: float = 20) -> str:
+    """What the watcher printed (out and err) up to the first time it says `word`."""
+    said = ""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        captured = capsys.readouterr()
+        said += captured.out + captured.err
+        if word in said:
+            return said
+        time.sleep(0.05)
+    raise AssertionError(f"the watcher did not say {word!r}; it said: {said!r}")
+
+
+# Any valid content: words with markup characters, accents and long words, lists of any length.
+WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéüñçßø0123456789<>&\"'/;:()%",
+               min_size=1, max_size=24)
+LINE = st.lists(WORD, min_size=1, max_size=14).map(" ".join)
+NAME = st.lists(WORD.filter(lambda w: len(w) <= 10), min_size=1, max_size=4).map(" ".join)
+CAUSE = st.fixed_dictionaries({"name": NAME, "explanation": LINE},
+                              optional={"self_care": LINE, "medical_care": LINE})
+
+
+@st.composite
+def content_files(draw) -> dict:
+    return {
+        "sources": [{"id": "guide", "title": draw(LINE), "publisher": draw(NAME), "date": "2024-01-31"}],
+        "topics": [{
+            "id": "topic", "title": draw(NAME), "summary": draw(LINE), "sources": ["guide"],
+            "causes": draw(st.lists(CAUSE, min_size=1, max_size=5)),
+            "warning_signs": draw(st.lists(LINE, min_size=1, max_size=8)),
+            "advice": draw(st.lists(LINE, min_size=1, max_size=8)),
+        }],
+    }
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=content_files())
+def test_any_valid_content_builds_with_every_string_in_the_leaflet_and_the_deck(data, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("generated")
+    path = folder / "content.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    content = load(path)
+    topic = content.topics[0]
+    written = build.build(content, [topic], ["pdf", "large-print", "pptx"], folder / "out")
+    for format_name, output in zip(["pdf", "large-print", "pptx"], written):
+        assert consistency.missing(topic, format_name, output) == [], format_name
+    printed = consistency.pdf_text(written[0])
+    assert "".join(topic.summary.split()) in "".join(printed.split())

@@ -1,0 +1,81 @@
+"""The reading grades come from a syllable table made once instead of textstat's whole pronunciation
+dictionary, and are exactly the grades textstat gives."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+import textstat
+import yaml
+
+from leaflets.checks import readability
+from leaflets.content import load, patient_texts
+from leaflets.theme import asset
+from tests.conftest import FIXTURES, ROOT
+
+# Words and marks where word splitting, contractions and the dictionary fallback could part ways.
+AWKWARD = [
+    "", "   ", ".", "It's the patient's own 'choice' — don't stop.", "Rock'n'roll isn't 'bout cramps.",
+    "Self-care: anti-inflammatory, over-the-counter, e.g. ibuprofen (200 mg) at 8 a.m.",
+    "İstanbul, Çorum, naïve café, Ångström, straße, ΑΒΓ.", "Hmm. Shh! Mm? Fs", "Gastrocnemius myoclonus; "
+    "hypomagnesaemia; dysaesthesia; paracetamol; rhabdomyolysis.", "1 in 4 people: 25% of 100_000.",
+]
+
+
+def strings_in(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in strings_in(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in strings_in(v)]
+    return []
+
+
+def texts_of(path) -> list[str]:
+    """Every string in a content file; for one that loads, also each topic's text as the checks grade it."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # every scalar a string
+    except yaml.YAMLError:
+        return path.read_text(encoding="utf-8").splitlines()
+    texts = strings_in(data)
+    try:
+        content = load(path)
+    except Exception:  # the mistakes fixtures: their strings are still text to grade
+        return texts
+    for topic in content.topics:
+        texts.append(" ".join(text for _, text, kind in patient_texts(topic) if kind != "heading"))
+    return texts
+
+
+CONTENT_FILES = [ROOT / "content.yaml", *sorted(FIXTURES.rglob("*.yaml"))]
+
+
+@pytest.mark.parametrize("path", CONTENT_FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_grades_and_syllables_are_textstats_on_every_content_file(path):
+    texts = texts_of(path)
+    assert texts
+    for text in texts + AWKWARD:
+        assert readability.syllable_count(text) == textstat.syllable_count(text), text
+        assert readability.grade_level(text) == textstat.flesch_kincaid_grade(text), text
+        assert readability.smog_index(text) == textstat.smog_index(text), text
+
+
+def test_every_word_of_the_seed_content_counts_as_textstat_counts_it():
+    words = {w for text in texts_of(ROOT / "content.yaml") for w in text.split()}
+    assert len(words) > 300
+    assert {w: readability.syllable_count(w) for w in words} == {w: textstat.syllable_count(w) for w in words}
+
+
+def test_shipped_syllable_table_is_the_installed_dictionarys():
+    spec = importlib.util.spec_from_file_location("make_syllables", ROOT / "assets" / "make_syllables.py")
+    maker = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(maker)
+    assert asset("checks/syllables.txt").read_text(encoding="utf-8") == maker.table_text(maker.syllable_counts())
+
+
+def test_syllable_table_names_the_dictionarys_licence():
+    head = asset("checks/syllables.txt").read_text(encoding="utf-8")[:3000]
+    assert "# Copyright (C) 1993-2015 Carnegie Mellon University. All rights reserved." in head
+    assert "# THIS SOFTWARE IS PROVIDED BY CARNEGIE MELLON UNIVERSITY" in head

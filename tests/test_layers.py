@@ -1,0 +1,70 @@
+"""The package reads as its pipeline: each stage imports only the stages below it (and the shared
+vocabulary), so content never depends on a writer and print and deck never depend on each other."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "leaflets"
+
+SHARED = {"problems", "files", "theme", "fonts", "formats"}
+MAY_IMPORT = {
+    "problems": set(),
+    "files": {"problems"},
+    "theme": set(),
+    "fonts": {"theme"},
+    "formats": set(),
+    "pictures": {"files", "fonts", "theme", "problems"},
+    "content": SHARED | {"pictures"},
+    "wording": {"content", "theme"},
+    "checks": SHARED | {"content", "wording"},
+    "print": SHARED | {"content", "pictures", "wording"},
+    "deck": SHARED | {"content", "pictures", "wording"},
+    "build": SHARED | {"content", "checks", "wording"},
+    "cli": SHARED | {"content", "checks", "wording", "build", "print", "deck"},
+    "__main__": {"cli"},
+    "__init__": set(),
+}
+
+
+def stage_of(path: Path) -> str:
+    parts = path.relative_to(PACKAGE).with_suffix("").parts
+    return parts[0]
+
+
+def imported_stages(path: Path) -> set[str]:
+    """Every stage a module imports, at its top or inside a function."""
+    stages = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("leaflets"):
+            parts = node.module.split(".")[1:]
+            if parts:
+                stages.add(parts[0])
+            else:  # from leaflets import x, y
+                stages |= {alias.name for alias in node.names if alias.name != "__version__"}
+        elif isinstance(node, ast.Import):
+            stages |= {alias.name.split(".")[1] for alias in node.names if alias.name.startswith("leaflets.")}
+    return stages
+
+
+MODULES = sorted(PACKAGE.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_a_stage_imports_only_the_stages_below_it(path):
+    stage = stage_of(path)
+    foreign = imported_stages(path) - {stage} - MAY_IMPORT[stage]
+    assert not foreign, f"{path.relative_to(PACKAGE)} ({stage}) imports {sorted(foreign)}"
+
+
+def test_every_stage_is_known_to_the_rule():
+    assert {stage_of(path) for path in MODULES} <= set(MAY_IMPORT)
+
+
+def test_the_rule_finds_an_upward_import(tmp_path):
+    module = tmp_path / "bad.py"
+    module.write_text("def f():\n    from leaflets.deck import draw\n", encoding="utf-8")
+    assert imported_stages(module) == {"deck"}
