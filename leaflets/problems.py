@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable
+
+_UNSHOWABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ud800-\udfff]")
+
+
+def shown(text: str) -> str:
+    """Text safe to print on a terminal: control, bidirectional and invisible characters (which could
+    move the cursor, recolour the screen or reverse a line) written as their code, like \\u202e."""
+    if _UNSHOWABLE.search(text) is None and text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() and _UNSHOWABLE.match(ch) is None
+                   else (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}") for ch in text)
 
 
 @dataclass(frozen=True, order=True)
@@ -22,7 +34,7 @@ class Problem:
         return self.file if self.line is None else f"{self.file}:{self.line}:{self.column}"
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.path}: {self.message}" if self.path else f"{self.where}: {self.message}"
+        return shown(f"{self.where}: {self.path}: {self.message}" if self.path else f"{self.where}: {self.message}")
 
 
 class ContentError(Exception):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from leaflets.content import Content, Topic, mentions, patient_text, patient_texts
 from leaflets.content.loader import ParsedFile
-from leaflets.problems import Problem
+from leaflets.problems import Problem, shown
 from leaflets.checks.readability import grade_level, sentences, smog_index, words
 from leaflets.checks.wordlists import medical_terms, medicines
 
@@ -72,7 +72,7 @@ class Finding:
     def line(self, strict: bool = False) -> str:
         p = self.problem
         path = f" {p.path}:" if p.path else ""
-        return f"{p.where}: {'error' if strict else 'warning'}:{path} {p.message} [{self.check}]"
+        return shown(f"{p.where}: {'error' if strict else 'warning'}:{path} {p.message} [{self.check}]")
 
 
 @dataclass(frozen=True)

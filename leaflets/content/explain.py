@@ -36,7 +36,11 @@ def explain(parsed: loader.ParsedFile, detail: dict) -> Problem | None:
         return parsed.problem(loc, "should be a list; put each item on its own line starting with '- '")
     if kind in {"model_type", "dict_type", "model_attributes_type"}:
         shape = "a list" if isinstance(given, list) else "text"
-        return parsed.problem(loc, f"should be a group of fields (name: value), not {shape}")
+        if not loc:
+            return parsed.problem(loc, f"the file holds {shape}, not the fields of a content file; start it with "
+                                       "'sources:' and 'topics:', each at the start of a line (see docs/content.md)")
+        return parsed.problem(loc, f"should be a group of fields (name: value), not {shape}; write each field "
+                                   "on its own line, indented under this one, as 'name: value'")
     if kind == "string_pattern_mismatch" and field == "language":
         return parsed.problem(loc, f"'{given}' is not a language code; write a code such as 'en' or 'en-GB'")
     if kind == "string_pattern_mismatch" and field == "url":

@@ -194,11 +194,11 @@ def _check_nodes(root: yaml.Node, text: str, name: str) -> tuple[list[Problem], 
         if isinstance(node, yaml.MappingNode):
             first_seen: dict[str, yaml.Node] = {}
             for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.value == "<<":
+                    yield Problem(name, *at(key), format_path(loc), "YAML merge keys ('<<') are not supported; write the fields out")
+                    continue
                 if not isinstance(key, yaml.ScalarNode) or key.tag not in _PLAIN_TAGS:
                     yield Problem(name, *at(key), format_path(loc), "a field name must be a plain word such as 'title'")
-                    continue
-                if key.value == "<<":
-                    yield Problem(name, *at(key), format_path(loc), "YAML merge keys ('<<') are not supported; write the fields out")
                     continue
                 if key.value in first_seen:
                     first_line = first_seen[key.value].start_mark.line + 1
@@ -240,7 +240,8 @@ def _alias_problems(text: str, name: str):
 
 def _to_data(node: yaml.Node) -> Any:
     if isinstance(node, yaml.MappingNode):
-        return {key.value: _to_data(value) for key, value in node.value}
+        # A key that is not plain text (a list, say) has been reported already; its value is left out.
+        return {key.value: _to_data(value) for key, value in node.value if isinstance(key, yaml.ScalarNode)}
     if isinstance(node, yaml.SequenceNode):
         return [_to_data(item) for item in node.value]
     if node.tag == "tag:yaml.org,2002:null" and node.value in _NULL_SPELLINGS:

@@ -5,6 +5,8 @@ while the file is typed. content.yaml's first line points them at it."""
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from pathlib import Path
 
 from leaflets.content import Content
@@ -26,4 +28,14 @@ def text() -> str:
 
 
 def write(path: Path) -> None:
-    path.write_text(text(), encoding="utf-8")
+    """Write the schema beside the content file; a link or anything else already there is replaced,
+    never written through."""
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text())
+        os.chmod(name, 0o644)
+        os.replace(name, path)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise

@@ -33,7 +33,11 @@ def load_with_positions(path: Path, display_name: str | None = None,
     try:
         content = Content.model_validate(parsed.data, context={"folder": Path(path).parent, "open_template": open_template})
     except ValidationError as error:
-        problems += filter(None, (explain(parsed, detail) for detail in error.errors(include_url=False)))
+        # Where the reader already said what is wrong (a tag, a merge key), the schema's view of the
+        # same value would only repeat it in other words.
+        read_at = {(problem.line, problem.column) for problem in parsed.problems}
+        problems += [problem for problem in map(lambda detail: explain(parsed, detail), error.errors(include_url=False))
+                     if problem and (problem.line, problem.column) not in read_at]
     if problems:
         raise ContentError(problems)
     return content, parsed

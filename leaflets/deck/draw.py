@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -119,7 +120,10 @@ def _prepare(data: bytes, name: str) -> _Template:
 
 
 def _reason(error: Exception) -> str:
-    text = " ".join(str(error).split())[:120]
+    text = " ".join(str(error).split())
+    if "presentationml.template" in text:
+        return "it is a PowerPoint template file (.potx) with a .pptx name: open it in PowerPoint and save it as a presentation (.pptx)"
+    text = re.sub(r"file '<_io\.BytesIO object at 0x[0-9a-f]+>'", "it", text)[:120]
     return text or type(error).__name__
 
 

@@ -174,7 +174,7 @@ class _DatedZip:
 
     def __init__(self, path: Path, day: dt.datetime):
         self.zip = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED)
-        self.stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
+        self.stamp = (min(max(day.year, 1980), 2107), day.month, day.day, 0, 0, 0)  # the years a zip entry can hold
 
     def __enter__(self) -> _DatedZip:
         return self

@@ -455,3 +455,12 @@ def test_svg_that_svglib_or_reportlab_cannot_draw_is_refused_when_read(tmp_path,
     line = logo_refusal(capsys, tmp_path, "logo.svg", svg(shape))
     assert "'logo.svg' cannot be drawn (" in line
     assert line.endswith("save it again from your image or drawing program, or save it as PNG")
+
+
+def test_template_file_saved_as_potx_and_renamed_says_to_save_it_as_a_presentation(tmp_path, capsys):
+    main_type = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+    template_type = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
+    template_with(tmp_path / "ours.pptx", edit={"[Content_Types].xml": lambda xml: xml.replace(main_type, template_type)})
+    line = template_refusal(capsys, tmp_path, "ours.pptx")
+    assert "it is a PowerPoint template file (.potx) with a .pptx name" in line
+    assert "BytesIO" not in line

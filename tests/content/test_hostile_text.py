@@ -255,3 +255,31 @@ def test_every_one_of_many_unknown_fields_is_pointed_at_in_its_place(tmp_path):
                         "glossary, language, publisher, sources, topics")
     assert lines[19_999].startswith("content.yaml:20017:1: k19999: unknown field 'k19999'")
     assert lines[-1] == "20000 problems in content.yaml; nothing was written."
+
+
+def test_a_field_name_that_is_a_list_is_pointed_at_not_a_crash(tmp_path):
+    line = refused(tmp_path, with_text("summary:", "? [a, b]\n    : x\n    summary:"))
+    assert line.endswith(": topics[0]: a field name must be a plain word such as 'title'"), line
+
+
+def test_a_merge_key_or_a_tag_is_said_once(tmp_path):
+    assert refused(tmp_path, b"!!python/object/apply:os.system ['true']\n") == (
+        "content.yaml:1:1: the YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed here; "
+        "remove it and write plain text")
+
+
+def test_a_review_date_far_in_the_future_still_builds_a_deck(tmp_path):
+    data = with_text("summary:", "reviewed: 9998-01-01\n    next_review: 9999-12-31\n    summary:")
+    status, lines = generate(tmp_path, data, "--format", "pptx")
+    assert status == 0, lines
+    assert (tmp_path / "out" / "cramps.pptx").is_file()
+
+
+def test_the_schema_replaces_a_link_in_its_place_rather_than_writing_through_it(tmp_path):
+    victim = tmp_path / "elsewhere.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    (tmp_path / "content.yaml").write_bytes(MINIMAL.encode("utf-8"))
+    (tmp_path / "content.schema.json").symlink_to(victim)
+    assert cli.main(["--content", str(tmp_path / "content.yaml"), "--schema"]) == 0
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert not (tmp_path / "content.schema.json").is_symlink()

@@ -104,8 +104,17 @@ def test_a_folder_given_as_the_content_file_is_named(tmp_path):
 
 def test_a_file_that_is_not_a_mapping_says_what_to_write(write_content):
     assert problems_of(write_content("- just\n- a list\n")) == [
-        "content.yaml:1:1: should be a group of fields (name: value), not a list"
+        "content.yaml:1:1: the file holds a list, not the fields of a content file; start it with 'sources:' "
+        "and 'topics:', each at the start of a line (see docs/content.md)"
     ]
+
+
+def test_characters_that_would_drive_the_terminal_are_shown_as_codes(write_content):
+    text = (FIXTURES / "minimal.yaml").read_text().replace("title: Cramps", "title: Cramps\u202e backwards")
+    [line] = problems_of(write_content(text), name="con\x1b[31mtent.yaml")
+    assert line.startswith("con\\x1b[31mtent.yaml:8:12: topics[0].title: ")
+    assert "'\\u202e' (U+202E)" in line
+    assert "\u202e" not in line and "\x1b" not in line
 
 
 def test_words_yaml_would_turn_into_booleans_stay_text(write_content):
