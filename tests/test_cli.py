@@ -81,7 +81,7 @@ def test_content_problems_exit_1_with_one_line_each_and_write_nothing(tmp_path, 
     assert run("--content", BAD, "--out", out) == 1
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 6
-    assert err[0].startswith(f"{BAD}:13:5: topics[0].title: this is empty")
+    assert err[0].startswith(f"{BAD}:13:5: topic 'cramps', title: this is empty")
     assert err[-1] == f"5 problems in {BAD}; nothing was written."
     assert not out.exists()
 

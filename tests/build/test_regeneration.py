@@ -97,7 +97,7 @@ def test_a_topic_id_cannot_name_a_path_outside_the_output_folder(write_content, 
     path = write_content(MINIMAL.read_text(encoding="utf-8").replace("id: cramps", f"id: '{topic_id}'"))
     with pytest.raises(ContentError) as caught:
         load(path)
-    assert "topics[0].id" in str(caught.value.problems[0])
+    assert "topic 1, id" in str(caught.value.problems[0])
     # The writer refuses such a name too, whatever built the model.
     with pytest.raises(OutputError):
         build.output_path(tmp_path, Topic.model_construct(id=topic_id), "pdf")

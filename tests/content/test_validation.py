@@ -66,7 +66,7 @@ def test_each_mistake_is_reported_at_its_line(fixture):
 
 def test_missing_explanation_points_at_its_line():
     [problem] = problems_of(FIXTURES / "mistakes" / "missing-explanation.yaml")
-    assert problem.startswith("content.yaml:13:9: topics[0].causes[0]: 'explanation' is required")
+    assert problem.startswith("content.yaml:13:9: topic 'cramps', cause 1: 'explanation' is required")
 
 
 def test_every_problem_in_a_file_is_reported_together():
