@@ -116,14 +116,17 @@ class Report:
         return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows)
 
 
-def run(content: Content, parsed: ParsedFile, today: dt.date | None = None) -> Report:
-    """Every check on every topic, in file order, with each topic's scores."""
+def run(content: Content, parsed: ParsedFile, today: dt.date | None = None, only: set[str] | None = None) -> Report:
+    """Every check on every topic (or on the topics whose ids are in `only`), in file order, with each topic's
+    scores."""
     today = today or dt.date.today()
     findings: list[Finding] = []
     scores = []
     if "comment-in-text" not in content.checks.ignore:
-        findings += _comment_findings(parsed)
+        findings += _comment_findings(parsed, {i for i, t in enumerate(content.topics) if only and t.id not in only})
     for index, topic in enumerate(content.topics):
+        if only and topic.id not in only:
+            continue
         off = set(content.checks.ignore) | set(topic.ignore_checks)
         found = [f for f in _topic_findings(content, parsed, index, topic, today) if f.check not in off]
         findings += found
@@ -133,11 +136,13 @@ def run(content: Content, parsed: ParsedFile, today: dt.date | None = None) -> R
     return Report(tuple(ordered), tuple(scores))
 
 
-def _comment_findings(parsed: ParsedFile) -> list[Finding]:
+def _comment_findings(parsed: ParsedFile, skipped_topics: set[int]) -> list[Finding]:
     """Words YAML dropped as a comment from the end of a text: said with the words, and how to keep them."""
     found = []
     for loc, line, column, dropped in comments_after_text(parsed):
         if any(part in _NOT_TEXT for part in loc if isinstance(part, str)) or not dropped:
+            continue
+        if loc[:1] == ("topics",) and len(loc) > 1 and loc[1] in skipped_topics:
             continue
         where = parsed.problem(loc, "")
         found.append(Finding("comment-in-text", Problem(

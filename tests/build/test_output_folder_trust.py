@@ -25,7 +25,7 @@ from leaflets import formats
 from leaflets.cli import main, parser, watch
 from leaflets.content import load
 from tests.conftest import FIXTURES, ROOT
-from tests.test_regeneration import edit, wait_for
+from tests.build.test_regeneration import edit, wait_for
 
 MINIMAL = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
 TOPIC = MINIMAL.split("topics:\n", 1)[1]
