@@ -173,7 +173,8 @@ def _compose(text: str, name: str) -> yaml.Node:
         raise ContentError([Problem(name, 1, 1, "", f"this is not valid YAML ({error})")])
 
 
-_CURLY_QUOTES = re.compile("[\u201c\u201d\u2018\u2019\u201e\u201f]")
+# A curly quote opening a value (a curly apostrophe inside a word is just a letter, and prints well).
+_CURLY_QUOTES = re.compile("(?:^|[:-][ ]++)([\u201c\u201d\u2018\u2019\u201e\u201f])")
 _APOSTROPHE_IN_SINGLE_QUOTES = re.compile(r"(?:^|[:-][ ]++)'([^'\n]*+)'(\w++)")
 _NO_SPACE_AFTER_DASH = re.compile(r"^[ ]*+-(?=[^\s-])")
 _NO_SPACE_AFTER_COLON = re.compile(r"^[ ]*+(?:-[ ]++)?+([A-Za-z_]++):(?=[^\s/])(\S*+)")
@@ -191,7 +192,7 @@ def _common_mistake(text: str, error: yaml.MarkedYAMLError) -> tuple[int, int, s
             return (number + 1, line.index("\t") + 1, "this line is indented with a tab; YAML needs spaces: replace "
                     "the tab with spaces (most editors can be set to type spaces when you press Tab)")
         if curly := _CURLY_QUOTES.search(line):
-            return (number + 1, curly.start() + 1, f"the text is in curly quotes ({curly.group()}), which YAML does "
+            return (number + 1, curly.start(1) + 1, f"the text is in curly quotes ({curly.group(1)}), which YAML does "
                     "not read as quotes (they come from word processors); type straight double quotes (\") around "
                     "the whole text instead")
         if apostrophe := _APOSTROPHE_IN_SINGLE_QUOTES.search(line):

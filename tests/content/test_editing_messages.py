@@ -104,3 +104,8 @@ def test_a_comment_after_text_loses_the_words_from_the_leaflet_but_not_from_the_
         "content.yaml:17:36: warning: topic 'cramps', advice item 1: '#1 tip by 10 to 20 cm.' is left out of the "
         "leaflet: YAML reads ' #' after text as the start of a comment; to keep these words, put the whole text "
         "in double quotes [comment-in-text]")
+
+
+def test_a_curly_apostrophe_inside_a_word_is_not_taken_for_curly_quotes(write_content):
+    path = write_content(with_line("    title: Cramps", "    title: Cramps: don\u2019t wait"))
+    assert "curly" not in only_problem(path)
