@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import difflib
 import errno
 import os
 import sys
@@ -37,7 +39,7 @@ def parser() -> argparse.ArgumentParser:
                    help="the folder to write into (default: out)")
     p.add_argument("--topic", action="append", metavar="ID",
                    help="build only this topic; repeat for more (default: every topic)")
-    p.add_argument("--format", action="append", choices=list(WRITERS), metavar="FORMAT",
+    p.add_argument("--format", action="append", type=_format_name, metavar="FORMAT",
                    help=f"build only this format, one of: {', '.join(WRITERS)}; repeat for more "
                         "(default: the 'formats' list in the content file, else all)")
     p.add_argument("--template", type=Path, metavar="PATH",
@@ -45,7 +47,10 @@ def parser() -> argparse.ArgumentParser:
                         "content file, else the built-in one)")
     p.add_argument("--check", action="store_true",
                    help="check the content file (readability, plain language, sources, review dates) and print "
-                        "a report; write nothing")
+                        "a report; write nothing. With --topic, check only those topics")
+    p.add_argument("--list", action="store_true",
+                   help="list the topics: title, language, review status, and each output with whether it is "
+                        "up to date in --out; write nothing")
     p.add_argument("--strict", action="store_true",
                    help="treat the checks' warnings as errors: exit 1, and build nothing, if there are any")
     p.add_argument("--schema", action="store_true",
@@ -65,6 +70,30 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _format_name(text: str) -> str:
+    """A format as typed, in any case ('PDF'); an unknown one is refused with the nearest name."""
+    name = text.strip().lower()
+    if name in WRITERS:
+        return name
+    return _refuse_name(f"'{text}' is not a format", name, list(WRITERS), "the formats are")
+
+
+def _refuse_name(what: str, given: str, known: list[str], listing: str):
+    guess = difflib.get_close_matches(given, known, n=1, cutoff=0.6)
+    hint = f"did you mean '{guess[0]}'? " if guess else ""
+    raise argparse.ArgumentTypeError(f"{what}; {hint}({listing}: {', '.join(known)})")
+
+
+def _unknown_topics_line(unknown: list[str], known: list[str], content_path) -> str:
+    """One line for topics not in the content file, with the nearest id for each."""
+    said = []
+    for topic_id in unknown:
+        guess = difflib.get_close_matches(topic_id, known, n=1, cutoff=0.6)
+        said.append(f"'{topic_id}' (did you mean '{guess[0]}'?)" if guess else f"'{topic_id}'")
+    return (f"leaflets: error: unknown topic {', '.join(said)}; the topics in {content_path} are: "
+            f"{', '.join(known)}")
+
+
 def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of 1 or more")
@@ -79,15 +108,11 @@ class ProgressLine:
         self.live = self.stream.isatty()
 
     def __call__(self, done: int, total: int, topic, format_name: str) -> None:
-        if total < 2:
-            return
-        text = f"[{done}/{total}] {topic.id} ({format_name})"
-        if self.live:
-            self.stream.write(f"\r\033[K{text}")
-            if done == total:
-                self.stream.write("\r\033[K")
-        else:
-            self.stream.write(f"built {text}\n")
+        if total < 2 or not self.live:
+            return  # in a log, the line each output gets when it is written says it
+        self.stream.write(f"\r\033[K[{done}/{total}] {topic.id} ({format_name})")
+        if done == total:
+            self.stream.write("\r\033[K")
         self.stream.flush()
 
 
@@ -138,6 +163,8 @@ def _run(argv: list[str] | None) -> int:
             return EXIT_CONTENT
     if args.schema:
         return write_schema(args.content)
+    if args.list:
+        return list_topics(args)
     if args.watch:
         return watch(args)
     return build_once(args)
@@ -180,8 +207,7 @@ def build_once(args: argparse.Namespace, *, list_current: bool = True) -> int:
     known = [topic.id for topic in content.topics]
     unknown = [topic_id for topic_id in args.topic or [] if topic_id not in known]
     if unknown:
-        print(f"leaflets: error: unknown topic {', '.join(repr(t) for t in unknown)}; "
-              f"the topics in {args.content} are: {', '.join(known)}", file=sys.stderr)
+        print(_unknown_topics_line(unknown, known, args.content), file=sys.stderr)
         return EXIT_USAGE
 
     if args.template:
@@ -239,6 +265,7 @@ def _build_locked(args: argparse.Namespace, content, parsed, list_current: bool)
         print(f"not in {args.content} any more: {path} (remove it with --prune)")
     for path in report.pruned:
         print(f"removed {path}")
+    print(_summary_line(len(report.written), len(report.current), len(findings), args.strict))
     if args.preview:
         needed = [p for p in report.written + report.current
                   if p.suffix == ".pdf" and (p in report.written or not p.with_name(f"{p.stem}-page1.png").exists())]
@@ -251,6 +278,14 @@ def _build_locked(args: argparse.Namespace, content, parsed, list_current: bool)
                 return EXIT_CONTENT
             print(f"wrote {len(pictures)} preview{'s' * (len(pictures) != 1)} of {path}: {pictures[0].name} …")
     return EXIT_OK
+
+
+def _summary_line(rebuilt: int, current: int, findings: int, strict: bool) -> str:
+    """'8 outputs: 2 rebuilt, 6 up to date, 3 warnings — see --check'."""
+    line = f"{_count(range(rebuilt + current), 'output')}: {rebuilt} rebuilt, {current} up to date"
+    if findings:
+        line += f", {_count(range(findings), 'error' if strict else 'warning')} \u2014 see --check"
+    return line
 
 
 def _stopped_line(stop: Stopped, out: Path) -> str:
@@ -272,7 +307,7 @@ def report_checks(args: argparse.Namespace, content, parsed) -> int:
     """`--check`: every finding on its line, the outputs already built checked against the content, then a table."""
     from leaflets.checks import rules
 
-    report = rules.run(content, parsed)
+    report = rules.run(content, parsed, only=set(args.topic) if args.topic else None)
     lines = [finding.line(args.strict) for finding in report.findings]
     gaps = _missing_from_outputs(args, content)
     for line in lines + gaps:
@@ -281,7 +316,8 @@ def report_checks(args: argparse.Namespace, content, parsed) -> int:
         print()
     print(report.table())
     warnings = "errors" if args.strict else "warnings"
-    print(f"\n{args.content}: {_count(content.topics, 'topic')}, {_count(content.sources, 'source')}, "
+    checked = [topic for topic in content.topics if not args.topic or topic.id in args.topic]
+    print(f"\n{args.content}: {_count(checked, 'topic')}, {_count(content.sources, 'source')}, "
           f"{_count(lines, warnings[:-1])}"
           + (f", {len(gaps)} gaps between the content and its outputs" if gaps else "") + ".")
     return EXIT_CONTENT if gaps or (lines and args.strict) else EXIT_OK
@@ -301,6 +337,8 @@ def _missing_from_outputs(args: argparse.Namespace, content) -> list[str]:
     hashes = manifest.FileHashes()
     lines = []
     for topic in content.topics:
+        if args.topic and topic.id not in args.topic:
+            continue
         for format_name in content.formats:
             path = output_path(args.out, topic, format_name)
             if state.is_current(path.name, manifest.fingerprint(content, topic, format_name, hashes)):
@@ -327,6 +365,56 @@ def _findings_of_build(args: argparse.Namespace, content, parsed) -> list[str]:
     return [line.replace(": warning:", ": error:", 1) for line in lines] if args.strict else lines
 
 
+def list_topics(args: argparse.Namespace) -> int:
+    """`--list`: each topic with its title, language and review status, then its outputs and whether each is
+    up to date in the output folder."""
+    from leaflets.build import manifest, output_path
+
+    try:
+        content = load_with_positions(args.content, str(args.content), open_template=_open_template)[0]
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"{_count(error.problems, 'problem')} in {args.content}; fix them to list its topics.", file=sys.stderr)
+        return EXIT_CONTENT
+    state = manifest.Manifest.read(args.out)
+    hashes = manifest.FileHashes()
+    for topic in content.topics:
+        if args.topic and topic.id not in args.topic:
+            continue
+        language = getattr(topic, "language", None) or content.language
+        print(f"{topic.id}: {topic.title} ({language}; {_review_status(topic)})")
+        for format_name in args.format or content.formats:
+            path = output_path(args.out, topic, format_name)
+            if not path.exists():
+                status = "not built"
+            elif state.is_current(path.name, manifest.fingerprint(content, topic, format_name, hashes)):
+                status = "up to date"
+            else:
+                status = "out of date"
+            print(f"  {format_name}: {path} ({status})")
+    return EXIT_OK
+
+
+def _review_status(topic) -> str:
+    if not topic.reviewed:
+        return "not reviewed"
+    due = f", next review due {topic.next_review:%d %B %Y}" if topic.next_review else ""
+    overdue = " (overdue)" if topic.next_review and topic.next_review < dt.date.today() else ""
+    return f"reviewed {topic.reviewed:%d %B %Y}{' by ' + topic.reviewed_by if topic.reviewed_by else ''}{due}{overdue}"
+
+
+def _now() -> str:
+    return dt.datetime.now().strftime("%H:%M:%S")
+
+
+def _watched_line(seen) -> str:
+    """'watching content.yaml, assets/logo.png (…)': the files by name, the first few when there are many."""
+    names = [str(path) for path in seen]
+    shown = ", ".join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")
+    return f"{_now()} watching {shown} (press Ctrl+C to stop)"
+
+
 def watch(args: argparse.Namespace, interval: float = 0.5, stop: threading.Event | None = None) -> int:
     """Build, then build again whenever an input changes, until interrupted (or `stop` is set).
     The files are looked at before each build, so that a change saved while it runs is built next."""
@@ -335,9 +423,7 @@ def watch(args: argparse.Namespace, interval: float = 0.5, stop: threading.Event
     seen = inputs.snapshot(args.content, named)
     try:
         if build_once(args) != EXIT_STOPPED:
-            others = len(seen) - 1
-            print(f"watching {args.content} and {others} other file{'s' * (others != 1)} it uses "
-                  "(press Ctrl+C to stop)", flush=True)
+            print(_watched_line(seen), flush=True)
             _rebuild_on_change(args, interval, stop, named, seen)
     except KeyboardInterrupt:
         pass
@@ -350,7 +436,7 @@ def _rebuild_on_change(args: argparse.Namespace, interval: float, stop: threadin
         changed = inputs.changes(seen, inputs.snapshot(args.content, named))
         if not changed:
             continue
-        print(f"changed: {', '.join(changed)}", flush=True)
+        print(f"{_now()} changed: {', '.join(changed)}; building again", flush=True)
         named = inputs.named_files(args.content, args.template)
         seen = inputs.snapshot(args.content, named)
         if build_once(args, list_current=False) == EXIT_STOPPED:

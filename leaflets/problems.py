@@ -57,6 +57,51 @@ def format_path(loc: Iterable[str | int]) -> str:
     return text
 
 
+_ITEM_NAMES = {"topics": "topic", "sources": "source", "causes": "cause", "warning_signs": "warning sign",
+               "key_points": "key point", "advice": "advice item", "formats": "format", "glossary": "glossary entry",
+               "ignore_checks": "ignored check", "ignore": "ignored check", "medical_care": "medical care item"}
+
+
+_SHORT_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,59}")  # an id that reads as a name; others are counted instead
+
+
+def describe(loc: Iterable[str | int], data: object = None) -> str:
+    """Say where a value is the way a writer reads the file, counting from 1 and naming topics and sources
+    by their ids: ("topics", 2, "advice", 0) is "topic 'heartburn', advice item 1"."""
+    words: list[str] = []
+    loc = tuple(loc)
+    for index, part in enumerate(loc):
+        if isinstance(part, int):
+            field = loc[index - 1] if index else ""
+            if words and words[-1].endswith(str(field)):
+                words[-1] = words[-1][: -len(str(field))].rstrip(".")
+                if not words[-1]:
+                    words.pop()
+            item = _ITEM_NAMES.get(field, f"{field} item" if field else "item")
+            record = _at(data, loc[: index + 1])
+            record_id = record.get("id") if isinstance(record, dict) else None
+            if field in ("topics", "sources") and isinstance(record_id, str) and _SHORT_ID.fullmatch(record_id.strip()):
+                words.append(f"{item} '{record_id.strip()}'")
+            else:
+                words.append(f"{item} {part + 1}")
+        elif index and isinstance(loc[index - 1], str) and words:
+            words[-1] += f".{part}"  # a field of a field reads as written: publisher.logo
+        else:
+            words.append(str(part))
+    return ", ".join(words)
+
+
+def _at(data: object, loc: tuple) -> object:
+    for part in loc:
+        if isinstance(data, dict) and isinstance(part, str):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
 class OutputError(Exception):
     """Content that is valid but cannot be made into an output, said in plain words for the editor."""
 

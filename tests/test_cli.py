@@ -29,7 +29,8 @@ def test_builds_every_topic_in_every_format_and_says_what_it_wrote(tmp_path, cap
     assert run("--content", MINIMAL, "--out", tmp_path / "out") == 0
     names = ["cramps.pdf", "cramps-trifold.pdf", "cramps-large-print.pdf", "cramps.pptx"]
     assert sorted(p.name for p in outputs(tmp_path / "out")) == sorted(names)
-    assert capsys.readouterr().out.splitlines() == [f"wrote {tmp_path / 'out' / name}" for name in names]
+    assert capsys.readouterr().out.splitlines() == [f"wrote {tmp_path / 'out' / name}" for name in names] + [
+        "4 outputs: 4 rebuilt, 0 up to date, 1 warning \u2014 see --check"]
 
 
 def test_formats_setting_in_the_content_file_chooses_what_a_plain_run_makes(tmp_path, write_content):
@@ -65,7 +66,8 @@ def test_topic_option_builds_only_that_topic(tmp_path):
 
 def test_unknown_topic_is_a_usage_error_listing_the_known_ones(tmp_path, capsys):
     assert run("--content", MINIMAL, "--out", tmp_path, "--topic", "cramp") == 2
-    assert "unknown topic 'cramp'; the topics in" in capsys.readouterr().err
+    assert capsys.readouterr().err == (f"leaflets: error: unknown topic 'cramp' (did you mean 'cramps'?); the topics "
+                                       f"in {MINIMAL} are: cramps\n")
     assert not tmp_path.joinpath("cramps.pdf").exists()
 
 
@@ -73,7 +75,65 @@ def test_unknown_format_is_a_usage_error_listing_the_formats(capsys):
     with pytest.raises(SystemExit) as exit_:
         run("--format", "docx")
     assert exit_.value.code == 2
-    assert "(choose from 'pdf', 'trifold', 'large-print', 'pptx')" in capsys.readouterr().err
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "leaflets: error: argument --format: 'docx' is not a format; (the formats are: pdf, trifold, large-print, pptx)")
+
+
+def test_a_misspelt_format_gets_did_you_mean(capsys):
+    with pytest.raises(SystemExit):
+        run("--format", "PFD")
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "leaflets: error: argument --format: 'PFD' is not a format; did you mean 'pdf'? "
+        "(the formats are: pdf, trifold, large-print, pptx)")
+
+
+def test_format_names_are_read_in_any_case(tmp_path):
+    assert run("--content", MINIMAL, "--out", tmp_path, "--format", "PDF", "--format", "Large-Print") == 0
+    assert sorted(p.name for p in outputs(tmp_path)) == ["cramps-large-print.pdf", "cramps.pdf"]
+
+
+def test_a_misspelt_topic_gets_did_you_mean(tmp_path, capsys):
+    assert run("--content", ROOT / "content.yaml", "--out", tmp_path, "--topic", "leg-cramp") == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "leaflets: error: unknown topic 'leg-cramp' (did you mean 'leg-cramps'?); the topics in "
+        f"{ROOT / 'content.yaml'} are: leg-cramps, leg-cramps-middle-aged-women"]
+
+
+def test_check_with_topic_checks_only_that_topic(tmp_path, write_content, capsys):
+    cramps_topic = MINIMAL.read_text(encoding="utf-8").split("topics:\n")[1].replace("[guide]", "[nhs-heartburn]")
+    path = write_content((FIXTURES / "checks" / "heartburn.yaml").read_text(encoding="utf-8") + cramps_topic)
+    assert run("--content", path, "--out", tmp_path, "--check", "--topic", "cramps") == 0
+    out = capsys.readouterr().out
+    assert "heartburn" not in out
+    assert out.splitlines()[-1] == f"{path}: 1 topic, 1 source, 1 warning."
+
+
+def test_each_output_gets_one_line_and_the_build_ends_with_a_summary(tmp_path, write_content, capsys):
+    path = write_content(MINIMAL.read_text(encoding="utf-8"))
+    assert run("--content", path, "--out", tmp_path, "--format", "pdf", "--format", "pptx", "--jobs", "1") == 0
+    capsys.readouterr()
+    path.write_text(path.read_text(encoding="utf-8").replace("formats", "formats"), encoding="utf-8")
+    assert run("--content", path, "--out", tmp_path, "--format", "pdf", "--format", "pptx", "--format", "trifold",
+               "--jobs", "1") == 0
+    printed = capsys.readouterr()
+    assert printed.out.splitlines() == [f"wrote {tmp_path / 'cramps-trifold.pdf'}",
+                                        f"up to date {tmp_path / 'cramps.pdf'}",
+                                        f"up to date {tmp_path / 'cramps.pptx'}",
+                                        "3 outputs: 1 rebuilt, 2 up to date, 1 warning \u2014 see --check"]
+    assert "built [" not in printed.err
+
+
+def test_list_shows_each_topic_with_title_language_review_and_outputs(tmp_path, capsys):
+    assert run("--content", MINIMAL, "--out", tmp_path, "--format", "pdf") == 0
+    capsys.readouterr()
+    assert run("--content", MINIMAL, "--out", tmp_path, "--list") == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "cramps: Cramps (en; not reviewed)",
+        f"  pdf: {tmp_path / 'cramps.pdf'} (up to date)",
+        f"  trifold: {tmp_path / 'cramps-trifold.pdf'} (not built)",
+        f"  large-print: {tmp_path / 'cramps-large-print.pdf'} (not built)",
+        f"  pptx: {tmp_path / 'cramps.pptx'} (not built)",
+    ]
 
 
 def test_content_problems_exit_1_with_one_line_each_and_write_nothing(tmp_path, capsys):
@@ -81,7 +141,7 @@ def test_content_problems_exit_1_with_one_line_each_and_write_nothing(tmp_path, 
     assert run("--content", BAD, "--out", out) == 1
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 6
-    assert err[0].startswith(f"{BAD}:13:5: topics[0].title: this is empty")
+    assert err[0].startswith(f"{BAD}:13:5: topic 'cramps', title: this is empty")
     assert err[-1] == f"5 problems in {BAD}; nothing was written."
     assert not out.exists()
 

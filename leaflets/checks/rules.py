@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from leaflets.content import Content, Topic, mentions, patient_text, patient_texts
-from leaflets.content.loader import ParsedFile
+from leaflets.content.loader import ParsedFile, comments_after_text
 from leaflets.problems import Problem, shown
 from leaflets.checks.readability import grade_level, sentences, smog_index, words
 from leaflets.checks.wordlists import medical_terms, medicines
@@ -46,9 +46,20 @@ BEFORE_ACTION = {"always", "never", "please", "gently", "slowly", "regularly", "
 # A number is tried only from its first digit, and its digits are never given back: otherwise a long run of
 # digits is tried from every position, each time to its end (40,000 digits took a minute).
 CALCULATION = re.compile(r"(?<!\d)\d++\s*+[x\u00D7*\u00F7/]\s*+\d++|(?<!\d)\d++(?:\.\d++)?+\s*+%|\bper\s?cent\b|"
-                         r"\bper\s++(?:kg|kilo|pound)|\bmg/kg\b|\b(?:multiply|divide|subtract)\b", re.IGNORECASE)
+                         r"\bper\s++(?:\d++(?:\.\d++)?+\s*+)?+(?:kg|kilo|kilogram|pound|lb|stone)s?+\b|"
+                         r"\bmg/kg\b|\bml/kg\b|\bof\s++(?:your\s++)?+body\s*+weight\b|"
+                         r"\b(?:multiply|divide|subtract)\b", re.IGNORECASE)
+# An amount of a medicine: "20 mg", "5 ml", "2 tablets". Same care as CALCULATION: a number is tried only from
+# its first digit, and nothing is given back.
+DOSE = re.compile(r"(?<![\d.,])\d++(?:[.,]\d++)?+\s*+(?:mg|mcg|\u00b5g|micrograms?|milligrams?|grams?|ml|"
+                  r"millilit(?:re|er)s?|units?|iu|tablets?|capsules?|puffs?|drops?|sachets?|teaspoons?|"
+                  r"tsp|spoonfuls?)\b", re.IGNORECASE)
 VAGUE_HEADINGS = {"other", "others", "miscellaneous", "misc", "cause", "causes", "general", "more", "info",
                   "information", "details", "various", "etc", "unknown"}
+
+# The fields whose text is printed; a comment after an id, a date or a format name loses nothing.
+_NOT_TEXT = {"id", "date", "language", "formats", "logo", "template", "minutes", "reviewed", "next_review",
+             "checks", "ignore_checks", "source", "sources", "url", "target_grade", "ignore"}
 
 PEMAT_ITEMS = {
     "purpose stated first": "long-summary",
@@ -105,12 +116,17 @@ class Report:
         return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows)
 
 
-def run(content: Content, parsed: ParsedFile, today: dt.date | None = None) -> Report:
-    """Every check on every topic, in file order, with each topic's scores."""
+def run(content: Content, parsed: ParsedFile, today: dt.date | None = None, only: set[str] | None = None) -> Report:
+    """Every check on every topic (or on the topics whose ids are in `only`), in file order, with each topic's
+    scores."""
     today = today or dt.date.today()
     findings: list[Finding] = []
     scores = []
+    if "comment-in-text" not in content.checks.ignore:
+        findings += _comment_findings(parsed, {i for i, t in enumerate(content.topics) if only and t.id not in only})
     for index, topic in enumerate(content.topics):
+        if only and topic.id not in only:
+            continue
         off = set(content.checks.ignore) | set(topic.ignore_checks)
         found = [f for f in _topic_findings(content, parsed, index, topic, today) if f.check not in off]
         findings += found
@@ -118,6 +134,22 @@ def run(content: Content, parsed: ParsedFile, today: dt.date | None = None) -> R
     unique = {f.line(): f for f in findings}
     ordered = sorted(unique.values(), key=lambda f: (f.problem.line or 0, f.problem.column or 0, f.check))
     return Report(tuple(ordered), tuple(scores))
+
+
+def _comment_findings(parsed: ParsedFile, skipped_topics: set[int]) -> list[Finding]:
+    """Words YAML dropped as a comment from the end of a text: said with the words, and how to keep them."""
+    found = []
+    for loc, line, column, dropped in comments_after_text(parsed):
+        if any(part in _NOT_TEXT for part in loc if isinstance(part, str)) or not dropped:
+            continue
+        if loc[:1] == ("topics",) and len(loc) > 1 and loc[1] in skipped_topics:
+            continue
+        where = parsed.problem(loc, "")
+        found.append(Finding("comment-in-text", Problem(
+            parsed.file, line, column, where.path,
+            f"'#{dropped}' is left out of the leaflet: YAML reads ' #' after text as the start of a comment; "
+            "to keep these words, put the whole text in double quotes")))
+    return found
 
 
 def _topic_findings(content: Content, parsed: ParsedFile, t: int, topic: Topic, today: dt.date):
@@ -145,17 +177,21 @@ def _topic_findings(content: Content, parsed: ParsedFile, t: int, topic: Topic, 
                                                "everyday words")
         calculation = CALCULATION.search(text)
         if calculation:
-            yield at(loc, "calculation", f"'{calculation.group(0)}' asks the reader to work something "
-                                         "out; give the result in words ('1 in 4 people', 'two tablets')")
+            yield at(loc, "calculation", _calculation_advice(calculation.group(0)))
     yield from _term_findings(content, topic, at)
     for i, item in enumerate(topic.advice):
         if not is_action(item):
-            yield at(("advice", i), "advice-not-action", "say what the reader can do, starting with the action, "
-                                                         "for example 'Keep your feet warm at night'")
-    for i, item in enumerate(topic.advice):
-        yield from _medicine_findings(content, item, ("advice", i), at)
-    for i, item in enumerate(topic.warning_signs):
-        yield from _medicine_findings(content, item, ("warning_signs", i), at)
+            yield at(("advice", i), "advice-not-action", f"'{_opening(item)}' does not say what the reader can "
+                                                         "do; start it with the action, with a verb such as "
+                                                         "'eat', 'avoid', 'take' or 'ask'")
+    for field in ("advice", "warning_signs"):
+        for i, item in enumerate(getattr(topic, field)):
+            yield from _medicine_findings(content, item, (field, i), at)
+            dose = DOSE.search(item)
+            if dose:
+                yield at((field, i), "dose-in-advice", f"'{dose.group(0)}' is a dose; a leaflet cannot know the "
+                                                       "reader's dose: say 'as your pharmacist or doctor advises', "
+                                                       "or give the dose in a cause's 'medical_care'")
     if len(words(topic.summary)) > LONG_SUMMARY or len(sentences(topic.summary)) > 3:
         yield at(("summary",), "long-summary", "the summary should say what the leaflet is for in one or two "
                                                f"short sentences ({LONG_SUMMARY} words at most); move the rest "
@@ -168,6 +204,30 @@ def _topic_findings(content: Content, parsed: ParsedFile, t: int, topic: Topic, 
             yield at(("causes", c), "cause-source", "this topic cites several sources; add 'source: <id>' to "
                                                     f"say which one this cause comes from ({', '.join(topic.sources)})")
     yield from _review_findings(content, parsed, t, topic, today, at)
+    yield from _topic_grade_findings(content, topic, at)
+
+
+def _topic_grade_findings(content: Content, topic: Topic, at):
+    """The whole topic over the target grade, even when no single text is long enough to be scored alone."""
+    smog = _topic_smog(topic)
+    if round(smog, 1) > content.checks.target_grade:
+        yield at((), "reading-level", f"the topic as a whole reads at SMOG grade {smog:.1f}, above the target "
+                                           f"of {content.checks.target_grade:g}; use shorter sentences and everyday "
+                                           "words, or, if the names of conditions and medicines keep it high, add "
+                                           "'reading-level' to the topic's 'ignore_checks' with a comment saying so")
+
+
+def _topic_smog(topic: Topic) -> float:
+    return smog_index(" ".join(text for _, text, kind in patient_texts(topic) if kind != "heading"))
+
+
+def _calculation_advice(found: str) -> str:
+    if re.search(r"kg|kilo|pound|lb|stone|weight", found, re.IGNORECASE):
+        return (f"'{found}' asks the reader to work out an amount from their weight; say the amount itself, or "
+                "'ask your pharmacist how much to take'")
+    if "%" in found or "cent" in found.lower():
+        return f"'{found}' asks the reader to picture a percentage; say it as '1 in 4 people' or 'most people'"
+    return f"'{found}' asks the reader to work something out; write the result instead"
 
 
 def _term_findings(content: Content, topic: Topic, at):
@@ -223,7 +283,7 @@ def _scores(content: Content, topic: Topic, found: list[Finding], off: set[str])
     text = " ".join(text for _, text, kind in patient_texts(topic) if kind != "heading")
     failed = {f.check for f in found}
     rated = [check for check in PEMAT_ITEMS.values() if check not in off]
-    smog = smog_index(text)
+    smog = _topic_smog(topic)
     if smog > content.checks.target_grade and "reading-level" not in off:
         failed.add("reading-level")
     return TopicScores(topic.id, smog, grade_level(text),

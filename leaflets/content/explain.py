@@ -29,6 +29,8 @@ def explain(parsed: loader.ParsedFile, detail: dict) -> Problem | None:
         return parsed.problem(loc, _unknown_field(loc), at_key=True)
     if given is None or (kind.endswith("too_short") and not given):
         return parsed.problem(loc, f"this is empty; {_how_to_write(loc)}")
+    if kind == "string_type" and isinstance(given, dict) and loc and isinstance(loc[-1], int):
+        return parsed.problem(loc, _colon_in_list_item(given))
     if kind == "string_type":
         shape = "a list" if isinstance(given, list) else "a group of fields"
         return parsed.problem(loc, f"should be text, not {shape}; write the text on one line after the colon")
@@ -60,6 +62,17 @@ def explain(parsed: loader.ParsedFile, detail: dict) -> Problem | None:
     if kind.startswith("date"):
         return parsed.problem(loc, f"'{given}' is not a valid date; write it as YYYY-MM-DD, for example 2024-11-13")
     return parsed.problem(loc, f"{detail['msg'][0].lower()}{detail['msg'][1:]}")
+
+
+def _colon_in_list_item(given: dict) -> str:
+    """`- Tip: eat smaller meals` is a list item YAML reads as a field named 'Tip'."""
+    if len(given) == 1:
+        [(name, rest)] = given.items()
+        if isinstance(rest, str) or rest is None:
+            whole = f"{name}: {rest or ''}".strip()
+            return (f"a ': ' inside a list item makes YAML read '{name}' as a field name; put the whole item in "
+                    f"double quotes: - \"{whole}\"")
+    return "a ': ' inside a list item makes YAML read a field name; put the whole item in double quotes"
 
 
 def _too_long(field: str, length: int, limit: int) -> str:

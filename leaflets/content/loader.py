@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from leaflets.problems import ContentError, Problem, format_path
+from leaflets.problems import ContentError, Problem, describe
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -54,11 +54,12 @@ class ParsedFile:
     data: Any
     root: yaml.Node
     problems: tuple[Problem, ...] = ()
+    text: str = ""
 
     def problem(self, loc: tuple, message: str, *, at_key: bool = False) -> Problem:
         """A problem about the value at `loc` (or, if it is missing, its parent)."""
         line, column = locate(self.root, loc, at_key=at_key)
-        return Problem(self.file, line, column, format_path(loc), message)
+        return Problem(self.file, line, column, describe(loc, self.data), message)
 
 
 def read(path: Path, display_name: str | None = None) -> ParsedFile:
@@ -70,7 +71,7 @@ def read(path: Path, display_name: str | None = None) -> ParsedFile:
     problems, fatal = _check_nodes(root, text, name)
     if fatal:
         raise ContentError(problems)
-    return ParsedFile(name, _to_data(root), root, tuple(problems))
+    return ParsedFile(name, _to_data(root), root, tuple(problems), text)
 
 
 def _read_text(path: Path, name: str) -> str:
@@ -159,6 +160,10 @@ def _compose(text: str, name: str) -> yaml.Node:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = (error.problem or error.context or "invalid YAML").strip()
+        known = _common_mistake(text, error)
+        if known:
+            line, column, message = known
+            raise ContentError([Problem(name, line, column, "", message)])
         hint = next((h for key, h in _SYNTAX_HINTS if key in problem), "check the line for a missing quote, colon or indentation")
         raise ContentError([Problem(
             name, mark.line + 1 if mark else None, mark.column + 1 if mark else None, "",
@@ -168,12 +173,52 @@ def _compose(text: str, name: str) -> yaml.Node:
         raise ContentError([Problem(name, 1, 1, "", f"this is not valid YAML ({error})")])
 
 
+# A curly quote opening a value (a curly apostrophe inside a word is just a letter, and prints well).
+_CURLY_QUOTES = re.compile("(?:^|[:-][ ]++)([\u201c\u201d\u2018\u2019\u201e\u201f])")
+_APOSTROPHE_IN_SINGLE_QUOTES = re.compile(r"(?:^|[:-][ ]++)'([^'\n]*+)'(\w++)")
+_NO_SPACE_AFTER_DASH = re.compile(r"^[ ]*+-(?=[^\s-])")
+_NO_SPACE_AFTER_COLON = re.compile(r"^[ ]*+(?:-[ ]++)?+([A-Za-z_]++):(?=[^\s/])(\S*+)")
+
+
+def _common_mistake(text: str, error: yaml.MarkedYAMLError) -> tuple[int, int, str] | None:
+    """The usual slips of someone typing YAML by hand, found on the lines the parser stopped at, each with
+    its fix in plain words: (line, column, message), or None for anything else."""
+    lines = text.splitlines()
+    marks = [m for m in (error.context_mark, error.problem_mark) if m is not None]
+    numbers = sorted({m.line for m in marks} | {m.line - 1 for m in marks if m.line > 0})
+    for number in numbers:
+        line = lines[number] if number < len(lines) else ""
+        if "\t" in line[: len(line) - len(line.lstrip())]:
+            return (number + 1, line.index("\t") + 1, "this line is indented with a tab; YAML needs spaces: replace "
+                    "the tab with spaces (most editors can be set to type spaces when you press Tab)")
+        if curly := _CURLY_QUOTES.search(line):
+            return (number + 1, curly.start(1) + 1, f"the text is in curly quotes ({curly.group(1)}), which YAML does "
+                    "not read as quotes (they come from word processors); type straight double quotes (\") around "
+                    "the whole text instead")
+        if apostrophe := _APOSTROPHE_IN_SINGLE_QUOTES.search(line):
+            word = apostrophe.group(1).split()[-1] if apostrophe.group(1).split() else ""
+            return (number + 1, apostrophe.end(1) + 1, f"the apostrophe in \"{word}'{apostrophe.group(2)}\" ends the "
+                    "text in single quotes early; put the whole text in double quotes instead (or write the "
+                    "apostrophe twice: '')")
+    for number in numbers:
+        line = lines[number] if number < len(lines) else ""
+        if _NO_SPACE_AFTER_DASH.search(line):
+            dash = line.index("-")
+            return (number + 1, dash + 1, f"a list item needs a space after its '-'; write "
+                    f"'- {line[dash + 1:].strip()}'")
+        if colon := _NO_SPACE_AFTER_COLON.search(line):
+            return (number + 1, colon.end(1) + 1, f"a field name needs a space after its ':'; write "
+                    f"'{colon.group(1)}: {line[colon.end(1) + 1:].strip()}'")
+    return None
+
+
 def _check_nodes(root: yaml.Node, text: str, name: str) -> tuple[list[Problem], bool]:
     """Problems PyYAML would let through (duplicate keys, tags, aliases, odd keys), and
     whether they are fatal: aliases and deep nesting stop reading before the tree is
     expanded, since an alias can make a small file expand into gigabytes."""
     seen: set[int] = set()
     aliased = deep = invisible = False
+    ids = _ids_for_places(root)
 
     def at(node: yaml.Node) -> tuple[int, int]:
         return node.start_mark.line + 1, node.start_mark.column + 1
@@ -186,24 +231,24 @@ def _check_nodes(root: yaml.Node, text: str, name: str) -> tuple[list[Problem], 
         seen.add(id(node))
         if depth > _MAX_DEPTH:
             deep = True
-            yield Problem(name, *at(node), format_path(loc), "nested too deeply; this file needs only a few levels of lists and fields")
+            yield Problem(name, *at(node), describe(loc, ids), "nested too deeply; this file needs only a few levels of lists and fields")
             return
         if node.tag not in _PLAIN_TAGS:
-            yield Problem(name, *at(node), format_path(loc), f"the YAML tag '{node.tag}' is not allowed here; remove it and write plain text")
+            yield Problem(name, *at(node), describe(loc, ids), f"the YAML tag '{node.tag}' is not allowed here; remove it and write plain text")
             return
         if isinstance(node, yaml.MappingNode):
             first_seen: dict[str, yaml.Node] = {}
             for key, value in node.value:
                 if isinstance(key, yaml.ScalarNode) and key.value == "<<":
-                    yield Problem(name, *at(key), format_path(loc), "YAML merge keys ('<<') are not supported; write the fields out")
+                    yield Problem(name, *at(key), describe(loc, ids), "YAML merge keys ('<<') are not supported; write the fields out")
                     continue
                 if not isinstance(key, yaml.ScalarNode) or key.tag not in _PLAIN_TAGS:
-                    yield Problem(name, *at(key), format_path(loc), "a field name must be a plain word such as 'title'")
+                    yield Problem(name, *at(key), describe(loc, ids), "a field name must be a plain word such as 'title'")
                     continue
                 if key.value in first_seen:
                     first_line = first_seen[key.value].start_mark.line + 1
                     yield Problem(
-                        name, *at(key), format_path(loc),
+                        name, *at(key), describe(loc, ids),
                         f"'{key.value}' appears twice in this mapping (first on line {first_line}); "
                         "keep one and delete the other, or the first text would be lost",
                     )
@@ -215,7 +260,7 @@ def _check_nodes(root: yaml.Node, text: str, name: str) -> tuple[list[Problem], 
                 yield from walk(item, loc + (index,), depth + 1)
         elif found := _INVISIBLE.search(node.value):
             invisible = True
-            yield Problem(name, *at(node), format_path(loc), f"the invisible control character "
+            yield Problem(name, *at(node), describe(loc, ids), f"the invisible control character "
                                                              f"U+{ord(found.group()):04X} is not allowed; delete it "
                                                              "(retype the text around it)")
 
@@ -223,6 +268,42 @@ def _check_nodes(root: yaml.Node, text: str, name: str) -> tuple[list[Problem], 
     if aliased:
         problems += _alias_problems(text, name)
     return problems, aliased or deep or invisible
+
+
+_COMMENT_AFTER = re.compile(r"[ \t]++#([^\n]*+)")
+
+
+def comments_after_text(parsed: ParsedFile):
+    """Comments YAML took from the end of unquoted text: `advice: Raise the bed #1 tip` keeps only "Raise the
+    bed". Yields (loc, line, column of the '#', the words dropped) for every plain text value followed by one."""
+    def walk(node: yaml.Node, loc: tuple):
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    yield from walk(value, loc + (key.value,))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                yield from walk(item, loc + (index,))
+        elif not node.style and node.value and node.tag == "tag:yaml.org,2002:str":
+            comment = _COMMENT_AFTER.match(parsed.text, node.end_mark.index)
+            if comment:
+                hash_at = comment.start(1) - 1
+                yield loc, node.end_mark.line + 1, hash_at - parsed.text.rfind("\n", 0, hash_at), comment.group(1).strip()
+
+    if parsed.text:
+        yield from walk(parsed.root, ())
+
+
+def _ids_for_places(root: yaml.Node) -> dict:
+    """Just the ids of the sources and topics, read from the nodes, to name places before the tree is data."""
+    found: dict = {}
+    if isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            if isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.SequenceNode):
+                found[key.value] = [
+                    {"id": k[1].value for k in [_keys(item).get("id")] if k and isinstance(k[1], yaml.ScalarNode)}
+                    if isinstance(item, yaml.MappingNode) else None for item in value.value]
+    return found
 
 
 def _alias_problems(text: str, name: str):

@@ -25,7 +25,7 @@ from leaflets import formats
 from leaflets.cli import main, parser, watch
 from leaflets.content import load
 from tests.conftest import FIXTURES, ROOT
-from tests.test_regeneration import edit, wait_for
+from tests.build.test_regeneration import edit, wait_for
 
 MINIMAL = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
 TOPIC = MINIMAL.split("topics:\n", 1)[1]
@@ -507,7 +507,7 @@ def test_two_topics_whose_outputs_share_a_file_name_are_a_located_content_error(
     out = tmp_path / "out"
     assert main(["--content", str(path), "--out", str(out)]) == 1
     assert errors(capsys.readouterr().err) == [
-        f"{path}:18:9: topics[1].id: topic 'cramps-trifold' would write cramps-trifold.pdf, which topic 'cramps' "
+        f"{path}:18:9: topic 'cramps-trifold', id: topic 'cramps-trifold' would write cramps-trifold.pdf, which topic 'cramps' "
         "(line 7) already writes as its trifold; give this topic another id",
         f"1 problem in {path}; nothing was written."]
     assert not out.exists()
@@ -528,7 +528,7 @@ def test_an_id_too_long_for_a_file_name_is_a_content_problem_and_leaves_nothing(
     out = tmp_path / "out"
     assert main(["--content", str(path), "--out", str(out)]) == 1
     assert capsys.readouterr().err.splitlines()[0] == (
-        f"{path}:7:9: topics[0].id: an id of 250 characters makes file names too long for the output folder; "
+        f"{path}:7:9: topic 1, id: an id of 250 characters makes file names too long for the output folder; "
         "use at most 200")
     assert not out.exists()
 

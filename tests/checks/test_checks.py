@@ -17,6 +17,7 @@ from tests.conftest import FIXTURES, ROOT
 TODAY = dt.date(2026, 11, 22)
 EVERY_CHECK = FIXTURES / "checks" / "every-check.yaml"
 PLAIN = FIXTURES / "checks" / "plain.yaml"
+HEARTBURN = FIXTURES / "checks" / "heartburn.yaml"
 
 
 def findings_of(path, today=TODAY):
@@ -24,16 +25,92 @@ def findings_of(path, today=TODAY):
     return rules.run(content, parsed, today)
 
 
-def test_each_check_fires_at_its_line():
-    expected = re.findall(r"^# expect: (\d+):(\d+): ([a-z-]+)$", EVERY_CHECK.read_text(), re.MULTILINE)
-    found = [(str(f.problem.line), str(f.problem.column), f.check) for f in findings_of(EVERY_CHECK).findings]
+@pytest.mark.parametrize("example", [EVERY_CHECK, HEARTBURN], ids=lambda p: p.stem)
+def test_each_check_fires_at_its_line(example):
+    expected = re.findall(r"^# expect: (\d+):(\d+): ([a-z-]+)$", example.read_text(), re.MULTILINE)
+    found = [(str(f.problem.line), str(f.problem.column), f.check) for f in findings_of(example).findings]
     assert found == expected
 
 
-def test_every_check_is_exercised_by_the_bad_example():
+def test_every_check_is_exercised_by_the_bad_examples():
     from leaflets.content import CHECK_NAMES
 
-    assert {f.check for f in findings_of(EVERY_CHECK).findings} == set(CHECK_NAMES)
+    found = {f.check for example in (EVERY_CHECK, HEARTBURN) for f in findings_of(example).findings}
+    assert found == set(CHECK_NAMES)
+
+
+def heartburn_line(check: str, contains: str = "") -> str:
+    return next(f.line() for f in findings_of(HEARTBURN).findings if f.check == check and contains in f.line())
+
+
+def test_a_comment_after_text_is_a_warning_quoting_the_dropped_words():
+    assert heartburn_line("comment-in-text") == (
+        "content.yaml:40:36: warning: topic 'heartburn', advice item 1: '#1 tip by 10 to 20 cm.' is left out of the "
+        "leaflet: YAML reads ' #' after text as the start of a comment; to keep these words, put the whole text in "
+        "double quotes [comment-in-text]")
+
+
+def test_a_comment_on_its_own_line_or_after_an_id_is_not_a_warning(write_content):
+    text = PLAIN.read_text().replace("  - id: cramps\n", "  # the first topic\n  - id: cramps  # short id\n")
+    text = text.replace("      - Keep your feet warm at night.\n", "      - Keep your feet warm at night.\n      # more soon\n")
+    assert [f.line() for f in findings_of(write_content(text)).findings] == []
+
+
+def test_heartburn_medicines_doses_and_weight_calculations_are_found():
+    assert {line.split(": warning: ")[1] for line in [heartburn_line("medicine-in-advice", "antacid"),
+                                                      heartburn_line("medicine-in-advice", "omeprazole"),
+                                                      heartburn_line("dose-in-advice"),
+                                                      heartburn_line("calculation")]} == {
+        "topic 'heartburn', advice item 2: 'antacid' is a medicine; name medicines only in a cause's 'medical_care', "
+        "as something a doctor may prescribe [medicine-in-advice]",
+        "topic 'heartburn', advice item 2: 'omeprazole' is a medicine; name medicines only in a cause's "
+        "'medical_care', as something a doctor may prescribe [medicine-in-advice]",
+        "topic 'heartburn', advice item 2: '20 mg' is a dose; a leaflet cannot know the reader's dose: say 'as your "
+        "pharmacist or doctor advises', or give the dose in a cause's 'medical_care' [dose-in-advice]",
+        "topic 'heartburn', advice item 2: 'per 10 kg' asks the reader to work out an amount from their weight; say "
+        "the amount itself, or 'ask your pharmacist how much to take' [calculation]",
+    }
+
+
+def test_heartburn_anatomy_words_are_medical_terms():
+    terms = {line.split("'")[3] for line in (f.line() for f in findings_of(HEARTBURN).findings
+                                             if f.check == "undefined-term")}
+    assert {"oesophagus", "sphincter", "reflux", "sternum"} <= terms
+
+
+def test_the_word_lists_have_breadth_and_name_their_source():
+    from leaflets.checks.wordlists import medical_terms, medicines
+    from leaflets.theme import asset
+
+    assert len(medicines()) >= 250 and len(medical_terms()) >= 200
+    for name in ("medicines.txt", "medical-terms.txt"):
+        assert "# Source:" in asset(f"checks/{name}").read_text()
+
+
+def test_advice_suggestion_quotes_the_item_rather_than_a_leg_cramps_example():
+    line = heartburn_line("advice-not-action")
+    assert "'Smaller meals through the day …' does not say what the reader can do" in line
+    assert "feet" not in " ".join(f.line() for f in findings_of(HEARTBURN).findings)
+
+
+def test_a_topic_over_the_target_grade_is_a_finding_even_when_no_text_is_long():
+    assert heartburn_line("reading-level").startswith(
+        "content.yaml:22:5: warning: topic 'heartburn': the topic as a whole reads at SMOG grade 9.9, above the "
+        "target of 8;")
+
+
+def test_the_seed_says_why_its_reading_level_is_not_checked():
+    seed = (ROOT / "content.yaml").read_text()
+    assert seed.count("reading-level: the names of conditions and medicines") == 2
+    assert [f.line() for f in findings_of(ROOT / "content.yaml").findings] == []
+
+
+@pytest.mark.parametrize("hostile", ["1" * 100_000, "1 " * 50_000, "1." * 50_000, "per " * 25_000,
+                                     "of body " * 12_500, "1,1" * 33_000])
+def test_dose_and_calculation_patterns_finish_on_100_kb_of_near_misses(hostile):
+    # a pattern that backtracks would take hours on these; each is a near miss that matches nothing
+    assert rules.DOSE.search(hostile) is None
+    assert rules.CALCULATION.search(hostile) is None
 
 
 def test_plain_reviewed_content_passes_every_check():
@@ -44,7 +121,7 @@ def test_plain_reviewed_content_passes_every_check():
 
 def test_a_finding_line_names_file_line_field_and_check():
     line = next(f for f in findings_of(EVERY_CHECK).findings if f.check == "medicine-in-advice").line()
-    assert line.startswith("content.yaml:51:9: warning: topics[0].warning_signs[0]: 'ibuprofen' is a medicine")
+    assert line.startswith("content.yaml:51:9: warning: topic 'cramps', warning sign 1: 'ibuprofen' is a medicine")
     assert line.endswith("[medicine-in-advice]")
 
 
@@ -62,7 +139,7 @@ def test_an_unknown_check_name_is_a_located_mistake_listing_the_names(write_cont
                                                    "    sources: [guide]\n    ignore_checks: [passive]\n"))
     assert main(["--content", str(path), "--check"]) == 1
     err = capsys.readouterr().err
-    assert "content.yaml:17:21: topics[0].ignore_checks[0]:" in err and "passive-voice" in err
+    assert "content.yaml:17:21: topic 'cramps', ignored check 1:" in err and "passive-voice" in err
 
 
 def test_glossary_and_extra_lists_in_the_content_file_are_used(write_content):
@@ -93,14 +170,14 @@ def test_advice_counts_as_an_action_when_it_starts_with_what_to_do(item, action)
 def test_check_command_prints_findings_then_a_table_and_exits_0_with_warnings(capsys):
     assert main(["--content", str(EVERY_CHECK), "--check"]) == 0
     out = capsys.readouterr().out
-    assert f"{EVERY_CHECK}:51:9: warning: topics[0].warning_signs[0]:" in out
+    assert f"{EVERY_CHECK}:51:9: warning: topic 'cramps', warning sign 1:" in out
     assert re.search(r"^topic\s+SMOG\s+FK grade\s+longest sentence\s+findings\s+PEMAT-style$", out, re.MULTILINE)
     assert re.search(r"^cramps\s+\d+\.\d\s+\d+\.\d\s+31 words\s+\d+\s+0%$", out, re.MULTILINE)
 
 
 def test_strict_turns_warnings_into_errors_and_exit_1(capsys, tmp_path):
     assert main(["--content", str(EVERY_CHECK), "--check", "--strict"]) == 1
-    assert ": error: topics[0].warning_signs[0]:" in capsys.readouterr().out
+    assert ": error: topic 'cramps', warning sign 1:" in capsys.readouterr().out
     assert main(["--content", str(EVERY_CHECK), "--out", str(tmp_path / "out"), "--strict"]) == 1
     assert "nothing was written" in capsys.readouterr().err
     assert not any((tmp_path / "out").glob("*.pdf"))
@@ -109,7 +186,7 @@ def test_strict_turns_warnings_into_errors_and_exit_1(capsys, tmp_path):
 def test_a_normal_build_prints_the_warnings_and_still_builds(capsys, tmp_path):
     assert main(["--content", str(EVERY_CHECK), "--out", str(tmp_path), "--format", "pdf", "--jobs", "1"]) == 0
     captured = capsys.readouterr()
-    assert "warning: topics[0].warning_signs[0]:" in captured.err
+    assert "warning: topic 'cramps', warning sign 1:" in captured.err
     assert (tmp_path / "cramps.pdf").exists()
     # A second build with nothing changed prints the same warnings, remembered from the first.
     assert main(["--content", str(EVERY_CHECK), "--out", str(tmp_path), "--format", "pdf", "--jobs", "1"]) == 0

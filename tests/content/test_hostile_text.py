@@ -79,21 +79,21 @@ def test_a_file_of_more_values_than_memory_allows_is_refused_before_it_is_read_i
     ("summary", "Cramps " + " " * 400_000 + "are common.", "400,018", "3,000",
      "split it into shorter sentences, or move some of it into another cause, the advice or the warning signs"),
     ("title", "Cramps " * 40, "279", "200", "shorten it, and say the rest in the text below it"),
-    ("advice[0]", "Keep warm " * 60, "599", "500", "split it into shorter sentences or list items"),
+    ("advice item 1", "Keep warm " * 60, "599", "500", "split it into shorter sentences or list items"),
 ], ids=["digits", "brackets", "repeated-word", "spaces", "title", "list-item"])
 def test_a_text_too_long_for_its_field_says_how_long_it_is_and_what_to_do(tmp_path, field, text, length, limit,
                                                                          advice):
-    old = {"summary": "Cramps are common.", "title": "title: Cramps", "advice[0]": "Keep warm."}[field]
+    old = {"summary": "Cramps are common.", "title": "title: Cramps", "advice item 1": "Keep warm."}[field]
     new = f"title: {text}" if field == "title" else text
     line = refused(tmp_path, with_text(old, new))
-    assert line.endswith(f": topics[0].{field}: this text is {length} characters long, more than the {limit} "
+    assert line.endswith(f": topic 'cramps', {field}: this text is {length} characters long, more than the {limit} "
                          f"allowed here; {advice}")
     assert line.startswith("content.yaml:")
 
 
 def test_a_paragraph_of_half_a_megabyte_is_refused_rather_than_laid_out_for_minutes(tmp_path):
     line = refused(tmp_path, with_text("Cold muscles cramp more easily.", "Cold muscles cramp more easily. " * 16_000))
-    assert line.startswith("content.yaml:13:22: topics[0].causes[0].explanation: this text is 511,999 characters")
+    assert line.startswith("content.yaml:13:22: topic 'cramps', cause 1, explanation: this text is 511,999 characters")
 
 
 def test_a_topic_longer_than_a_leaflet_is_refused_rather_than_made_into_hundreds_of_slides(tmp_path):
@@ -101,13 +101,13 @@ def test_a_topic_longer_than_a_leaflet_is_refused_rather_than_made_into_hundreds
     causes = "".join(f"      - name: Cause {n}\n        explanation: {explanation}\n" for n in range(12))
     line = refused(tmp_path, with_text("      - name: Cold\n        explanation: Cold muscles cramp more easily.\n",
                                        causes))
-    assert line == ("content.yaml:7:5: topics[0]: this topic's text is 34,576 characters long, more than the 30,000 "
+    assert line == ("content.yaml:7:5: topic 'cramps': this topic's text is 34,576 characters long, more than the 30,000 "
                     "(about 12 printed pages) a leaflet may hold; split it into several topics")
 
 
 def test_a_word_too_long_to_print_is_pointed_at_but_a_long_web_address_is_not(tmp_path):
     assert refused(tmp_path, with_text("Keep warm.", "Keep " + "w" * 100)) == (
-        "content.yaml:17:9: topics[0].advice[0]: the word 'wwwwwwwwwwwwwwwwwwww\u2026' is 100 characters long, "
+        "content.yaml:17:9: topic 'cramps', advice item 1: the word 'wwwwwwwwwwwwwwwwwwww\u2026' is 100 characters long, "
         "longer than a printed line can hold (60 at most); put spaces in it, or write a web address in full, "
         "starting with https://")
     address = "https://example.org/" + "a" * 80
@@ -119,7 +119,7 @@ def test_a_word_too_long_to_print_is_pointed_at_but_a_long_web_address_is_not(tm
 def test_a_list_of_a_hundred_thousand_items_is_one_problem_not_one_per_item(tmp_path, item):
     data = with_text("advice:\n      - Keep warm.", "advice:\n" + f"      - {item}\n" * 100_000)
     assert refused(tmp_path, data) == (
-        "content.yaml:17:7: topics[0].advice: this list has 100,000 items, more than the 200 allowed; "
+        "content.yaml:17:7: topic 'cramps', advice: this list has 100,000 items, more than the 200 allowed; "
         "keep the most important ones, or split the topic into several topics")
 
 
@@ -127,7 +127,7 @@ def test_a_list_of_a_hundred_thousand_items_is_one_problem_not_one_per_item(tmp_
                                         ('"Cramps \\x7f are common."', "007F"), ("Cramps \ufeffare common.", "FEFF")])
 def test_invisible_characters_written_as_escapes_are_pointed_at_like_typed_ones(tmp_path, text, code):
     assert refused(tmp_path, with_text("Cramps are common.", text)) == (
-        f"content.yaml:9:14: topics[0].summary: the invisible control character U+{code} is not allowed; "
+        f"content.yaml:9:14: topic 'cramps', summary: the invisible control character U+{code} is not allowed; "
         "delete it (retype the text around it)")
 
 
@@ -259,7 +259,7 @@ def test_every_one_of_many_unknown_fields_is_pointed_at_in_its_place(tmp_path):
 
 def test_a_field_name_that_is_a_list_is_pointed_at_not_a_crash(tmp_path):
     line = refused(tmp_path, with_text("summary:", "? [a, b]\n    : x\n    summary:"))
-    assert line.endswith(": topics[0]: a field name must be a plain word such as 'title'"), line
+    assert line == "content.yaml:9:7: topic 'cramps': a field name must be a plain word such as 'title'"
 
 
 def test_a_merge_key_or_a_tag_is_said_once(tmp_path):

@@ -66,7 +66,7 @@ def test_each_mistake_is_reported_at_its_line(fixture):
 
 def test_missing_explanation_points_at_its_line():
     [problem] = problems_of(FIXTURES / "mistakes" / "missing-explanation.yaml")
-    assert problem.startswith("content.yaml:13:9: topics[0].causes[0]: 'explanation' is required")
+    assert problem.startswith("content.yaml:13:9: topic 'cramps', cause 1: 'explanation' is required")
 
 
 def test_every_problem_in_a_file_is_reported_together():
@@ -112,7 +112,7 @@ def test_a_file_that_is_not_a_mapping_says_what_to_write(write_content):
 def test_characters_that_would_drive_the_terminal_are_shown_as_codes(write_content):
     text = (FIXTURES / "minimal.yaml").read_text().replace("title: Cramps", "title: Cramps\u202e backwards")
     [line] = problems_of(write_content(text), name="con\x1b[31mtent.yaml")
-    assert line.startswith("con\\x1b[31mtent.yaml:8:12: topics[0].title: ")
+    assert line.startswith("con\\x1b[31mtent.yaml:8:12: topic 'cramps', title: ")
     assert "'\\u202e' (U+202E)" in line
     assert "\u202e" not in line and "\x1b" not in line
 
