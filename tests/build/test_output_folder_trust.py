@@ -24,6 +24,7 @@ from leaflets.build import folder, manifest
 from leaflets import formats
 from leaflets.cli import main, parser, watch
 from leaflets.content import load
+from leaflets.problems import OutputError
 from tests.conftest import FIXTURES, ROOT
 from tests.build.test_regeneration import edit, wait_for
 
@@ -516,7 +517,7 @@ def test_two_topics_whose_outputs_share_a_file_name_are_a_located_content_error(
 def test_outputs_sharing_a_name_are_refused_by_the_builder_too(tmp_path):
     content = load(FIXTURES / "minimal.yaml")
     twin = content.topics[0].model_copy(update={"id": "cramps-large-print"})
-    with pytest.raises(build.OutputError, match="would write cramps-large-print.pdf"):
+    with pytest.raises(OutputError, match="would write cramps-large-print.pdf"):
         build.build(content, [content.topics[0], twin], ["large-print", "pdf"], tmp_path)
     assert list(tmp_path.iterdir()) == []
 
