@@ -30,8 +30,8 @@ from leaflets.print import tagging
 from leaflets.content import Cause, Content, Publisher, Source, Topic
 from leaflets.print.tagging import Element
 from leaflets.theme import THEME, PrintSizes
-from leaflets.wording import (ADVICE_HEADING, SOURCES_HEADING, WARNING_HEADING, WARNING_LEAD, causes_heading,
-                              citation, disclaimer, review_line, WORDS_TO_KNOW_HEADING)
+from leaflets.wording import (ADVICE_HEADING, SOURCES_HEADING, URGENT_HEADING, WARNING_HEADING, WARNING_LEAD,
+                              causes_heading, citation, disclaimer, review_line, urgent_lead, WORDS_TO_KNOW_HEADING)
 
 LOGO_HEIGHT = 14 * mm
 
@@ -213,6 +213,52 @@ def warning_panel(topic: Topic, width: float, sizes: PrintSizes, into: Element) 
     panel.spaceBefore = sizes.body * 1.3
     # Kept whole when it fits a page, so its heading never ends a page alone.
     return KeepTogether([outlined(panel, WARNING_HEADING)])
+
+
+def urgent_box(topic: Topic, publisher: Publisher | None, width: float, sizes: PrintSizes,
+               into: Element) -> Flowable | None:
+    """The signs that need emergency help, as health services print red-flag symptoms: a white heading on
+    a dark red band with the warning icon, then the signs in bold inside a thick dark red border, so the
+    box reads as the most urgent thing on the page in greyscale too. None when the topic has none."""
+    if not topic.urgent_signs:
+        return None
+    colours, style = THEME.colours, styles(sizes)
+    pad = sizes.body
+    on_dark = ParagraphStyle("urgent-heading", parent=style["heading"], textColor=HexColor(colours.on_primary))
+    size = sizes.icon
+    band = table([[tagging.artifact(icon_on_paper("warning", size)),
+                   tagged_paragraph(text(URGENT_HEADING), on_dark, into, "H2")]],
+                 colWidths=[size + 8, width - 2 * pad - size - 8])
+    band.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *_no_padding()))
+    lead = tagged_paragraph(text(urgent_lead(publisher)), style["body_bold"], into)
+    bold_bullet = ParagraphStyle("urgent-sign", parent=style["bullet"], fontName=THEME.fonts.bold)
+    items = into.add("L")
+    signs = [tagging.tag_list_item(Paragraph(text(sign), bold_bullet, bulletText="\u2022"), items.add("LI"))
+             for sign in topic.urgent_signs]
+    rows = [[band], [lead], *([sign] for sign in signs)]
+    box = boxed_table(rows, 4, colours.warning, colWidths=[width], splitByRow=1)
+    box.setStyle(table_style(
+        ("BACKGROUND", (0, 0), (-1, 0), HexColor(colours.warning)),
+        ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, 0), pad * 0.6), ("BOTTOMPADDING", (0, 0), (-1, 0), pad * 0.6),
+        ("TOPPADDING", (0, 1), (-1, 1), pad * 0.6), ("BOTTOMPADDING", (0, -1), (-1, -1), pad * 0.8),
+    ))
+    box.spaceBefore = sizes.body * 1.3
+    return KeepTogether([outlined(box, URGENT_HEADING)])
+
+
+def icon_on_paper(name: str, size: float) -> Drawing:
+    """The icon in its colour on a white disc, so it shows on a dark band (its cut-outs are white)."""
+    from reportlab.graphics.shapes import Circle
+
+    colour = icons.COLOURS[name]
+    disc = Drawing(size, size)
+    disc.add(Circle(size / 2, size / 2, size / 2, fillColor=HexColor(THEME.colours.paper), strokeColor=None))
+    inner = icons.drawing(name, size * 0.7, colour)
+    inner.translate(size * 0.15, size * 0.17)
+    disc.add(inner)
+    return disc
 
 
 def advice(topic: Topic, width: float, sizes: PrintSizes, into: Element, first: bool = False) -> list[Flowable]:

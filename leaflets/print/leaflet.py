@@ -52,6 +52,7 @@ def story(content: Content, topic: Topic, width: float, sizes: PrintSizes, into:
     header = blocks.header(content, topic, width, sizes, into)
     summary = blocks.tagged_paragraph(blocks.text(topic.summary), blocks.styles(sizes)["lead"], into)
     causes = blocks.causes(topic, width, sizes, into)
+    urgent = blocks.urgent_box(topic, content.publisher, width, sizes, into)
     warning = blocks.warning_panel(topic, width, sizes, into)
     advice = blocks.advice(topic, width, sizes, into)
     glossary = blocks.words_to_know(content.words_to_know(topic), width, sizes, into)
@@ -62,6 +63,7 @@ def story(content: Content, topic: Topic, width: float, sizes: PrintSizes, into:
         Spacer(0, sizes.body * 0.8),
         summary,
         *causes,
+        *([urgent] if urgent else []),
         warning,
         *advice,
         *([glossary] if glossary else []),

@@ -128,12 +128,13 @@ def story(content: Content, topic: Topic, detail: str, advice_on_own_panel: bool
     move = [CurrentFrameFlowable("inside-right")] if advice_on_own_panel else []
     cover = _cover(content, topic, _width("cover"), into)
     causes = _inside_causes(topic, width, detail, into)
+    urgent = blocks.urgent_box(topic, content.publisher, _width("flap"), SIZES, into)
     flap = blocks.warning_panel(topic, _width("flap"), SIZES, into)
     advice = blocks.advice(topic, width, SIZES, into, first=advice_on_own_panel)
     back = _back(content, topic, _width("back"), into)
     return [
         CurrentFrameFlowable("cover"), *cover, _End("cover"),
-        CurrentFrameFlowable("flap"), flap, _End("flap"),
+        CurrentFrameFlowable("flap"), *([urgent] if urgent else []), flap, _End("flap"),
         CurrentFrameFlowable("back"), *back, _End("back"),
         NextPageTemplate("inside"), PageBreak(),
         *causes, _End("causes"),
