@@ -12,6 +12,7 @@ so their backgrounds and borders, and icons beside the words they illustrate, ar
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -37,8 +38,24 @@ LOGO_HEIGHT = 14 * mm
 
 
 def text(value: str) -> str:
-    """Content is plain text; reportlab reads markup, so <, > and & must be escaped."""
-    return escape(value)
+    """Content is plain text; reportlab reads markup, so <, > and & must be escaped. A number stays on
+    the line of its unit, and a date on one line (see `unbroken`)."""
+    return escape(unbroken(value))
+
+
+NBSP = "\u00a0"
+_UNITS = (r"(?:mm|cm|m|km|mg|mcg|µg|g|kg|ml|mL|l|L|°C|°F|°|%|kcal|IU|units?|tablets?|capsules?|puffs?|drops?"
+          r"|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|am|pm|a\.m\.|p\.m\.)")
+_NUMBER_AND_UNIT = re.compile(rf"(?<![\w.])(\d+(?:[.,]\d+)?) +(?={_UNITS}(?![\w°]))")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DATE = re.compile(rf"\b(\d{{1,2}}) +({_MONTHS})(?: +(\d{{4}}))?\b|\b({_MONTHS}) +(\d{{4}})\b")
+
+
+def unbroken(value: str) -> str:
+    """`value` with no-break spaces where a typesetter would not break a line: between a number and its
+    unit (10 cm, 20 mg, 37.5 °C, "10 to 20 cm" keeps "20 cm") and inside a date (15 January 2026)."""
+    value = _NUMBER_AND_UNIT.sub(lambda m: m.group(1) + NBSP, value)
+    return _DATE.sub(lambda m: NBSP.join(filter(None, m.groups())), value)
 
 
 def link(url: str) -> str:
