@@ -173,7 +173,7 @@ def section_heading(title: str, icon: str, width: float, sizes: PrintSizes, into
                 colWidths=[size + 8, width - size - 8])
     row.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *_no_padding()))
     row.keepWithNext = True
-    row.spaceBefore, row.spaceAfter = sizes.body * 1.2, sizes.body * 0.5
+    row.spaceBefore, row.spaceAfter = sizes.body * sizes.gap, sizes.body * 0.5
     return outlined(row, title)
 
 
@@ -188,19 +188,25 @@ def causes(topic: Topic, width: float, sizes: PrintSizes, into: Element, detail:
 
 
 def cause_block(cause: Cause, sizes: PrintSizes, into: Element, with_care: bool = True) -> list[Flowable]:
-    """A cause's name (H3) kept with its explanation, then what the person and a doctor can do."""
+    """A cause's name (H3), its explanation, and what the person and a doctor can do, kept together on
+    one page or panel when they fit there; when they do not, the name still stays with its explanation
+    (its style keeps it with the next paragraph) and each care line moves whole rather than split."""
     style = styles(sizes)
-    parts: list[Flowable] = [KeepTogether([tagged_paragraph(text(cause.name), style["cause"], into, "H3"),
-                                           tagged_paragraph(text(cause.explanation), style["body"], into)])]
-    if not with_care:
-        return parts
-    # Each a short paragraph: moved whole to the next page or panel rather than split.
-    if cause.self_care:
-        parts.append(KeepTogether([tagged_paragraph(f"<b>What you can do:</b> {text(cause.self_care)}",
-                                                    style["body"], into)]))
-    if cause.medical_care:
-        parts.append(KeepTogether([tagged_paragraph(f"<b>What a doctor may do:</b> {text(cause.medical_care)}",
-                                                    style["body"], into)]))
+    parts: list[Flowable] = [tagged_paragraph(text(cause.name), style["cause"], into, "H3"),
+                             tagged_paragraph(text(cause.explanation), style["body"], into)]
+    if with_care:
+        for label, care in (("What you can do", cause.self_care), ("What a doctor may do", cause.medical_care)):
+            if care:
+                parts.append(unsplit(tagged_paragraph(f"<b>{label}:</b> {text(care)}", style["body"], into)))
+    return kept_with_next(parts)
+
+
+def kept_with_next(parts: list[Flowable]) -> list[Flowable]:
+    """`parts` kept together with what follows each, so the page or panel breaks before them when they fit
+    on the next. (Each flags the next rather than sitting in a KeepTogether: a KeepTogether inside another
+    reports itself too tall for any page, so the outer one would always start a new page.)"""
+    for part in parts[:-1]:
+        part.keepWithNext = True
     return parts
 
 
@@ -227,7 +233,7 @@ def warning_panel(topic: Topic, width: float, sizes: PrintSizes, into: Element) 
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
         ("TOPPADDING", (0, 0), (-1, 0), pad * 0.8), ("BOTTOMPADDING", (0, -1), (-1, -1), pad * 0.8),
     ))
-    panel.spaceBefore = sizes.body * 1.3
+    panel.spaceBefore = sizes.body * (sizes.gap + 0.1)
     # Kept whole when it fits a page, so its heading never ends a page alone.
     return KeepTogether([outlined(panel, WARNING_HEADING)])
 
@@ -261,7 +267,7 @@ def urgent_box(topic: Topic, publisher: Publisher | None, width: float, sizes: P
         ("TOPPADDING", (0, 0), (-1, 0), pad * 0.6), ("BOTTOMPADDING", (0, 0), (-1, 0), pad * 0.6),
         ("TOPPADDING", (0, 1), (-1, 1), pad * 0.6), ("BOTTOMPADDING", (0, -1), (-1, -1), pad * 0.8),
     ))
-    box.spaceBefore = sizes.body * 1.3
+    box.spaceBefore = sizes.body * (sizes.gap + 0.1)
     return KeepTogether([outlined(box, URGENT_HEADING)])
 
 
@@ -283,7 +289,15 @@ def advice(topic: Topic, width: float, sizes: PrintSizes, into: Element, first: 
     heading = section_heading(ADVICE_HEADING, "advice", width, sizes, into)
     if first:
         heading.spaceBefore = 0
-    return [heading, *bullets(topic.advice, sizes, into)]
+    return kept_list(heading, bullets(topic.advice, sizes, into))
+
+
+def kept_list(heading: Flowable, items: list[Flowable]) -> list[Flowable]:
+    """A heading and its list, the heading kept with the first two items and the last item with the one
+    before it, so no page or panel starts or ends with a heading and one item."""
+    if len(items) >= 2:
+        items[-2].keepWithNext = True
+    return [*kept_with_next([heading, *items[:2]]), *items[2:]]
 
 
 def words_to_know(entries: tuple[tuple[str, str], ...], width: float, sizes: PrintSizes,
@@ -306,7 +320,7 @@ def words_to_know(entries: tuple[tuple[str, str], ...], width: float, sizes: Pri
         ("TOPPADDING", (0, 0), (-1, 0), pad * 0.7), ("BOTTOMPADDING", (0, 0), (-1, 0), pad * 0.3),
         ("BOTTOMPADDING", (0, -1), (-1, -1), pad * 0.6),
     ))
-    box.spaceBefore = sizes.body * 1.2
+    box.spaceBefore = sizes.body * sizes.gap
     return KeepTogether([outlined(box, WORDS_TO_KNOW_HEADING)])
 
 
@@ -345,21 +359,30 @@ def unsplit(flowable: Flowable) -> Flowable:
     return flowable
 
 
-def sources_block(sources: tuple[Source, ...], width: float, sizes: PrintSizes, into: Element) -> Flowable:
-    """The sources cited and the notice that this is not a doctor's advice, kept together."""
+def sources_block(sources: tuple[Source, ...], width: float, sizes: PrintSizes, into: Element,
+                  compact: bool = False, text_width: float | None = None) -> Flowable:
+    """The sources cited and the notice that this is not a doctor's advice, kept together.
+
+    `compact` sets them as a closing block at the format's `closing` size, which may save a page;
+    `text_width`, when narrower than the heading's, is the width of the disclaimer's panel."""
     style = styles(sizes)
+    cited = style["closing"] if compact else style["source"]
+    heading = section_heading(SOURCES_HEADING, "sources", width, sizes, into)
+    if compact:
+        heading.spaceBefore = sizes.body * 0.8
     parts: list[Flowable] = [
-        section_heading(SOURCES_HEADING, "sources", width, sizes, into),
-        *(tagged_paragraph(source_citation(source, sizes), style["source"], into) for source in sources),
-        notice(disclaimer("leaflet"), width, sizes, into),
+        heading,
+        *(tagged_paragraph(source_citation(source, sizes), cited, into) for source in sources),
+        notice(disclaimer("leaflet"), text_width or width, sizes, into, compact),
     ]
     return KeepTogether(parts)
 
 
-def notice(value: str, width: float, sizes: PrintSizes, into: Element) -> Table:
+def notice(value: str, width: float, sizes: PrintSizes, into: Element, compact: bool = False) -> Table:
     """Bold text on a tinted panel."""
-    pad = sizes.body * 0.8
-    panel = table([[tagged_paragraph(text(value), styles(sizes)["notice"], into)]], colWidths=[width])
+    pad = (sizes.closing if compact else sizes.body) * 0.8
+    panel = table([[tagged_paragraph(text(value), styles(sizes)["closing_notice" if compact else "notice"], into)]],
+                  colWidths=[width])
     panel.setStyle(table_style(
         ("BACKGROUND", (0, 0), (-1, -1), HexColor(THEME.colours.primary_tint)),
         ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
@@ -367,6 +390,25 @@ def notice(value: str, width: float, sizes: PrintSizes, into: Element) -> Table:
     ))
     panel.spaceBefore = sizes.body * 0.7
     return panel
+
+
+def closing_block(content: Content, topic: Topic, width: float, sizes: PrintSizes, into: Element) -> Flowable:
+    """The sources and disclaimer beside who published the leaflet, at the format's `closing` size, under
+    the sources' heading: the back matter in as little height as it can take, to save a page."""
+    gap = sizes.body * 1.2
+    column = (width - gap) / 2
+    sources = sources_block(content.sources_of(topic), width, sizes, into, compact=True, text_width=column)
+    about = about_block(content, topic, column, sizes, into, compact=True)
+    if about is None:
+        return sources
+    # A table cell lays out a list of flowables; a KeepTogether in one would report itself too tall.
+    heading, *left = sources._content
+    right = about._content
+    right[0].spaceBefore = 0
+    row = table([[left, right]], colWidths=[column + gap, column])
+    row.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "TOP"), *_no_padding(),
+                             ("RIGHTPADDING", (0, 0), (0, 0), gap)))
+    return KeepTogether([heading, row])
 
 
 def source_citation(source: Source, sizes: PrintSizes) -> str:
@@ -378,14 +420,17 @@ def source_citation(source: Source, sizes: PrintSizes) -> str:
     return f"{title}, {rest}{address}."
 
 
-def about_block(content: Content, topic: Topic, width: float, sizes: PrintSizes, into: Element) -> Flowable | None:
-    """Who publishes the leaflet, how to reach them, when it was reviewed, and a QR code to read more."""
+def about_block(content: Content, topic: Topic, width: float, sizes: PrintSizes, into: Element,
+                compact: bool = False) -> Flowable | None:
+    """Who publishes the leaflet, how to reach them, when it was reviewed, and a QR code to read more;
+    `compact` sets the lines at the format's `closing` size."""
     style = styles(sizes)
-    parts: list[Flowable] = [tagged_paragraph(line, style["body"], into) for line in about_lines(content, topic)]
+    line_style = style["closing"] if compact else style["body"]
+    parts: list[Flowable] = [tagged_paragraph(line, line_style, into) for line in about_lines(content, topic)]
     url = topic.qr_url(content.sources_of(topic))
     if url:
         code = tagging.tag(qr_code(url, sizes.body * 6.5), into.add("Figure", alt=f"QR code that opens {url}"))
-        caption = tagged_paragraph(f"<b>Scan the code to read more:</b><br/>{link(url)}", style["body"], into)
+        caption = tagged_paragraph(f"<b>Scan the code to read more:</b><br/>{link(url)}", line_style, into)
         if width < 100 * mm:  # a narrow panel: the address gets the full width below the code
             parts += [code, caption]
         else:
@@ -451,5 +496,7 @@ def styles(sizes: PrintSizes) -> dict[str, ParagraphStyle]:
                         bulletFontName=names.bold, bulletFontSize=body, spaceAfter=body * 0.25),
         "source": style("source", body, spaceAfter=body * 0.25),
         "notice": style("notice", body, names.bold),
+        "closing": style("closing", sizes.closing, spaceAfter=sizes.closing * 0.2),
+        "closing_notice": style("closing_notice", sizes.closing, names.bold),
         "footer": style("footer", sizes.footer, colour=HexColor(colours.muted)),
     }
