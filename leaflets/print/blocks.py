@@ -276,7 +276,7 @@ def icon_on_paper(name: str, size: float) -> Drawing:
     from reportlab.graphics.shapes import Circle
 
     colour = icons.COLOURS[name]
-    disc = Drawing(size, size)
+    disc = Drawing(size, size, initialFontName=THEME.fonts.regular)  # else Helvetica, unembedded
     disc.add(Circle(size / 2, size / 2, size / 2, fillColor=HexColor(THEME.colours.paper), strokeColor=None))
     inner = icons.drawing(name, size * 0.7, colour)
     inner.translate(size * 0.15, size * 0.17)

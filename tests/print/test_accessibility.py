@@ -16,14 +16,15 @@ from leaflets.content import load
 from tests.conftest import FIXTURES, ROOT, normalise
 
 PRINTED = ["pdf", "large-print", "trifold"]
-SOURCES = {"seed": ROOT / "content.yaml", "markup": FIXTURES / "markup.yaml", "branded": FIXTURES / "branded.yaml"}
+SOURCES = {"seed": ROOT / "content.yaml", "markup": FIXTURES / "markup.yaml", "branded": FIXTURES / "branded.yaml",
+           "short": FIXTURES / "short.yaml"}
 # Operators that put ink on the page: text, paths, shadings, images and forms.
 PAINTING = {"Tj", "TJ", "'", '"', "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "sh", "Do", "BI"}
 
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory):
-    """Every topic of the seed and of the markup and branded fixtures, in every printed format."""
+    """Every topic of the seed and of the markup, branded and short fixtures, in every printed format."""
     outputs = []
     for name, source in SOURCES.items():
         content = load(source)
@@ -34,7 +35,7 @@ def printed(tmp_path_factory):
     return outputs
 
 
-@pytest.fixture(params=range(2 * 3 + 3 + 3), ids=lambda i: f"output{i}")
+@pytest.fixture(params=range(2 * 3 + 3 + 3 + 2 * 3), ids=lambda i: f"output{i}")
 def output(request, printed):
     return printed[request.param]
 
