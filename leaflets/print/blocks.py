@@ -215,7 +215,7 @@ def brief_cause_block(cause: Cause, sizes: PrintSizes, into: Element) -> list[Fl
     style = styles(sizes)
     points = cause.key_points or (cause.explanation,)
     name = tagged_paragraph(text(cause.name), style["cause"], into, "H3")
-    return [KeepTogether([name, *bullets(points, sizes, into)])]
+    return kept_with_next([name, *bullets(points, sizes, into)])
 
 
 def warning_panel(topic: Topic, width: float, sizes: PrintSizes, into: Element) -> Flowable:
