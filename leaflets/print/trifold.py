@@ -120,22 +120,31 @@ def story(content: Content, topic: Topic, detail: str, balanced: bool, into: tag
 
     The parts are made in reading order (which sets the structure tree's order) and placed in panel order.
     Where the inside panels break, and which outside panel has room for "Words to know", is measured
-    first on copies that are not tagged."""
+    first on copies that are not tagged. A topic whose inside would be mostly empty has its warning signs
+    inside (the middle panel) and the publisher's block on the flap."""
     width = _width("inside-right")
     plan = _plan(content, topic, detail) if balanced else _Plan()
+    flap_width = _width("inside-middle" if plan.warning_inside else "flap")
     cover = _cover(content, topic, _width("cover"), into)
     causes = _units(_inside_causes(topic, width, detail, into))
-    urgent = blocks.urgent_box(topic, content.publisher, _width("flap"), SIZES, into)
-    flap = [*([urgent] if urgent else []), blocks.warning_panel(topic, _width("flap"), SIZES, into)]
+    urgent = blocks.urgent_box(topic, content.publisher, flap_width, SIZES, into)
+    warning = [*([urgent] if urgent else []), blocks.warning_panel(topic, flap_width, SIZES, into)]
     advice = _units(blocks.advice(topic, width, SIZES, into, first=plan.advice_starts_panel))
     entries = content.words_to_know(topic)
     glossary = blocks.words_to_know(entries, _width(plan.glossary), SIZES, into) if plan.glossary else None
-    back = _back(content, topic, _width("back"), into)
-    flap += [glossary] if plan.glossary == "flap" else []
-    back = ([glossary] if plan.glossary == "back" else []) + back
-    inside = [unit for unit in causes + advice]
-    for index, panel in reversed(plan.breaks):
-        inside.insert(index, [_StartPanel(panel)])
+    back = _back(content, topic, _width("back"), into, with_about=not plan.warning_inside)
+    about = blocks.about_block(content, topic, _width("flap"), SIZES, into) if plan.warning_inside else None
+    if plan.warning_inside:
+        warning[0].spaceBefore = 0
+        inside = [*causes, [_StartPanel("inside-middle"), *warning], [_StartPanel("inside-right")], *advice,
+                  *([[glossary]] if glossary else [])]
+        flap = [about] if about else []
+    else:
+        inside = [*causes, *advice]
+        for index, panel in reversed(plan.breaks):
+            inside.insert(index, [_StartPanel(panel)])
+        flap = warning + ([glossary] if plan.glossary == "flap" else [])
+        back = ([glossary] if plan.glossary == "back" else []) + back
     flat = [part for unit in inside for part in unit]
     end_of_causes = next(i for i, part in enumerate(flat) if part is advice[0][0])
     return [
@@ -149,38 +158,56 @@ def story(content: Content, topic: Topic, detail: str, balanced: bool, into: tag
 
 @dataclass(frozen=True)
 class _Plan:
-    """Where the inside breaks ((unit index, panel) pairs), and where "Words to know" goes (None: nowhere)."""
+    """Where the inside breaks ((unit index, panel) pairs), where "Words to know" goes (a panel's name, or
+    None: nowhere), and whether the warning signs go inside."""
 
     breaks: tuple[tuple[int, str], ...] = ()
     advice_starts_panel: bool = False
     glossary: str | None = None
+    warning_inside: bool = False
+
+
+# An inside (causes and advice) shorter than this many panels has the warning signs brought in beside it.
+SHORT_INSIDE = 1.5
 
 
 def _plan(content: Content, topic: Topic, detail: str) -> _Plan:
     """Measure the parts on untagged copies and plan the panels: the inside units split into three
     columns as even as they can be (the advice starting a panel when that costs little), and "Words to
-    know" on the outside panel that has room for it."""
+    know" on the outside panel that has room for it; a short inside takes the warning signs in."""
     scratch = tagging.Element("Document")
     width, height = _width("inside-right"), INSIDE[0].frame()._height
+    room = height * 0.97
     causes = _units(_inside_causes(topic, width, detail, scratch))
     advice = _units(blocks.advice(topic, width, SIZES, scratch))
     heights = [_height(unit, width) for unit in causes + advice]
-    breaks = _balanced_breaks(heights, len(causes), height)
-    glossary = None
     entries = content.words_to_know(topic)
+
+    def warning(panel):
+        urgent = blocks.urgent_box(topic, content.publisher, _width(panel), SIZES, scratch)
+        return [*([urgent] if urgent else []), blocks.warning_panel(topic, _width(panel), SIZES, scratch)]
+
+    def glossary(panel):
+        return [blocks.words_to_know(entries, _width(panel), SIZES, scratch)] if entries else []
+
+    causes_height, advice_height = sum(heights[:len(causes)]), sum(heights[len(causes):])
+    if (causes_height + advice_height < SHORT_INSIDE * height and causes_height <= room
+            and _height(warning("inside-middle"), _width("inside-middle")) <= room):
+        if _height(advice[0] + sum(advice[1:], []) + glossary("inside-right"), width) <= room:
+            return _Plan(advice_starts_panel=True, glossary="inside-right" if entries else None,
+                         warning_inside=True)
+    chosen = None
     if entries:
-        urgent = blocks.urgent_box(topic, content.publisher, _width("flap"), SIZES, scratch)
-        flap = [*([urgent] if urgent else []), blocks.warning_panel(topic, _width("flap"), SIZES, scratch)]
         back = _back(content, topic, _width("back"), scratch)
-        for panel, parts in (("flap", flap), ("back", back)):
-            box = blocks.words_to_know(entries, _width(panel), SIZES, scratch)
-            if _height(parts + [box], _width(panel)) <= height * 0.97:
-                glossary = panel
+        for panel, parts in (("flap", warning("flap")), ("back", back)):
+            if _height(parts + glossary(panel), _width(panel)) <= room:
+                chosen = panel
                 break
+    breaks = _balanced_breaks(heights, len(causes), height)
     if breaks is None:
-        return _Plan(glossary=glossary)
+        return _Plan(glossary=chosen)
     panels = ("inside-middle", "inside-right")
-    return _Plan(breaks=tuple(zip(breaks, panels)), advice_starts_panel=len(causes) in breaks, glossary=glossary)
+    return _Plan(breaks=tuple(zip(breaks, panels)), advice_starts_panel=len(causes) in breaks, glossary=chosen)
 
 
 def _balanced_breaks(heights: list[float], advice_at: int, room: float) -> tuple[int, int] | None:
@@ -252,9 +279,10 @@ def _cover(content: Content, topic: Topic, width: float, into: tagging.Element) 
     ]
 
 
-def _back(content: Content, topic: Topic, width: float, into: tagging.Element) -> list[Flowable]:
+def _back(content: Content, topic: Topic, width: float, into: tagging.Element,
+          with_about: bool = True) -> list[Flowable]:
     back = [blocks.sources_block(content.sources_of(topic), width, SIZES, into)]
-    about = blocks.about_block(content, topic, width, SIZES, into)
+    about = blocks.about_block(content, topic, width, SIZES, into) if with_about else None
     return back + ([about] if about else [])
 
 
