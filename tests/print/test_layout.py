@@ -196,3 +196,11 @@ def test_the_urgent_box_reads_in_greyscale_white_on_dark_red_with_a_thick_border
         borders = [r for r in page.rects if r["stroke"] and r["linewidth"] >= 3.5
                    and r["top"] <= heading["top"] <= r["bottom"]]
         assert borders, "the urgent signs have no thick border around them"
+
+
+def test_every_part_of_every_fixture_is_found_in_its_printed_outputs(outputs):
+    """What --check reads back: the no-break spaces and moved sections lose nothing."""
+    from leaflets.checks import consistency
+
+    for name, _, topic, fmt, path in outputs:
+        assert consistency.missing(topic, fmt, path) == [], (name, topic.id, fmt)
