@@ -174,7 +174,7 @@ SHORT_INSIDE = 1.5
 def _plan(content: Content, topic: Topic, detail: str) -> _Plan:
     """Measure the parts on untagged copies and plan the panels: the inside units split into three
     columns as even as they can be (the advice starting a panel when that costs little), and "Words to
-    know" on the outside panel that has room for it; a short inside takes the warning signs in."""
+    know" on the emptier outside panel that has room for it; a short inside takes the warning signs in."""
     scratch = tagging.Element("Document")
     width, height = _width("inside-right"), INSIDE[0].frame()._height
     room = height * 0.97
@@ -199,7 +199,9 @@ def _plan(content: Content, topic: Topic, detail: str) -> _Plan:
     chosen = None
     if entries:
         back = _back(content, topic, _width("back"), scratch)
-        for panel, parts in (("flap", warning("flap")), ("back", back)):
+        # The emptier of the two, so the outside is balanced, if it has room.
+        for panel, parts in sorted((("flap", warning("flap")), ("back", back)),
+                                   key=lambda named: _height(named[1], _width(named[0]))):
             if _height(parts + glossary(panel), _width(panel)) <= room:
                 chosen = panel
                 break
