@@ -10,7 +10,11 @@ the warning signs (the flap, which faces the reader next to the causes once the 
 opened), the advice (inside), and the back (sources and publisher) last, as a reader turns
 the folded leaflet over at the end.
 
-Each part flows into its own panel; a part that does not fit continues into a
+The inside is measured first and set in three balanced panels (each cause whole in one panel);
+a short topic brings its warning signs inside, to the middle panel, and puts the publisher's block
+on the flap, so no inside panel is blank. "Words to know" goes on an outside panel with room.
+
+Each part flows into its panels; a part that does not fit continues into a
 hidden frame beside the sheet, which measures how much is over. A topic that
 does not fit is refused with `TrifoldOverflow`, never clipped or set smaller.
 """
