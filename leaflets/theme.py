@@ -37,8 +37,10 @@ class PrintSizes:
     cause_name: float = 13.5
     body: float = 12
     footer: float = 9.5
+    closing: float = 10.5         # the sources and disclaimer when set compactly to save a page
     icon: float = 22
     leading: float = 1.32         # line height as a multiple of the size
+    gap: float = 1.2              # space above a section, as a multiple of the body size
     italics: bool = True          # clear-print guidance drops italics for large print
 
 
@@ -88,10 +90,10 @@ class Theme:
     print: PrintSizes = PrintSizes()
     # Clear print (RNIB): 16 pt at least, 18 pt ideal, nothing under 12 pt, no italics.
     large_print: PrintSizes = PrintSizes(title=36, subtitle=22, lead=20, heading=25, cause_name=21, body=18,
-                                         footer=14, icon=32, leading=1.3, italics=False)
+                                         footer=14, closing=16, icon=32, leading=1.3, italics=False)
     # A folded panel is 82 mm wide, so headings are smaller, but nothing is under 12 pt.
     trifold: PrintSizes = PrintSizes(title=24, subtitle=14, lead=12.5, heading=14.5, cause_name=12.5, body=12,
-                                     footer=12, icon=18, leading=1.25)
+                                     footer=12, closing=12, icon=18, leading=1.25)
     margins: PageMargins = PageMargins()
     slides: SlideSizes = SlideSizes()
     fonts: Fonts = Fonts()

@@ -11,6 +11,25 @@ ADVICE_HEADING = "What you can do"
 WORDS_TO_KNOW_HEADING = "Words to know"
 SOURCES_HEADING = "Where this information comes from"
 WARNING_LEAD = "See a doctor if you have any of these:"
+URGENT_HEADING = "Get help now"
+# Said when the publisher gives no emergency line: never a phone number that nobody has checked.
+URGENT_LEAD = "Get emergency help now if you have any of these:"
+URGENT_SLIDE_TITLE = "Get emergency help now"
+
+
+def urgent_lead(publisher) -> str:
+    """'Call 999 or go to A&E if you have any of these:' from the publisher's emergency line, else the
+    general URGENT_LEAD."""
+    line = publisher.emergency.rstrip(" .:") if publisher and publisher.emergency else ""
+    return f"{line} if you have any of these:" if line else URGENT_LEAD
+
+
+def urgent_notes(lead: str, signs) -> str:
+    """Speaker notes for the urgent signs slide: the lead and every sign, read out."""
+    lines = ["Say this clearly: these signs cannot wait for an appointment.", lead,
+             *(f"- {sign}." for sign in signs),
+             "Ask the audience: \u201cWhat would you do first if you saw one of these?\u201d"]
+    return "\n".join(lines)
 
 
 def disclaimer(medium: str) -> str:

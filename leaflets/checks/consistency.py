@@ -11,7 +11,7 @@ from pathlib import Path
 from leaflets.content import Topic
 
 # Formats that may leave a cause's explanation and care lines out to fit (the trifold's
-# briefer layouts); every format carries every cause name, warning sign and advice item.
+# briefer layouts); every format carries every cause name, urgent sign, warning sign and advice item.
 BRIEF_FORMATS = {"trifold"}
 
 
@@ -24,6 +24,7 @@ def expected(topic: Topic, format_name: str) -> list[tuple[str, str]]:
             parts.append((f"cause {number} explanation", cause.explanation))
             parts += [(f"cause {number} self-care", cause.self_care)] if cause.self_care else []
             parts += [(f"cause {number} medical care", cause.medical_care)] if cause.medical_care else []
+    parts += [(f"urgent sign {n}", sign) for n, sign in enumerate(topic.urgent_signs, start=1)]
     parts += [(f"warning sign {n}", sign) for n, sign in enumerate(topic.warning_signs, start=1)]
     parts += [(f"advice item {n}", item) for n, item in enumerate(topic.advice, start=1)]
     return parts

@@ -113,6 +113,7 @@ class Publisher(_Model):
     logo: Path | None = Field(default=None, description="An image file (PNG, JPG or SVG), relative to content.yaml.")
     url: Url | None = None
     leaflet_from: Text | None = Field(default=None, description="Where people can get the printed leaflet.")
+    emergency: Text | None = Field(default=None, description="What to do in an emergency where the leaflet is handed out, for example 'Call 999 or go to A&E'; printed before a topic's urgent signs.")
 
     @field_validator("logo", mode="before")
     @classmethod
@@ -182,6 +183,7 @@ class Topic(_Model):
     summary: Prose
     sources: Annotated[tuple[Slug, ...], _at_most(100, "cite the main sources of the topic")] = Field(min_length=1)
     causes: Annotated[tuple[Cause, ...], _SPLIT_LIST] = Field(min_length=1)
+    urgent_signs: Annotated[tuple[Text, ...], _SPLIT_LIST] = Field(default=(), description="Signs that need emergency help now; printed in a red box above 'When to see a doctor' and given a slide of their own.")
     warning_signs: Annotated[tuple[Text, ...], _SPLIT_LIST] = Field(min_length=1)
     advice: Annotated[tuple[Text, ...], _SPLIT_LIST] = Field(min_length=1)
     ignore_checks: tuple[CheckName, ...] = Field(default=(), description="Checks to turn off for this topic, each for a reason said in a comment.")
@@ -253,6 +255,8 @@ def patient_texts(topic: Topic):
         for name in ("self_care", "medical_care"):
             if getattr(cause, name):
                 yield ("causes", c, name), getattr(cause, name), "prose"
+    for i, sign in enumerate(topic.urgent_signs):
+        yield ("urgent_signs", i), sign, "slide"
     for i, sign in enumerate(topic.warning_signs):
         yield ("warning_signs", i), sign, "slide"
     for i, item in enumerate(topic.advice):

@@ -14,7 +14,8 @@ from leaflets.deck import notes
 from leaflets.deck.measure import wrap
 from leaflets.problems import OutputError, TemplateError
 from leaflets.theme import THEME
-from leaflets.wording import ADVICE_HEADING, WARNING_HEADING, causes_heading, citation, disclaimer
+from leaflets.wording import (ADVICE_HEADING, URGENT_SLIDE_TITLE, WARNING_HEADING, causes_heading, citation, disclaimer,
+                              urgent_lead, urgent_notes)
 
 OVERVIEW_TITLE, SIGNS_TITLE, ADVICE_TITLE, SOURCES_TITLE = (
     "What we will cover", "Signs to see a doctor about", "Things you can do", "Sources")
@@ -79,6 +80,7 @@ def plan(content: Content, topic: Topic, frames: Frames) -> list[Slide]:
         slides += _fitted(cause.name, _key_points(cause), body, notes=notes.cause(cause), icon="causes", weight=3)
     slides += [Slide("section", WARNING_HEADING, ("Part 2 of 4",), notes=notes.warning_intro(), icon="warning",
                      weight=0.5)]
+    slides += _urgent_signs(content, topic, body)
     slides += _fitted(SIGNS_TITLE, topic.warning_signs, body, notes=notes.warning_signs(topic),
                       icon="warning", weight=4)
     slides += [Slide("section", ADVICE_HEADING, ("Part 3 of 4",), notes=notes.advice_intro(), icon="advice",
@@ -91,6 +93,14 @@ def plan(content: Content, topic: Topic, frames: Frames) -> list[Slide]:
     slides.append(Slide("title", "Thank you", _closing_lines(content, topic), notes=notes.closing(content, topic),
                         weight=0.5, **logo))
     return [_check_title(slide, frames) for slide in _unique_titles(slides)]
+
+
+def _urgent_signs(content: Content, topic: Topic, body: Box) -> list[Slide]:
+    """The signs that need emergency help, before the signs to see a doctor about; none when there are none."""
+    if not topic.urgent_signs:
+        return []
+    return _fitted(URGENT_SLIDE_TITLE, topic.urgent_signs, body, icon="warning", weight=2,
+                   notes=urgent_notes(urgent_lead(content.publisher), topic.urgent_signs))
 
 
 def _unique_titles(slides: list[Slide]) -> list[Slide]:

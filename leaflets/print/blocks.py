@@ -12,6 +12,7 @@ so their backgrounds and borders, and icons beside the words they illustrate, ar
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -30,15 +31,31 @@ from leaflets.print import tagging
 from leaflets.content import Cause, Content, Publisher, Source, Topic
 from leaflets.print.tagging import Element
 from leaflets.theme import THEME, PrintSizes
-from leaflets.wording import (ADVICE_HEADING, SOURCES_HEADING, WARNING_HEADING, WARNING_LEAD, causes_heading,
-                              citation, disclaimer, review_line, WORDS_TO_KNOW_HEADING)
+from leaflets.wording import (ADVICE_HEADING, SOURCES_HEADING, URGENT_HEADING, WARNING_HEADING, WARNING_LEAD,
+                              causes_heading, citation, disclaimer, review_line, urgent_lead, WORDS_TO_KNOW_HEADING)
 
 LOGO_HEIGHT = 14 * mm
 
 
 def text(value: str) -> str:
-    """Content is plain text; reportlab reads markup, so <, > and & must be escaped."""
-    return escape(value)
+    """Content is plain text; reportlab reads markup, so <, > and & must be escaped. A number stays on
+    the line of its unit, and a date on one line (see `unbroken`)."""
+    return escape(unbroken(value))
+
+
+NBSP = "\u00a0"
+_UNITS = (r"(?:mm|cm|m|km|mg|mcg|µg|g|kg|ml|mL|l|L|°C|°F|°|%|kcal|IU|units?|tablets?|capsules?|puffs?|drops?"
+          r"|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|am|pm|a\.m\.|p\.m\.)")
+_NUMBER_AND_UNIT = re.compile(rf"(?<![\w.])(\d+(?:[.,]\d+)?) +(?={_UNITS}(?![\w°]))")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DATE = re.compile(rf"\b(\d{{1,2}}) +({_MONTHS})(?: +(\d{{4}}))?\b|\b({_MONTHS}) +(\d{{4}})\b")
+
+
+def unbroken(value: str) -> str:
+    """`value` with no-break spaces where a typesetter would not break a line: between a number and its
+    unit (10 cm, 20 mg, 37.5 °C, "10 to 20 cm" keeps "20 cm") and inside a date (15 January 2026)."""
+    value = _NUMBER_AND_UNIT.sub(lambda m: m.group(1) + NBSP, value)
+    return _DATE.sub(lambda m: NBSP.join(filter(None, m.groups())), value)
 
 
 def link(url: str) -> str:
@@ -156,7 +173,7 @@ def section_heading(title: str, icon: str, width: float, sizes: PrintSizes, into
                 colWidths=[size + 8, width - size - 8])
     row.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *_no_padding()))
     row.keepWithNext = True
-    row.spaceBefore, row.spaceAfter = sizes.body * 1.2, sizes.body * 0.5
+    row.spaceBefore, row.spaceAfter = sizes.body * sizes.gap, sizes.body * 0.5
     return outlined(row, title)
 
 
@@ -171,19 +188,25 @@ def causes(topic: Topic, width: float, sizes: PrintSizes, into: Element, detail:
 
 
 def cause_block(cause: Cause, sizes: PrintSizes, into: Element, with_care: bool = True) -> list[Flowable]:
-    """A cause's name (H3) kept with its explanation, then what the person and a doctor can do."""
+    """A cause's name (H3), its explanation, and what the person and a doctor can do, kept together on
+    one page or panel when they fit there; when they do not, the name still stays with its explanation
+    (its style keeps it with the next paragraph) and each care line moves whole rather than split."""
     style = styles(sizes)
-    parts: list[Flowable] = [KeepTogether([tagged_paragraph(text(cause.name), style["cause"], into, "H3"),
-                                           tagged_paragraph(text(cause.explanation), style["body"], into)])]
-    if not with_care:
-        return parts
-    # Each a short paragraph: moved whole to the next page or panel rather than split.
-    if cause.self_care:
-        parts.append(KeepTogether([tagged_paragraph(f"<b>What you can do:</b> {text(cause.self_care)}",
-                                                    style["body"], into)]))
-    if cause.medical_care:
-        parts.append(KeepTogether([tagged_paragraph(f"<b>What a doctor may do:</b> {text(cause.medical_care)}",
-                                                    style["body"], into)]))
+    parts: list[Flowable] = [tagged_paragraph(text(cause.name), style["cause"], into, "H3"),
+                             tagged_paragraph(text(cause.explanation), style["body"], into)]
+    if with_care:
+        for label, care in (("What you can do", cause.self_care), ("What a doctor may do", cause.medical_care)):
+            if care:
+                parts.append(unsplit(tagged_paragraph(f"<b>{label}:</b> {text(care)}", style["body"], into)))
+    return kept_with_next(parts)
+
+
+def kept_with_next(parts: list[Flowable]) -> list[Flowable]:
+    """`parts` kept together with what follows each, so the page or panel breaks before them when they fit
+    on the next. (Each flags the next rather than sitting in a KeepTogether: a KeepTogether inside another
+    reports itself too tall for any page, so the outer one would always start a new page.)"""
+    for part in parts[:-1]:
+        part.keepWithNext = True
     return parts
 
 
@@ -192,7 +215,7 @@ def brief_cause_block(cause: Cause, sizes: PrintSizes, into: Element) -> list[Fl
     style = styles(sizes)
     points = cause.key_points or (cause.explanation,)
     name = tagged_paragraph(text(cause.name), style["cause"], into, "H3")
-    return [KeepTogether([name, *bullets(points, sizes, into)])]
+    return kept_with_next([name, *bullets(points, sizes, into)])
 
 
 def warning_panel(topic: Topic, width: float, sizes: PrintSizes, into: Element) -> Flowable:
@@ -210,9 +233,55 @@ def warning_panel(topic: Topic, width: float, sizes: PrintSizes, into: Element) 
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
         ("TOPPADDING", (0, 0), (-1, 0), pad * 0.8), ("BOTTOMPADDING", (0, -1), (-1, -1), pad * 0.8),
     ))
-    panel.spaceBefore = sizes.body * 1.3
+    panel.spaceBefore = sizes.body * (sizes.gap + 0.1)
     # Kept whole when it fits a page, so its heading never ends a page alone.
     return KeepTogether([outlined(panel, WARNING_HEADING)])
+
+
+def urgent_box(topic: Topic, publisher: Publisher | None, width: float, sizes: PrintSizes,
+               into: Element) -> Flowable | None:
+    """The signs that need emergency help, as health services print red-flag symptoms: a white heading on
+    a dark red band with the warning icon, then the signs in bold inside a thick dark red border, so the
+    box reads as the most urgent thing on the page in greyscale too. None when the topic has none."""
+    if not topic.urgent_signs:
+        return None
+    colours, style = THEME.colours, styles(sizes)
+    pad = sizes.body
+    on_dark = ParagraphStyle("urgent-heading", parent=style["heading"], textColor=HexColor(colours.on_primary))
+    size = sizes.icon
+    band = table([[tagging.artifact(icon_on_paper("warning", size)),
+                   tagged_paragraph(text(URGENT_HEADING), on_dark, into, "H2")]],
+                 colWidths=[size + 8, width - 2 * pad - size - 8])
+    band.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *_no_padding()))
+    lead = tagged_paragraph(text(urgent_lead(publisher)), style["body_bold"], into)
+    bold_bullet = ParagraphStyle("urgent-sign", parent=style["bullet"], fontName=THEME.fonts.bold)
+    items = into.add("L")
+    signs = [tagging.tag_list_item(Paragraph(text(sign), bold_bullet, bulletText="\u2022"), items.add("LI"))
+             for sign in topic.urgent_signs]
+    rows = [[band], [lead], *([sign] for sign in signs)]
+    box = boxed_table(rows, 4, colours.warning, colWidths=[width], splitByRow=1)
+    box.setStyle(table_style(
+        ("BACKGROUND", (0, 0), (-1, 0), HexColor(colours.warning)),
+        ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, 0), pad * 0.6), ("BOTTOMPADDING", (0, 0), (-1, 0), pad * 0.6),
+        ("TOPPADDING", (0, 1), (-1, 1), pad * 0.6), ("BOTTOMPADDING", (0, -1), (-1, -1), pad * 0.8),
+    ))
+    box.spaceBefore = sizes.body * (sizes.gap + 0.1)
+    return KeepTogether([outlined(box, URGENT_HEADING)])
+
+
+def icon_on_paper(name: str, size: float) -> Drawing:
+    """The icon in its colour on a white disc, so it shows on a dark band (its cut-outs are white)."""
+    from reportlab.graphics.shapes import Circle
+
+    colour = icons.COLOURS[name]
+    disc = Drawing(size, size, initialFontName=THEME.fonts.regular)  # else Helvetica, unembedded
+    disc.add(Circle(size / 2, size / 2, size / 2, fillColor=HexColor(THEME.colours.paper), strokeColor=None))
+    inner = icons.drawing(name, size * 0.7, colour)
+    inner.translate(size * 0.15, size * 0.17)
+    disc.add(inner)
+    return disc
 
 
 def advice(topic: Topic, width: float, sizes: PrintSizes, into: Element, first: bool = False) -> list[Flowable]:
@@ -220,7 +289,15 @@ def advice(topic: Topic, width: float, sizes: PrintSizes, into: Element, first: 
     heading = section_heading(ADVICE_HEADING, "advice", width, sizes, into)
     if first:
         heading.spaceBefore = 0
-    return [heading, *bullets(topic.advice, sizes, into)]
+    return kept_list(heading, bullets(topic.advice, sizes, into))
+
+
+def kept_list(heading: Flowable, items: list[Flowable]) -> list[Flowable]:
+    """A heading and its list, the heading kept with the first two items and the last item with the one
+    before it, so no page or panel starts or ends with a heading and one item."""
+    if len(items) >= 2:
+        items[-2].keepWithNext = True
+    return [*kept_with_next([heading, *items[:2]]), *items[2:]]
 
 
 def words_to_know(entries: tuple[tuple[str, str], ...], width: float, sizes: PrintSizes,
@@ -243,7 +320,7 @@ def words_to_know(entries: tuple[tuple[str, str], ...], width: float, sizes: Pri
         ("TOPPADDING", (0, 0), (-1, 0), pad * 0.7), ("BOTTOMPADDING", (0, 0), (-1, 0), pad * 0.3),
         ("BOTTOMPADDING", (0, -1), (-1, -1), pad * 0.6),
     ))
-    box.spaceBefore = sizes.body * 1.2
+    box.spaceBefore = sizes.body * sizes.gap
     return KeepTogether([outlined(box, WORDS_TO_KNOW_HEADING)])
 
 
@@ -282,21 +359,30 @@ def unsplit(flowable: Flowable) -> Flowable:
     return flowable
 
 
-def sources_block(sources: tuple[Source, ...], width: float, sizes: PrintSizes, into: Element) -> Flowable:
-    """The sources cited and the notice that this is not a doctor's advice, kept together."""
+def sources_block(sources: tuple[Source, ...], width: float, sizes: PrintSizes, into: Element,
+                  compact: bool = False, text_width: float | None = None) -> Flowable:
+    """The sources cited and the notice that this is not a doctor's advice, kept together.
+
+    `compact` sets them as a closing block at the format's `closing` size, which may save a page;
+    `text_width`, when narrower than the heading's, is the width of the disclaimer's panel."""
     style = styles(sizes)
+    cited = style["closing"] if compact else style["source"]
+    heading = section_heading(SOURCES_HEADING, "sources", width, sizes, into)
+    if compact:
+        heading.spaceBefore = sizes.body * 0.8
     parts: list[Flowable] = [
-        section_heading(SOURCES_HEADING, "sources", width, sizes, into),
-        *(tagged_paragraph(source_citation(source, sizes), style["source"], into) for source in sources),
-        notice(disclaimer("leaflet"), width, sizes, into),
+        heading,
+        *(tagged_paragraph(source_citation(source, sizes), cited, into) for source in sources),
+        notice(disclaimer("leaflet"), text_width or width, sizes, into, compact),
     ]
     return KeepTogether(parts)
 
 
-def notice(value: str, width: float, sizes: PrintSizes, into: Element) -> Table:
+def notice(value: str, width: float, sizes: PrintSizes, into: Element, compact: bool = False) -> Table:
     """Bold text on a tinted panel."""
-    pad = sizes.body * 0.8
-    panel = table([[tagged_paragraph(text(value), styles(sizes)["notice"], into)]], colWidths=[width])
+    pad = (sizes.closing if compact else sizes.body) * 0.8
+    panel = table([[tagged_paragraph(text(value), styles(sizes)["closing_notice" if compact else "notice"], into)]],
+                  colWidths=[width])
     panel.setStyle(table_style(
         ("BACKGROUND", (0, 0), (-1, -1), HexColor(THEME.colours.primary_tint)),
         ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
@@ -304,6 +390,25 @@ def notice(value: str, width: float, sizes: PrintSizes, into: Element) -> Table:
     ))
     panel.spaceBefore = sizes.body * 0.7
     return panel
+
+
+def closing_block(content: Content, topic: Topic, width: float, sizes: PrintSizes, into: Element) -> Flowable:
+    """The sources and disclaimer beside who published the leaflet, at the format's `closing` size, under
+    the sources' heading: the back matter in as little height as it can take, to save a page."""
+    gap = sizes.body * 1.2
+    column = (width - gap) / 2
+    sources = sources_block(content.sources_of(topic), width, sizes, into, compact=True, text_width=column)
+    about = about_block(content, topic, column, sizes, into, compact=True)
+    if about is None:
+        return sources
+    # A table cell lays out a list of flowables; a KeepTogether in one would report itself too tall.
+    heading, *left = sources._content
+    right = about._content
+    right[0].spaceBefore = 0
+    row = table([[left, right]], colWidths=[column + gap, column])
+    row.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "TOP"), *_no_padding(),
+                             ("RIGHTPADDING", (0, 0), (0, 0), gap)))
+    return KeepTogether([heading, row])
 
 
 def source_citation(source: Source, sizes: PrintSizes) -> str:
@@ -315,14 +420,17 @@ def source_citation(source: Source, sizes: PrintSizes) -> str:
     return f"{title}, {rest}{address}."
 
 
-def about_block(content: Content, topic: Topic, width: float, sizes: PrintSizes, into: Element) -> Flowable | None:
-    """Who publishes the leaflet, how to reach them, when it was reviewed, and a QR code to read more."""
+def about_block(content: Content, topic: Topic, width: float, sizes: PrintSizes, into: Element,
+                compact: bool = False) -> Flowable | None:
+    """Who publishes the leaflet, how to reach them, when it was reviewed, and a QR code to read more;
+    `compact` sets the lines at the format's `closing` size."""
     style = styles(sizes)
-    parts: list[Flowable] = [tagged_paragraph(line, style["body"], into) for line in about_lines(content, topic)]
+    line_style = style["closing"] if compact else style["body"]
+    parts: list[Flowable] = [tagged_paragraph(line, line_style, into) for line in about_lines(content, topic)]
     url = topic.qr_url(content.sources_of(topic))
     if url:
         code = tagging.tag(qr_code(url, sizes.body * 6.5), into.add("Figure", alt=f"QR code that opens {url}"))
-        caption = tagged_paragraph(f"<b>Scan the code to read more:</b><br/>{link(url)}", style["body"], into)
+        caption = tagged_paragraph(f"<b>Scan the code to read more:</b><br/>{link(url)}", line_style, into)
         if width < 100 * mm:  # a narrow panel: the address gets the full width below the code
             parts += [code, caption]
         else:
@@ -388,5 +496,7 @@ def styles(sizes: PrintSizes) -> dict[str, ParagraphStyle]:
                         bulletFontName=names.bold, bulletFontSize=body, spaceAfter=body * 0.25),
         "source": style("source", body, spaceAfter=body * 0.25),
         "notice": style("notice", body, names.bold),
+        "closing": style("closing", sizes.closing, spaceAfter=sizes.closing * 0.2),
+        "closing_notice": style("closing_notice", sizes.closing, names.bold),
         "footer": style("footer", sizes.footer, colour=HexColor(colours.muted)),
     }

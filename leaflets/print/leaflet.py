@@ -5,6 +5,7 @@ The same writer makes the large-print leaflet: only the sizes differ.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer
+from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, Paragraph, Spacer
 from reportlab.platypus.flowables import Flowable
 
 from leaflets.print import blocks, tagging
@@ -25,9 +26,50 @@ from leaflets.wording import document_author, review_line
 NOT_ADVICE = "Not a substitute for your doctor\u2019s advice"
 
 
+# A last page filled less than this is worth a try at setting the back matter compactly.
+NEARLY_EMPTY = 0.35
+# No page but the only one is filled less than this: the sections are moved on to balance the pages.
+LEAST_FILL = 0.25
+# Where a page may be started early to carry more onto a nearly empty last page, latest first.
+BALANCING_BREAKS = ("words-to-know", "advice", "warning")
+
+
 def write(content: Content, topic: Topic, path: Path, sizes: PrintSizes = THEME.print) -> None:
-    """Write the topic's leaflet to `path` as a tagged A4 PDF at `sizes`."""
+    """Write the topic's leaflet to `path` as a tagged A4 PDF at `sizes`.
+
+    A last page that would be nearly empty is avoided as a typesetter would: first by setting the lines a
+    little closer and the sources and disclaimer as a compact closing block, kept if that saves the page;
+    else by starting the last page at an earlier section, so that it is not a stub."""
     fonts.register()
+    laid_out = _laid_out(content, topic, sizes)
+    if _mostly_empty(laid_out, NEARLY_EMPTY):
+        compact = _laid_out(content, topic, tighter(sizes), compact=True)
+        if compact[2].page < laid_out[2].page:
+            laid_out = compact
+    for section in BALANCING_BREAKS:
+        if not _mostly_empty(laid_out, LEAST_FILL):
+            break
+        balanced = _laid_out(content, topic, sizes, break_before=section)
+        if balanced[2].page == laid_out[2].page and balanced[2].least_fill >= LEAST_FILL:
+            laid_out = balanced
+    pdf, tree, doc = laid_out
+    path.write_bytes(tagging.finish(pdf, tree, doc.document))
+
+
+def _mostly_empty(laid_out, fill: float) -> bool:
+    doc = laid_out[2]
+    return doc.page > 1 and doc.last_fill < fill
+
+
+def tighter(sizes: PrintSizes) -> PrintSizes:
+    """The format's sizes with lines a little closer (never under 1.25 times the type size) and less space
+    between sections; the type sizes stay as they are."""
+    return dataclasses.replace(sizes, leading=min(sizes.leading, 1.25), gap=min(sizes.gap, 0.8))
+
+
+def _laid_out(content: Content, topic: Topic, sizes: PrintSizes, compact: bool = False,
+              break_before: str | None = None):
+    """(the PDF's bytes, its structure tree, the document, which knows its pages and how full the last is)."""
     margins = THEME.margins
     footer = Footer(content, topic, sizes, A4[0] - (margins.left + margins.right) * mm)
     tree, marks = tagging.Element("Document"), tagging.Marks()
@@ -42,31 +84,43 @@ def write(content: Content, topic: Topic, path: Path, sizes: PrintSizes = THEME.
         author=document.author, creator="leaflets",
         keywords=[topic.id], invariant=1, displayDocTitle=1, initialFontName=THEME.fonts.regular,
     )
-    doc.build(story(content, topic, doc.width, sizes, tree),
+    doc.document = document
+    doc.build(story(content, topic, doc.width, sizes, tree, compact, break_before),
               canvasmaker=tagging.marking(footer.canvas_class(), marks))
-    path.write_bytes(tagging.finish(pdf.getvalue(), tree, document))
+    return pdf.getvalue(), tree, doc
 
 
-def story(content: Content, topic: Topic, width: float, sizes: PrintSizes, into: tagging.Element) -> list[Flowable]:
-    """The leaflet's flowables, in reading order; each adds its part of the structure tree to `into`."""
+def story(content: Content, topic: Topic, width: float, sizes: PrintSizes, into: tagging.Element,
+          compact: bool = False, break_before: str | None = None) -> list[Flowable]:
+    """The leaflet's flowables, in reading order; each adds its part of the structure tree to `into`.
+
+    `compact` sets the back matter as one closing block; `break_before` starts a page at that section."""
     header = blocks.header(content, topic, width, sizes, into)
     summary = blocks.tagged_paragraph(blocks.text(topic.summary), blocks.styles(sizes)["lead"], into)
     causes = blocks.causes(topic, width, sizes, into)
+    urgent = blocks.urgent_box(topic, content.publisher, width, sizes, into)
     warning = blocks.warning_panel(topic, width, sizes, into)
     advice = blocks.advice(topic, width, sizes, into)
     glossary = blocks.words_to_know(content.words_to_know(topic), width, sizes, into)
-    sources = blocks.sources_block(content.sources_of(topic), width, sizes, into)
-    about = blocks.about_block(content, topic, width, sizes, into)
+    if compact:
+        closing = [blocks.closing_block(content, topic, width, sizes, into)]
+    else:
+        sources = blocks.sources_block(content.sources_of(topic), width, sizes, into)
+        about = blocks.about_block(content, topic, width, sizes, into)
+        closing = [sources, *([about] if about else [])]
+    page = {name: [PageBreak()] if name == break_before else [] for name in BALANCING_BREAKS}
     return [
         *header,
         Spacer(0, sizes.body * 0.8),
         summary,
         *causes,
+        *page["warning"],
+        *([urgent] if urgent else []),
         warning,
+        *page["advice"],
         *advice,
-        *([glossary] if glossary else []),
-        sources,
-        *([about] if about else []),
+        *(page["words-to-know"] + [glossary] if glossary else []),
+        *closing,
     ]
 
 
@@ -79,8 +133,18 @@ class OutlinedDocument(BaseDocTemplate):
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="text")
         self.addPageTemplates([PageTemplate("page", [frame])])
 
+    last_fill = 0.0  # how far down the last page the text reaches, as a share of the frame's height
+    least_fill = 1.0  # the same for the emptiest page
+
     def afterFlowable(self, flowable: Flowable) -> None:
         blocks.bookmark_if_outlined(self.canv, flowable)
+        frame = self.frame
+        if frame is not None:  # None once the page has ended
+            self.last_fill = (frame._y2 - frame._y) / (frame._y2 - frame._y1)
+
+    def handle_pageEnd(self) -> None:
+        self.least_fill = min(self.least_fill, self.last_fill)
+        super().handle_pageEnd()
 
 
 class Footer:

@@ -10,7 +10,11 @@ the warning signs (the flap, which faces the reader next to the causes once the 
 opened), the advice (inside), and the back (sources and publisher) last, as a reader turns
 the folded leaflet over at the end.
 
-Each part flows into its own panel; a part that does not fit continues into a
+The inside is measured first and set in three balanced panels (each cause whole in one panel);
+a short topic brings its warning signs inside, to the middle panel, and puts the publisher's block
+on the flap, so no inside panel is blank. "Words to know" goes on an outside panel with room.
+
+Each part flows into its panels; a part that does not fit continues into a
 hidden frame beside the sheet, which measures how much is over. A topic that
 does not fit is refused with `TrifoldOverflow`, never clipped or set smaller.
 """
@@ -25,9 +29,9 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, Spacer
-from reportlab.platypus.doctemplate import (BaseDocTemplate, CurrentFrameFlowable, NextPageTemplate, PageBreak,
+from reportlab.platypus.doctemplate import (ActionFlowable, BaseDocTemplate, CurrentFrameFlowable, NextPageTemplate, PageBreak,
                                             PageTemplate)
-from reportlab.platypus.flowables import Flowable
+from reportlab.platypus.flowables import Flowable, KeepTogether, _listWrapOn
 from reportlab.platypus.frames import Frame
 
 from leaflets.print import blocks, tagging
@@ -91,12 +95,12 @@ FOLDS = {1: (FLAP_WIDTH, FLAP_WIDTH + PANEL_WIDTH), 2: (PANEL_WIDTH, 2 * PANEL_W
 def write(content: Content, topic: Topic, path: Path) -> None:
     """Write the topic's trifold to `path`, or raise TrifoldOverflow saying how much is over.
 
-    Layouts are tried from the fullest to the briefest; the first that fits every panel is kept.
-    """
+    Layouts are tried from the fullest to the briefest; the first that fits every panel is kept. Each is
+    first set in balanced panels, then, if the measured balance does not fit after all, flowed on."""
     fonts.register()
     document = tagging.Document(f"{topic.title} (folded leaflet)", document_author(content), content.language,
                                 topic.summary)
-    for detail, advice_on_own_panel in LAYOUTS:
+    for detail, balanced in LAYOUTS:
         pdf = io.BytesIO()  # trial layouts stay in memory; only the one that fits is written
         doc = _TrifoldDocument(
             pdf, pagesize=SHEET, title=document.title, subject=topic.summary,
@@ -104,41 +108,163 @@ def write(content: Content, topic: Topic, path: Path) -> None:
             keywords=[topic.id], invariant=1, displayDocTitle=1, initialFontName=THEME.fonts.regular,
         )
         tree, marks = tagging.Element("Document"), tagging.Marks()
-        doc.build(story(content, topic, detail, advice_on_own_panel, tree),
-                  canvasmaker=tagging.marking(Canvas, marks))
-        causes_end = doc.ends["causes"][0]
-        if advice_on_own_panel and causes_end not in ("inside-left", "inside-middle"):
-            continue  # the causes reached the last panel, so the advice cannot have it to itself
+        doc.build(story(content, topic, detail, balanced, tree), canvasmaker=tagging.marking(Canvas, marks))
         if not doc.overflow():
             path.write_bytes(tagging.finish(pdf.getvalue(), tree, document))
             return
     raise TrifoldOverflow(_overflow_message(topic, doc.overflow()))
 
 
-# (how much of each cause, whether the advice gets the last inside panel to itself), fullest first.
-LAYOUTS = [(detail, own) for detail in ("full", "explained", "key-points") for own in (True, False)]
+# (how much of each cause, whether the inside is set in balanced panels), fullest first.
+LAYOUTS = [(detail, balanced) for detail in ("full", "explained", "key-points") for balanced in (True, False)]
 
 
-def story(content: Content, topic: Topic, detail: str, advice_on_own_panel: bool,
-          into: tagging.Element) -> list[Flowable]:
+def story(content: Content, topic: Topic, detail: str, balanced: bool, into: tagging.Element) -> list[Flowable]:
     """Each part in its panel: cover, flap and back outside; causes and advice across the inside.
 
-    The parts are made in reading order (which sets the structure tree's order) and placed in panel order."""
+    The parts are made in reading order (which sets the structure tree's order) and placed in panel order.
+    Where the inside panels break, and which outside panel has room for "Words to know", is measured
+    first on copies that are not tagged. A topic whose inside would be mostly empty has its warning signs
+    inside (the middle panel) and the publisher's block on the flap."""
     width = _width("inside-right")
-    move = [CurrentFrameFlowable("inside-right")] if advice_on_own_panel else []
+    plan = _plan(content, topic, detail) if balanced else _Plan()
+    flap_width = _width("inside-middle" if plan.warning_inside else "flap")
     cover = _cover(content, topic, _width("cover"), into)
-    causes = _inside_causes(topic, width, detail, into)
-    flap = blocks.warning_panel(topic, _width("flap"), SIZES, into)
-    advice = blocks.advice(topic, width, SIZES, into, first=advice_on_own_panel)
-    back = _back(content, topic, _width("back"), into)
+    causes = _units(_inside_causes(topic, width, detail, into))
+    urgent = blocks.urgent_box(topic, content.publisher, flap_width, SIZES, into)
+    warning = [*([urgent] if urgent else []), blocks.warning_panel(topic, flap_width, SIZES, into)]
+    advice = _units(blocks.advice(topic, width, SIZES, into, first=plan.advice_starts_panel))
+    entries = content.words_to_know(topic)
+    glossary = blocks.words_to_know(entries, _width(plan.glossary), SIZES, into) if plan.glossary else None
+    back = _back(content, topic, _width("back"), into, with_about=not plan.warning_inside)
+    about = blocks.about_block(content, topic, _width("flap"), SIZES, into) if plan.warning_inside else None
+    if plan.warning_inside:
+        warning[0].spaceBefore = 0
+        inside = [*causes, [_StartPanel("inside-middle"), *warning], [_StartPanel("inside-right")], *advice,
+                  *([[glossary]] if glossary else [])]
+        flap = [about] if about else []
+    else:
+        inside = [*causes, *advice]
+        for index, panel in reversed(plan.breaks):
+            inside.insert(index, [_StartPanel(panel)])
+        flap = warning + ([glossary] if plan.glossary == "flap" else [])
+        back = ([glossary] if plan.glossary == "back" else []) + back
+    flat = [part for unit in inside for part in unit]
+    end_of_causes = next(i for i, part in enumerate(flat) if part is advice[0][0])
     return [
         CurrentFrameFlowable("cover"), *cover, _End("cover"),
-        CurrentFrameFlowable("flap"), flap, _End("flap"),
+        CurrentFrameFlowable("flap"), *flap, _End("flap"),
         CurrentFrameFlowable("back"), *back, _End("back"),
         NextPageTemplate("inside"), PageBreak(),
-        *causes, _End("causes"),
-        *move, *advice, _End("inside-right"),
+        *flat[:end_of_causes], _End("causes"), *flat[end_of_causes:], _End("inside-right"),
     ]
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """Where the inside breaks ((unit index, panel) pairs), where "Words to know" goes (a panel's name, or
+    None: nowhere), and whether the warning signs go inside."""
+
+    breaks: tuple[tuple[int, str], ...] = ()
+    advice_starts_panel: bool = False
+    glossary: str | None = None
+    warning_inside: bool = False
+
+
+# An inside (causes and advice) shorter than this many panels has the warning signs brought in beside it.
+SHORT_INSIDE = 1.5
+
+
+def _plan(content: Content, topic: Topic, detail: str) -> _Plan:
+    """Measure the parts on untagged copies and plan the panels: the inside units split into three
+    columns as even as they can be (the advice starting a panel when that costs little), and "Words to
+    know" on the emptier outside panel that has room for it; a short inside takes the warning signs in."""
+    scratch = tagging.Element("Document")
+    width, height = _width("inside-right"), INSIDE[0].frame()._height
+    room = height * 0.97
+    causes = _units(_inside_causes(topic, width, detail, scratch))
+    advice = _units(blocks.advice(topic, width, SIZES, scratch))
+    heights = [_height(unit, width) for unit in causes + advice]
+    entries = content.words_to_know(topic)
+
+    def warning(panel):
+        urgent = blocks.urgent_box(topic, content.publisher, _width(panel), SIZES, scratch)
+        return [*([urgent] if urgent else []), blocks.warning_panel(topic, _width(panel), SIZES, scratch)]
+
+    def glossary(panel):
+        return [blocks.words_to_know(entries, _width(panel), SIZES, scratch)] if entries else []
+
+    causes_height, advice_height = sum(heights[:len(causes)]), sum(heights[len(causes):])
+    if (causes_height + advice_height < SHORT_INSIDE * height and causes_height <= room
+            and _height(warning("inside-middle"), _width("inside-middle")) <= room):
+        if _height(advice[0] + sum(advice[1:], []) + glossary("inside-right"), width) <= room:
+            return _Plan(advice_starts_panel=True, glossary="inside-right" if entries else None,
+                         warning_inside=True)
+    chosen = None
+    if entries:
+        back = _back(content, topic, _width("back"), scratch)
+        # The emptier of the two, so the outside is balanced, if it has room.
+        for panel, parts in sorted((("flap", warning("flap")), ("back", back)),
+                                   key=lambda named: _height(named[1], _width(named[0]))):
+            if _height(parts + glossary(panel), _width(panel)) <= room:
+                chosen = panel
+                break
+    breaks = _balanced_breaks(heights, len(causes), height)
+    if breaks is None:
+        return _Plan(glossary=chosen)
+    panels = ("inside-middle", "inside-right")
+    return _Plan(breaks=tuple(zip(breaks, panels)), advice_starts_panel=len(causes) in breaks, glossary=chosen)
+
+
+def _balanced_breaks(heights: list[float], advice_at: int, room: float) -> tuple[int, int] | None:
+    """Where to start the middle and right panels so that the three columns are as even as they can be
+    with every unit whole: the tallest column as short as it can be, a column taller than the one before
+    it counted against, and the advice starting a panel preferred. None when no split fits."""
+    best, chosen = None, None
+    count = len(heights)
+    for first in range(1, count):
+        for second in range(first + 1, count + 1):
+            columns = [sum(heights[:first]), sum(heights[first:second]), sum(heights[second:])]
+            if max(columns) > room * 0.97:
+                continue
+            rising = sum(max(0.0, later - earlier) for earlier, later in zip(columns, columns[1:]))
+            score = max(columns) + rising / 2 + (0 if advice_at in (first, second) else room * 0.1)
+            if best is None or score < best:
+                best, chosen = score, (first, second)
+    if chosen and chosen[1] == count:
+        return (chosen[0],)  # nothing for the right panel: the inside needs only two
+    return chosen
+
+
+def _units(flowables: list[Flowable]) -> list[list[Flowable]]:
+    """The flowables in the runs that are kept together (each flagged to keep with the next)."""
+    units: list[list[Flowable]] = [[]]
+    for flowable in flowables:
+        units[-1].append(flowable)
+        if not flowable.getKeepWithNext():
+            units.append([])
+    return [unit for unit in units if unit]
+
+
+def _height(flowables: list[Flowable], width: float) -> float:
+    """How tall the flowables stand in a column `width` wide, spaces between them included."""
+    def flat(parts):
+        for part in parts:
+            yield from (flat(part._content) if isinstance(part, KeepTogether) else [part])
+    return _listWrapOn(list(flat(flowables)), width, None)[1]
+
+
+class _StartPanel(ActionFlowable):
+    """Go on in the named panel, unless the text has already reached it or a later one."""
+
+    def __init__(self, panel: str):
+        super().__init__()
+        self.panel = panel
+
+    def apply(self, doc) -> None:
+        names = [frame.id for frame in doc.pageTemplate.frames]
+        if names.index(doc.frame.id) < names.index(self.panel):
+            doc.handle_currentFrame(self.panel)
 
 
 def _cover(content: Content, topic: Topic, width: float, into: tagging.Element) -> list[Flowable]:
@@ -159,9 +285,10 @@ def _cover(content: Content, topic: Topic, width: float, into: tagging.Element) 
     ]
 
 
-def _back(content: Content, topic: Topic, width: float, into: tagging.Element) -> list[Flowable]:
+def _back(content: Content, topic: Topic, width: float, into: tagging.Element,
+          with_about: bool = True) -> list[Flowable]:
     back = [blocks.sources_block(content.sources_of(topic), width, SIZES, into)]
-    about = blocks.about_block(content, topic, width, SIZES, into)
+    about = blocks.about_block(content, topic, width, SIZES, into) if with_about else None
     return back + ([about] if about else [])
 
 

@@ -13,17 +13,19 @@ import pytest
 
 from leaflets.build import build
 from leaflets.content import load
+from leaflets.wording import URGENT_HEADING, WARNING_HEADING
 from tests.conftest import FIXTURES, ROOT, normalise
 
 PRINTED = ["pdf", "large-print", "trifold"]
-SOURCES = {"seed": ROOT / "content.yaml", "markup": FIXTURES / "markup.yaml", "branded": FIXTURES / "branded.yaml"}
+SOURCES = {"seed": ROOT / "content.yaml", "markup": FIXTURES / "markup.yaml", "branded": FIXTURES / "branded.yaml",
+           "short": FIXTURES / "short.yaml"}
 # Operators that put ink on the page: text, paths, shadings, images and forms.
 PAINTING = {"Tj", "TJ", "'", '"', "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "sh", "Do", "BI"}
 
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory):
-    """Every topic of the seed and of the markup and branded fixtures, in every printed format."""
+    """Every topic of the seed and of the markup, branded and short fixtures, in every printed format."""
     outputs = []
     for name, source in SOURCES.items():
         content = load(source)
@@ -34,7 +36,7 @@ def printed(tmp_path_factory):
     return outputs
 
 
-@pytest.fixture(params=range(2 * 3 + 3 + 3), ids=lambda i: f"output{i}")
+@pytest.fixture(params=range(2 * 3 + 3 + 3 + 2 * 3), ids=lambda i: f"output{i}")
 def output(request, printed):
     return printed[request.param]
 
@@ -216,8 +218,8 @@ def test_screen_reader_order_reads_the_content_in_reading_order(output):
     content, topic, fmt, path = output
     pdf = pikepdf.open(path)
     read = normalise(tree_text(path, pdf))
-    expected = [topic.title, topic.summary, *(cause.name for cause in topic.causes), *topic.warning_signs,
-                *topic.advice, *(source.title for source in content.sources_of(topic))]
+    expected = [topic.title, topic.summary, *(cause.name for cause in topic.causes), *topic.urgent_signs,
+                *topic.warning_signs, *topic.advice, *(source.title for source in content.sources_of(topic))]
     position = 0
     for text in map(normalise, expected):
         found = read.find(text, position)
@@ -225,6 +227,35 @@ def test_screen_reader_order_reads_the_content_in_reading_order(output):
         position = found + len(text)
     if fmt != "trifold":  # one column: the order it is drawn in is the order it is read
         assert read == normalise(tagged_page_text(path))
+
+
+def element_text(element, pdf, path) -> str:
+    """The characters of an element and everything under it, in tree order."""
+    by_mark: dict[tuple[int, int], str] = {}
+    with pdfplumber.open(path) as plumber:
+        for index, page in enumerate(plumber.pages):
+            for char in page.chars:
+                if char.get("mcid") is not None:
+                    by_mark[(index, char["mcid"])] = by_mark.get((index, char["mcid"]), "") + char["text"]
+    pages = page_ids(pdf)
+    return "".join(by_mark.get(mark, "") for e in [element, *elements(element)] for mark in marks_of(e, pages))
+
+
+def test_urgent_signs_are_a_heading_then_a_list_of_bulleted_items_before_the_warning_signs(printed):
+    with_urgent_signs = [o for o in printed if o[1].urgent_signs]
+    assert {fmt for *_, fmt, _ in with_urgent_signs} == {"pdf", "large-print", "trifold"}
+    for content, topic, fmt, path in with_urgent_signs:
+        pdf = pikepdf.open(path)
+        tree = list(elements(pdf.Root.StructTreeRoot))
+        headings = [(i, element_text(e, pdf, path)) for i, e in enumerate(tree) if role(e) == "H2"]
+        urgent = next(i for i, text in headings if text == URGENT_HEADING)
+        warning = next(i for i, text in headings if text == WARNING_HEADING)
+        assert urgent < warning, fmt
+        signs = next(e for e in tree[urgent:] if role(e) == "L")
+        items = struct_kids(signs)
+        assert [[role(kid) for kid in struct_kids(item)] for item in items] == [["Lbl", "LBody"]] * len(items)
+        assert [normalise(element_text(item, pdf, path)) for item in items] == \
+            [normalise("\u2022" + sign) for sign in topic.urgent_signs]
 
 
 def test_trifold_reads_cover_then_causes_warning_signs_advice_and_back_last(printed):
