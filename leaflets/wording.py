@@ -29,6 +29,30 @@ def causes_heading(topic: Topic) -> str:
     return f"What can cause {title}?"
 
 
+def duration(seconds: int) -> str:
+    """'30 seconds', '1 minute', '2\u00bd minutes', '1 minute 15 seconds': exact, never rounded again."""
+    minutes, rest = divmod(seconds, 60)
+    if minutes == 0:
+        return f"{rest} second{'' if rest == 1 else 's'}"
+    if rest == 30:
+        return f"{minutes}\u00bd minutes"
+    whole = f"{minutes} minute{'' if minutes == 1 else 's'}"
+    return f"{whole} {rest} second{'' if rest == 1 else 's'}" if rest else whole
+
+
+def clock_time(seconds: int) -> str:
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def timing_line(seconds: int, start: int, end: int, minutes: int) -> str:
+    """The first line of a slide's notes: its own time and where it sits on the talk's clock."""
+    return f"Time: {duration(seconds)} (from {clock_time(start)} until {clock_time(end)} of {minutes} minutes)."
+
+
+def part_time_line(seconds: int) -> str:
+    return f"This part: {duration(seconds)}."
+
+
 def format_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 

@@ -21,8 +21,11 @@ MAY_IMPORT = {
     "content": SHARED | {"pictures"},
     "wording": {"content", "theme"},
     "checks": SHARED | {"content", "wording"},
-    "print": SHARED | {"content", "pictures", "wording"},
-    "deck": SHARED | {"content", "pictures", "wording"},
+    # The talk's slide list and clock: shared by the deck and the printed speaker script, so that the
+    # script prints exactly what the deck shows without print and deck importing each other.
+    "talk": {"theme", "content", "wording"},
+    "print": SHARED | {"content", "pictures", "wording", "talk"},
+    "deck": SHARED | {"content", "pictures", "wording", "talk"},
     "build": SHARED | {"content", "checks", "wording"},
     "cli": SHARED | {"content", "checks", "wording", "build", "print", "deck"},
     "__main__": {"cli"},

@@ -24,12 +24,12 @@ from pptx.util import Emu, Pt
 
 from leaflets import files
 from leaflets.pictures import icons, images
-from leaflets.deck import notes, package, pptx_lookup
+from leaflets.deck import package, pptx_lookup
 from leaflets.content import Content, Topic
 from leaflets.files import FileProblem
 from leaflets.deck.accessible import make_accessible
 from leaflets.deck.measure import metrics_for
-from leaflets.deck.plan import FIXED_TITLES, MAX_TITLE_LINES, Box, Frames, Slide, _title_too_big, plan
+from leaflets.deck.plan import FIXED_TITLES, MAX_TITLE_LINES, Box, Frames, Slide, _title_too_big, timed_plan
 from leaflets.problems import TemplateError
 from leaflets.deck.template import (bodies, find_layouts, slide_number_placeholder, text_style, theme_root,
                                title_placeholder)
@@ -62,7 +62,7 @@ def write(content: Content, topic: Topic, path: Path) -> None:
     prepared = prepare(content.deck.template or DEFAULT_TEMPLATE)
     prs, layouts = prepared.open()
     frames = prepared.frames
-    slides = notes.with_timings(plan(content, topic, frames), content.deck.minutes)
+    slides = timed_plan(content, topic, frames)
     for number, slide in enumerate(slides, start=1):
         _draw(prs, layouts[slide.role], slide, frames, number)
     for page in prs.slides:

@@ -4,8 +4,6 @@ content, with a suggested time for each slide and part so the talk fits its leng
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-
 from leaflets.content import Cause, Content, Source, Topic
 from leaflets.wording import citation
 
@@ -92,46 +90,6 @@ def related_causes(sign: str, topic: Topic) -> list[str]:
     common = {word for word in sign_words if sum(word in words for words in every_cause) > len(topic.causes) / 2}
     common |= _telling_words(topic.title)
     return [c.name for c, words in zip(topic.causes, every_cause) if (sign_words - common) & words]
-
-
-def with_timings(slides: list, minutes: int) -> list:
-    """The slides with a suggested time at the top of each slide's notes, and each part's total."""
-    total = sum(slide.weight for slide in slides)
-    per_weight = minutes * 60 / total
-    timed, elapsed = [], 0.0
-    for index, slide in enumerate(slides):
-        seconds = slide.weight * per_weight
-        line = f"Time: about {_duration(seconds)} (until {_clock(elapsed + seconds)} of {minutes} minutes)."
-        if slide.role == "section":
-            part = _part_seconds(slides, index) * per_weight
-            line += f" This part: about {_duration(part)}."
-        elapsed += seconds
-        timed.append(replace(slide, notes=f"{line}\n\n{slide.notes}"))
-    return timed
-
-
-def _part_seconds(slides: list, start: int) -> float:
-    """The weight of a section slide and the content slides that follow it."""
-    weight = slides[start].weight
-    for slide in slides[start + 1:]:
-        if slide.role != "content":
-            break
-        weight += slide.weight
-    return weight
-
-
-def _duration(seconds: float) -> str:
-    half_minutes = max(1, round(seconds / 30))
-    if half_minutes == 1:
-        return "30 seconds"
-    whole, half = divmod(half_minutes, 2)
-    text = f"{whole}\u00bd" if half else f"{whole}"
-    return f"{text} minute{'' if text == '1' else 's'}"
-
-
-def _clock(seconds: float) -> str:
-    seconds = round(seconds / 30) * 30
-    return f"{int(seconds // 60)}:{int(seconds % 60):02d}"
 
 
 _STOP = {"about", "after", "again", "along", "other", "their", "there", "these", "which", "while", "with",

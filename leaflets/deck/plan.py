@@ -13,6 +13,7 @@ from leaflets.content import Cause, Content, Topic
 from leaflets.deck import notes
 from leaflets.deck.measure import wrap
 from leaflets.problems import OutputError, TemplateError
+from leaflets.talk import Slide, with_timings
 from leaflets.theme import THEME
 from leaflets.wording import ADVICE_HEADING, WARNING_HEADING, causes_heading, citation, disclaimer
 
@@ -21,20 +22,6 @@ OVERVIEW_TITLE, SIGNS_TITLE, ADVICE_TITLE, SOURCES_TITLE = (
 FIXED_TITLES = (OVERVIEW_TITLE, SIGNS_TITLE, ADVICE_TITLE, SOURCES_TITLE)  # content slide titles not from content.yaml
 MAX_ITEMS = 6
 MAX_TITLE_LINES = 2
-
-
-@dataclass(frozen=True)
-class Slide:
-    """One slide to draw: its layout role, title, list items, speaker notes and section icon."""
-
-    role: str  # "title", "section" or "content"
-    title: str
-    items: tuple[str, ...] = ()
-    notes: str = ""
-    icon: str | None = None
-    weight: float = 1.0  # its share of the talk's time
-    logo: Path | None = None
-    logo_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -59,6 +46,11 @@ class Frames:
     body: Box
     title: Box
     template: str = "the template"  # how messages name the template these were measured on
+
+
+def timed_plan(content: Content, topic: Topic, frames: Frames) -> list[Slide]:
+    """The slides of the talk on the talk's clock: what the deck draws and the speaker script prints."""
+    return with_timings(plan(content, topic, frames), content.deck.minutes)
 
 
 def plan(content: Content, topic: Topic, frames: Frames) -> list[Slide]:
