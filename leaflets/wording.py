@@ -12,6 +12,18 @@ WORDS_TO_KNOW_HEADING = "Words to know"
 SOURCES_HEADING = "Where this information comes from"
 WARNING_LEAD = "See a doctor if you have any of these:"
 
+# Speaker notes that hold for any slide of their kind.
+MEDICINE_NOTE = ("Any medicine named here is something a doctor may prescribe. "
+                 "Remind people not to start it on their own.")
+SIGNS_NOTE = "Anyone with one of these signs should see a doctor:"
+ADVICE_NOTE = ("Ask the room which of these they already do, and which one they could start this week. "
+               "Take two or three answers.")
+
+
+def signs_causes(names: tuple[str, ...]) -> str:
+    """After a warning sign in the notes, the causes the content says it can go with."""
+    return f"(It can go with: {'; '.join(names)}, see the causes above.)"
+
 
 def disclaimer(medium: str) -> str:
     """The notice that general information does not replace a doctor, for a 'leaflet' or a 'talk'."""

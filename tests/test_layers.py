@@ -25,7 +25,8 @@ MAY_IMPORT = {
     # script prints exactly what the deck shows without print and deck importing each other.
     "talk": {"theme", "content", "wording"},
     "print": SHARED | {"content", "pictures", "wording", "talk"},
-    "deck": SHARED | {"content", "pictures", "wording", "talk"},
+    # The deck's notes remind people about medicines only on slides that name one: the checks' medicine list.
+    "deck": SHARED | {"content", "pictures", "wording", "talk", "checks"},
     "build": SHARED | {"content", "checks", "wording"},
     "cli": SHARED | {"content", "checks", "wording", "build", "print", "deck"},
     "__main__": {"cli"},

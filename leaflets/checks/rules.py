@@ -18,7 +18,7 @@ from leaflets.content import Content, Topic, mentions, patient_text, patient_tex
 from leaflets.content.loader import ParsedFile
 from leaflets.problems import Problem
 from leaflets.checks.readability import grade_level, sentences, smog_index, words
-from leaflets.checks.wordlists import medical_terms, medicines
+from leaflets.checks.wordlists import medical_terms, named_medicines
 
 LONG_SENTENCE = 25  # words
 LONG_SLIDE_LINE = 12  # words in a bullet shown on a slide
@@ -154,8 +154,9 @@ def _topic_findings(content: Content, parsed: ParsedFile, t: int, topic: Topic, 
                                                          "for example 'Keep your feet warm at night'")
     for i, item in enumerate(topic.advice):
         yield from _medicine_findings(content, item, ("advice", i), at)
-    for i, item in enumerate(topic.warning_signs):
-        yield from _medicine_findings(content, item, ("warning_signs", i), at)
+    for loc, item, _ in patient_texts(topic):
+        if loc[0] == "warning_signs":
+            yield from _medicine_findings(content, item, loc, at)
     if len(words(topic.summary)) > LONG_SUMMARY or len(sentences(topic.summary)) > 3:
         yield at(("summary",), "long-summary", "the summary should say what the leaflet is for in one or two "
                                                f"short sentences ({LONG_SUMMARY} words at most); move the rest "
@@ -188,11 +189,9 @@ def _term_findings(content: Content, topic: Topic, at):
 
 
 def _medicine_findings(content: Content, text: str, loc: tuple, at):
-    lower = text.lower()
-    for name in sorted(set(medicines()) | {m.lower() for m in content.checks.medicines}):
-        if mentions(lower, name):
-            yield at(loc, "medicine-in-advice", f"'{name}' is a medicine; name medicines only in a cause's "
-                                                "'medical_care', as something a doctor may prescribe")
+    for name in named_medicines(text, content.checks.medicines):
+        yield at(loc, "medicine-in-advice", f"'{name}' is a medicine; name medicines only in a cause's "
+                                            "'medical_care', as something a doctor may prescribe")
 
 
 def _review_findings(content: Content, parsed: ParsedFile, t: int, topic: Topic, today: dt.date, at):

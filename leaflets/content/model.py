@@ -96,6 +96,15 @@ class Cause(_Model):
     source: Slug | None = Field(default=None, description="The id of the source this cause comes from; needed when the topic cites several.")
 
 
+class WarningSign(_Model):
+    """A warning sign written with the causes it can go with; the talk's notes link the two only
+    where the content does. A plain line of text is a warning sign without causes."""
+
+    sign: Text
+    causes: Annotated[tuple[Heading | int, ...], _at_most(200, "name the few causes this sign goes with")] = Field(
+        min_length=1, description="The causes this sign can go with: their names, or their numbers from 1.")
+
+
 def _named_file(value: Any, info: ValidationInfo, example: str) -> tuple[str, Path]:
     """The text written for a file, and the folder it is relative to (content.yaml's)."""
     if isinstance(value, Path):
@@ -181,7 +190,8 @@ class Topic(_Model):
     summary: Prose
     sources: Annotated[tuple[Slug, ...], _at_most(100, "cite the main sources of the topic")] = Field(min_length=1)
     causes: Annotated[tuple[Cause, ...], _SPLIT_LIST] = Field(min_length=1)
-    warning_signs: Annotated[tuple[Text, ...], _SPLIT_LIST] = Field(min_length=1)
+    warning_signs: Annotated[tuple[Text | WarningSign, ...], _SPLIT_LIST] = Field(
+        min_length=1, description="A line each; or 'sign:' with 'causes:' naming the causes it can go with.")
     advice: Annotated[tuple[Text, ...], _SPLIT_LIST] = Field(min_length=1)
     ignore_checks: tuple[CheckName, ...] = Field(default=(), description="Checks to turn off for this topic, each for a reason said in a comment.")
 
@@ -194,6 +204,29 @@ class Topic(_Model):
                              "write a later date, usually a year or two after 'reviewed'")
         return value
 
+    @field_validator("warning_signs")
+    @classmethod
+    def _signs_name_causes(cls, value, info: ValidationInfo):
+        """A sign's causes, by name or number, become the causes' names."""
+        causes = info.data.get("causes") or ()
+        names = [cause.name for cause in causes]
+        signs = []
+        for sign in value:
+            if isinstance(sign, WarningSign):
+                sign = WarningSign(sign=sign.sign, causes=tuple(_cause_name(ref, names) for ref in sign.causes))
+            signs.append(sign)
+        return tuple(signs)
+
+    @property
+    def warning_sign_texts(self) -> tuple[str, ...]:
+        """Each warning sign's text, as every writer prints it."""
+        return tuple(sign if isinstance(sign, str) else sign.sign for sign in self.warning_signs)
+
+    def sign_causes(self, index: int) -> tuple[str, ...]:
+        """The names of the causes the content says warning sign `index` can go with (none for plain text)."""
+        sign = self.warning_signs[index]
+        return () if isinstance(sign, str) else sign.causes
+
     @model_validator(mode="after")
     def _fits_a_leaflet(self):
         length = sum(len(text) for _, text, _ in patient_texts(self))
@@ -205,6 +238,19 @@ class Topic(_Model):
     def qr_url(self, sources: tuple[Source, ...]) -> str | None:
         """The address a QR code should open: the topic's own page, else its first source with one."""
         return self.url or next((source.url for source in sources if source.url), None)
+
+
+def _cause_name(ref: str | int, names: list[str]) -> str:
+    if ref in names:
+        return ref
+    if isinstance(ref, int) or ref.isdigit():
+        ref = int(ref)
+        if 1 <= ref <= len(names):
+            return names[ref - 1]
+        raise ValueError(f"a warning sign names cause {ref}, but the topic has {len(names)} causes; write the "
+                         f"number of one of its causes (1 to {len(names)}) or its name")
+    raise ValueError(f"a warning sign names the cause '{ref}', which is not one of this topic's causes; write "
+                     f"one of their names exactly: {'; '.join(names)}")
 
 
 _SPLIT_FILE = "split them into several content files"
@@ -253,7 +299,10 @@ def patient_texts(topic: Topic):
             if getattr(cause, name):
                 yield ("causes", c, name), getattr(cause, name), "prose"
     for i, sign in enumerate(topic.warning_signs):
-        yield ("warning_signs", i), sign, "slide"
+        if isinstance(sign, str):
+            yield ("warning_signs", i), sign, "slide"
+        else:
+            yield ("warning_signs", i, "sign"), sign.sign, "slide"
     for i, item in enumerate(topic.advice):
         yield ("advice", i), item, "slide"
 

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from leaflets.checks.wordlists import named_medicines
 from leaflets.content import Cause, Content, Topic
 from leaflets.deck import notes
 from leaflets.deck.measure import wrap
@@ -68,10 +69,10 @@ def plan(content: Content, topic: Topic, frames: Frames) -> list[Slide]:
               notes=notes.causes_intro(topic, content.words_to_know(topic)), icon="causes", weight=0.5),
     ]
     for cause in topic.causes:
-        slides += _fitted(cause.name, _key_points(cause), body, notes=notes.cause(cause), icon="causes", weight=3)
+        slides += _fitted(cause.name, _key_points(cause), body, notes=notes.cause(cause, _medicines(content, cause)), icon="causes", weight=3)
     slides += [Slide("section", WARNING_HEADING, ("Part 2 of 4",), notes=notes.warning_intro(), icon="warning",
                      weight=0.5)]
-    slides += _fitted(SIGNS_TITLE, topic.warning_signs, body, notes=notes.warning_signs(topic),
+    slides += _fitted(SIGNS_TITLE, topic.warning_sign_texts, body, notes=notes.warning_signs(topic),
                       icon="warning", weight=4)
     slides += [Slide("section", ADVICE_HEADING, ("Part 3 of 4",), notes=notes.advice_intro(), icon="advice",
                      weight=0.5)]
@@ -109,6 +110,11 @@ def _closing_lines(content: Content, topic: Topic) -> tuple[str, ...]:
     if not publisher:
         return (leaflet,)
     return tuple(filter(None, [publisher.name, publisher.contact, leaflet]))
+
+
+def _medicines(content: Content, cause: Cause) -> tuple[str, ...]:
+    said = " ".join(filter(None, [cause.explanation, *cause.key_points, cause.self_care, cause.medical_care]))
+    return tuple(named_medicines(said, content.checks.medicines))
 
 
 def _key_points(cause: Cause) -> tuple[str, ...]:

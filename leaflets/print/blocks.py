@@ -202,7 +202,7 @@ def warning_panel(topic: Topic, width: float, sizes: PrintSizes, into: Element) 
     heading = section_heading(WARNING_HEADING, "warning", width - 2 * pad, sizes, into)
     heading.spaceBefore, heading.outline = 0, None
     rows = [[heading], [tagged_paragraph(WARNING_LEAD, style["body_bold"], into)],
-            *([sign] for sign in bullets(topic.warning_signs, sizes, into, keep_whole=False))]
+            *([sign] for sign in bullets(topic.warning_sign_texts, sizes, into, keep_whole=False))]
     panel = boxed_table(rows, 2.5, colours.warning, colWidths=[width], splitByRow=1)
     panel.setStyle(table_style(
         ("BACKGROUND", (0, 0), (-1, -1), HexColor(colours.warning_tint)),

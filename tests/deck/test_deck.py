@@ -155,11 +155,11 @@ def test_a_clock_rounded_to_half_minutes_gives_each_slide_its_share():
     assert slides[1].notes == "Time: 2 minutes (from 1:30 until 3:30 of 20 minutes)."
 
 
-def test_notes_explain_why_each_warning_sign_matters_and_ask_the_audience(deck):
+def test_notes_list_each_warning_sign_and_ask_the_audience(deck):
     topic, prs = deck
     notes = " ".join(s.notes_slide.notes_text_frame.text for s in prs.slides
                      if s.shapes.title.text.startswith("Signs to see a doctor about"))
-    assert "Why each sign matters" in notes
+    assert "Anyone with one of these signs should see a doctor:" in notes
     assert all(normalise(sign) in normalise(notes) for sign in topic.warning_signs)
     assert "Ask the audience" in notes
 
