@@ -29,7 +29,8 @@ from leaflets.content import Content, Topic
 from leaflets.files import FileProblem
 from leaflets.deck.accessible import make_accessible
 from leaflets.deck.measure import metrics_for
-from leaflets.deck.plan import FIXED_TITLES, MAX_TITLE_LINES, Box, Frames, Slide, _title_too_big, timed_plan
+from leaflets.deck.plan import (FIXED_TITLES, MAX_TITLE_LINES, Box, Frames, Slide, fitting_title_size,
+                                 timed_plan, title_size_too_big, title_too_big)
 from leaflets.problems import TemplateError
 from leaflets.deck.template import (bodies, find_layouts, slide_number_placeholder, text_style, theme_root,
                                title_placeholder)
@@ -39,6 +40,7 @@ pptx_lookup.install()
 
 DEFAULT_TEMPLATE = asset("deck-template.pptx")
 TEMPLATE_EXAMPLE = files.TEMPLATE_EXAMPLE
+LARGEST_TITLE = 72  # pt: a template's titles above this are a mistake to report, not a size to shrink from
 ICON_WORDS = {"causes": "magnifying glass", "warning": "warning triangle", "advice": "tick",
               "questions": "question mark", "sources": "open book"}
 
@@ -138,8 +140,10 @@ def _check_styles(layouts: dict, name: str) -> None:
 def _check_frames(frames: Frames) -> None:
     """The fixed slide titles fit the title box, and one list item fits the list box, at the template's sizes."""
     for title in FIXED_TITLES:
-        if frames.title.lines(title) > MAX_TITLE_LINES:
-            raise TemplateError(_title_too_big(title, frames))
+        if fitting_title_size(title, frames.title) is None:
+            raise TemplateError(title_too_big(title, frames))
+        if frames.title.lines(title) > MAX_TITLE_LINES and frames.title.size > LARGEST_TITLE:
+            raise TemplateError(title_size_too_big(title, frames))
     body, minimum = frames.body, THEME.slides.min_body
     fits = min(body.height / 1.55, body.width / 6)  # one line of a bullet; about ten characters across
     if body.size > fits:
@@ -184,7 +188,10 @@ def measure_frames(layouts: dict) -> Frames:
 def _draw(prs, layout, slide: Slide, frames: Frames, number: int) -> None:
     page = prs.slides.add_slide(layout)
     page.shapes.title.text = slide.title
-    _raise_to_minimum(page.shapes.title.text_frame, frames.title)
+    if slide.title_size:
+        _set_size(page.shapes.title.text_frame, slide.title_size)
+    else:
+        _raise_to_minimum(page.shapes.title.text_frame, frames.title)
     body = next(iter(bodies(page)), None)
     if body is not None:
         if slide.items:
@@ -208,11 +215,14 @@ def _draw(prs, layout, slide: Slide, frames: Frames, number: int) -> None:
 
 def _raise_to_minimum(frame, box: Box) -> None:
     """Sizes stay with the template, unless it sets this text below the minimum: then the minimum is set."""
-    if not box.explicit:
-        return
+    if box.explicit:
+        _set_size(frame, box.size)
+
+
+def _set_size(frame, size: float) -> None:
     for paragraph in frame.paragraphs:
         for run in paragraph.runs:
-            run.font.size = Pt(box.size)
+            run.font.size = Pt(size)
 
 
 def _icon_size(title) -> int:

@@ -23,6 +23,7 @@ OVERVIEW_TITLE, SIGNS_TITLE, ADVICE_TITLE, SOURCES_TITLE = (
 FIXED_TITLES = (OVERVIEW_TITLE, SIGNS_TITLE, ADVICE_TITLE, SOURCES_TITLE)  # content slide titles not from content.yaml
 MAX_ITEMS = 6
 MAX_TITLE_LINES = 2
+TITLE_FLOOR = 28  # pt: a long title is set smaller, down to this, before it is refused
 
 
 @dataclass(frozen=True)
@@ -164,25 +165,40 @@ def item_height(item: str, box: Box) -> float:
 
 
 def _check_title(slide: Slide, frames: Frames) -> Slide:
-    """A title that would need more than two lines is refused: it cannot be shrunk below 32 pt. A cause's
-    name is the content's to shorten; a title the deck always has is the template's to make room for."""
-    if slide.role == "content" and frames.title.lines(slide.title) > MAX_TITLE_LINES:
-        if any(re.fullmatch(rf"{re.escape(title)}( \(\d+ of \d+\))?", slide.title) for title in FIXED_TITLES):
-            raise TemplateError(_title_too_big(slide.title, frames))
-        raise OutputError(f"the slide title '{slide.title}' needs more than {MAX_TITLE_LINES} lines at "
-                          f"{frames.title.size:g} pt; shorten it (it comes from a cause's name)")
-    return slide
+    """A title that would need more than two lines is set smaller, down to TITLE_FLOOR; only one that does
+    not fit even then is refused. A cause's name is the content's to shorten; a title the deck always has
+    is the template's to make room for."""
+    if slide.role != "content" or frames.title.lines(slide.title) <= MAX_TITLE_LINES:
+        return slide
+    size = fitting_title_size(slide.title, frames.title)
+    if size is not None:
+        return dataclasses.replace(slide, title_size=size)
+    if any(re.fullmatch(rf"{re.escape(title)}( \(\d+ of \d+\))?", slide.title) for title in FIXED_TITLES):
+        raise TemplateError(title_too_big(slide.title, frames))
+    raise OutputError(f"the slide title '{slide.title}' needs more than {MAX_TITLE_LINES} lines even at "
+                      f"{TITLE_FLOOR:g} pt; shorten it (it comes from a cause's name)")
 
 
-def _title_too_big(title: str, frames: Frames) -> str:
-    box = frames.title
-    low, high = THEME.slides.min_title, int(box.size)
+def fitting_title_size(title: str, box: Box) -> float | None:
+    """The largest whole size from the box's own down to TITLE_FLOOR at which `title` takes at most two
+    lines (words wider than the box broken between characters); None if it does not fit even at the floor."""
+    low, high = TITLE_FLOOR, int(box.size)
     if dataclasses.replace(box, size=low).lines(title) > MAX_TITLE_LINES:
-        return (f"{frames.template}'s title box is too narrow for the slide title '{title}' on {MAX_TITLE_LINES} "
-                f"lines even at {low:g} pt; make the title box of the title-and-content layout wider")
-    while low < high:  # the largest size at which the title fits
+        return None
+    while low < high:
         middle = (low + high + 1) // 2
         low, high = (middle, high) if dataclasses.replace(box, size=middle).lines(title) <= MAX_TITLE_LINES \
             else (low, middle - 1)
-    return (f"{frames.template} sets slide titles at {box.size:g} pt, too large for the slide title '{title}' to fit "
-            f"on {MAX_TITLE_LINES} lines; set the title size to {low:g} pt or less in the Slide Master")
+    return float(low)
+
+
+def title_too_big(title: str, frames: Frames) -> str:
+    return (f"{frames.template}'s title box is too narrow for the slide title '{title}' on {MAX_TITLE_LINES} "
+            f"lines even at {TITLE_FLOOR:g} pt; make the title box of the title-and-content layout wider")
+
+
+def title_size_too_big(title: str, frames: Frames) -> str:
+    size = fitting_title_size(title, frames.title)
+    return (f"{frames.template} sets slide titles at {frames.title.size:g} pt, too large for the slide title "
+            f"'{title}' to fit on {MAX_TITLE_LINES} lines; set the title size to {size:g} pt or less in the "
+            "Slide Master")

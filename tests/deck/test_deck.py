@@ -270,7 +270,7 @@ def test_a_cause_name_too_long_for_a_two_line_title_is_a_clear_error(seed_conten
     topic = seed_content.topics[0]
     long_name = "A very long name for a cause " * 6
     cause = topic.causes[0].model_copy(update={"name": long_name.strip()})
-    with pytest.raises(OutputError, match="needs more than 2 lines at 36 pt; shorten it"):
+    with pytest.raises(OutputError, match="needs more than 2 lines even at 28 pt; shorten it"):
         plan(seed_content, topic.model_copy(update={"causes": (cause,)}), BOX)
 
 
