@@ -65,6 +65,29 @@ def part_time_line(seconds: int) -> str:
     return f"This part: {duration(seconds)}."
 
 
+def script_title(title: str) -> str:
+    return f"Speaker script: {title}"
+
+
+def script_lead(minutes: int, slides: int) -> str:
+    return (f"A {minutes}-minute talk in {slides} slides. For each slide: a picture of it, its time, and what "
+            "to say. Bring this page to a talk where there is no presenter view.")
+
+
+def script_slide_heading(number: int, title: str) -> str:
+    return f"Slide {number}: {title}"
+
+
+def slide_picture_alt(number: int, title: str, items: tuple[str, ...]) -> str:
+    """What a picture of a slide shows, in words: its title and its list."""
+    shown = f"Picture of slide {number}: {title}"
+    return f"{shown}. On the slide: {'; '.join(items)}" if items else shown
+
+
+def page_of(number: int, total: int) -> str:
+    return f"Page {number} of {total}"
+
+
 def format_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 

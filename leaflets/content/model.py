@@ -17,7 +17,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
 
 from leaflets import files
 from leaflets.problems import TemplateError
-from leaflets.formats import FORMATS
+from leaflets.formats import DEFAULT_FORMATS, FORMATS
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -261,7 +261,7 @@ class Content(_Model):
 
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")] = "en"
     publisher: Publisher | None = None
-    formats: tuple[FormatName, ...] = Field(default=FORMATS, min_length=1,
+    formats: tuple[FormatName, ...] = Field(default=DEFAULT_FORMATS, min_length=1,
                                             description="What a plain `python generate.py` makes.")
     deck: DeckSettings = DeckSettings()
     checks: CheckSettings = CheckSettings()

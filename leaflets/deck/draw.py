@@ -59,6 +59,11 @@ class _Template:
         return prs, {role: prs.slide_layouts[index] for role, index in self.roles.items()}
 
 
+def slides(content: Content, topic: Topic) -> list[Slide]:
+    """The slides `write` draws, timed: what the speaker script prints."""
+    return timed_plan(content, topic, prepare(content.deck.template or DEFAULT_TEMPLATE).frames)
+
+
 def write(content: Content, topic: Topic, path: Path) -> None:
     """Write the topic's talk deck to `path`, on content.yaml's template or the default one."""
     prepared = prepare(content.deck.template or DEFAULT_TEMPLATE)
