@@ -73,7 +73,7 @@ def test_unknown_format_is_a_usage_error_listing_the_formats(capsys):
     with pytest.raises(SystemExit) as exit_:
         run("--format", "docx")
     assert exit_.value.code == 2
-    assert "(choose from 'pdf', 'trifold', 'large-print', 'pptx')" in capsys.readouterr().err
+    assert "(choose from 'pdf', 'trifold', 'large-print', 'pptx', 'script')" in capsys.readouterr().err
 
 
 def test_content_problems_exit_1_with_one_line_each_and_write_nothing(tmp_path, capsys):
