@@ -8,12 +8,15 @@ talk's length."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from leaflets.content import Cause
 from leaflets.theme import THEME
 from leaflets.wording import part_time_line, timing_line
 
+SHORT_POINT = 12  # words: a slide line a room can read at a glance
 STEPS = (30, 15, 5, 1)  # seconds; the largest that still gives every slide at least one step
 
 
@@ -81,3 +84,29 @@ def _part(slides: list[Slide], start: int) -> list[Slide]:
             break
         part.append(slide)
     return part
+
+
+def key_points(cause: Cause) -> tuple[str, ...]:
+    """The lines on a cause's slide: its key points, or else its explanation cut at sentences and, where
+    a sentence is longer than SHORT_POINT words, at its clauses. A clause still longer stays whole (it is
+    the content's to shorten: the long-slide-line check names it)."""
+    if cause.key_points:
+        return cause.key_points
+    points = []
+    for sentence in re.split(r"(?<=[.!?])\s+", cause.explanation):
+        if not sentence:
+            continue
+        if len(sentence.split()) <= SHORT_POINT:
+            points.append(sentence)
+            continue
+        points += [_as_line(piece) for piece in _CLAUSE.split(sentence) if piece.strip()]
+    return tuple(points)
+
+
+# Where a long sentence may be cut into lines that still read on their own.
+_CLAUSE = re.compile(r"(?:[;:]|,\s+(?=(?:so|but|because|then)\b))\s*")
+
+
+def _as_line(piece: str) -> str:
+    piece = piece.strip().rstrip(".,;:")
+    return piece[0].upper() + piece[1:] + "."

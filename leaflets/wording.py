@@ -15,6 +15,7 @@ WARNING_LEAD = "See a doctor if you have any of these:"
 # Speaker notes that hold for any slide of their kind.
 MEDICINE_NOTE = ("Any medicine named here is something a doctor may prescribe. "
                  "Remind people not to start it on their own.")
+CLOSING_DISCLAIMER_LEAD = "Before people leave, say:"
 SIGNS_NOTE = "Anyone with one of these signs should see a doctor:"
 ADVICE_NOTE = ("Ask the room which of these they already do, and which one they could start this week. "
                "Take two or three answers.")

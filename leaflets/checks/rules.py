@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from leaflets.content import Content, Topic, mentions, patient_text, patient_texts
 from leaflets.content.loader import ParsedFile
 from leaflets.problems import Problem
+from leaflets.talk import key_points
 from leaflets.checks.readability import grade_level, sentences, smog_index, words
 from leaflets.checks.wordlists import medical_terms, named_medicines
 
@@ -165,6 +166,12 @@ def _topic_findings(content: Content, parsed: ParsedFile, t: int, topic: Topic, 
         if cause.name.lower().strip(" .:") in VAGUE_HEADINGS:
             yield at(("causes", c, "name"), "vague-heading", f"'{cause.name}' does not tell the reader what "
                                                              "the section is about; name the cause")
+        if not cause.key_points:
+            for point in key_points(cause):
+                if len(words(point)) > LONG_SLIDE_LINE:
+                    yield at(("causes", c, "explanation"), "long-slide-line",
+                             f"the cause's slide shows '{point}' ({len(words(point))} words) from this explanation; "
+                             f"add key_points of {LONG_SLIDE_LINE} words or fewer for the slide")
         if len(topic.sources) > 1 and not cause.source:
             yield at(("causes", c), "cause-source", "this topic cites several sources; add 'source: <id>' to "
                                                     f"say which one this cause comes from ({', '.join(topic.sources)})")

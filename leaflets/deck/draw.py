@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pptx import Presentation
 from pptx.oxml import parse_xml
-from pptx.oxml.ns import nsdecls
+from pptx.oxml.ns import nsdecls, qn
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.util import Emu, Pt
@@ -204,12 +204,16 @@ def _draw(prs, layout, slide: Slide, frames: Frames, number: int) -> None:
             frame.text = slide.items[0]
             for item in slide.items[1:]:
                 frame.add_paragraph().text = item
-            if slide.role == "content":
+            if slide.role == "content" and slide.body_size > frames.body.size:
+                _set_size(frame, slide.body_size)
+            elif slide.role == "content":
                 _raise_to_minimum(frame, frames.body)
         else:
             body._element.getparent().remove(body._element)
     if slide.icon:
         _add_icon(page, slide)
+    if slide.role == "content" and slide.icon == "warning" and body is not None and slide.items:
+        _add_warning_border(page, body)
     if slide.role == "title" and slide.logo:
         _add_logo(page, slide.logo, slide.logo_text, prs.slide_width)
     if slide.role != "title":
@@ -246,6 +250,22 @@ def _add_icon(page, slide: Slide) -> None:
     picture = page.shapes.add_picture(io.BytesIO(png), left, top, size, size)
     picture.name = f"Icon: a {ICON_WORDS[slide.icon]}"  # the title says what it means: decorative
     title.left, title.top, title.width, title.height = x, y, width - size - Emu(152400), height
+
+
+def _add_warning_border(page, body) -> None:
+    """A thick border in the warning colour around the signs: a slide the room cannot mistake for another,
+    by its border's weight as much as its colour (it still stands out in greyscale). No fill, so it never
+    covers the text whatever the stacking order."""
+    pad = Emu(91440)
+    box = page.shapes.add_shape(MSO_SHAPE.RECTANGLE, body.left - pad, body.top - pad,
+                                body.width + 2 * pad, body.height + 2 * pad)
+    box.fill.background()
+    box.line.color.rgb = RGBColor.from_string(THEME.colours.warning.lstrip("#"))
+    box.line.width = Pt(6)
+    box.name = "Warning border"
+    style = box._element.find(qn("p:style"))
+    if style is not None:  # the theme's shape style adds a shadow
+        box._element.remove(style)
 
 
 def _add_logo(page, logo: Path, description: str, slide_width: int) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from leaflets.content import Cause, Content, Source, Topic
-from leaflets.wording import ADVICE_NOTE, MEDICINE_NOTE, SIGNS_NOTE, citation, signs_causes
+from leaflets.wording import ADVICE_NOTE, CLOSING_DISCLAIMER_LEAD, disclaimer, MEDICINE_NOTE, SIGNS_NOTE, citation, signs_causes
 
 
 def opening(topic: Topic) -> str:
@@ -89,7 +89,8 @@ def sources(cited: tuple[Source, ...]) -> str:
 def closing(content: Content, topic: Topic) -> str:
     contact = content.publisher.contact if content.publisher and content.publisher.contact else ""
     how = f" To get in touch: {contact}." if contact else ""
-    return f"Thank everyone for coming. Point out where to pick up the leaflet on {_lower(topic.title)}.{how}"
+    return (f"Thank everyone for coming. Point out where to pick up the leaflet on {_lower(topic.title)}.{how}\n\n"
+            f"{CLOSING_DISCLAIMER_LEAD} {disclaimer('talk')}")
 
 
 def _lower(title: str) -> str:

@@ -14,14 +14,15 @@ from leaflets.content import Cause, Content, Topic
 from leaflets.deck import notes
 from leaflets.deck.measure import wrap
 from leaflets.problems import OutputError, TemplateError
-from leaflets.talk import Slide, with_timings
+from leaflets.talk import Slide, key_points, with_timings
 from leaflets.theme import THEME
-from leaflets.wording import ADVICE_HEADING, WARNING_HEADING, causes_heading, citation, disclaimer
+from leaflets.wording import ADVICE_HEADING, WARNING_HEADING, causes_heading, citation
 
 OVERVIEW_TITLE, SIGNS_TITLE, ADVICE_TITLE, SOURCES_TITLE = (
     "What we will cover", "Signs to see a doctor about", "Things you can do", "Sources")
 FIXED_TITLES = (OVERVIEW_TITLE, SIGNS_TITLE, ADVICE_TITLE, SOURCES_TITLE)  # content slide titles not from content.yaml
 MAX_ITEMS = 6
+ROOM_SIZES = (36, 32)  # pt: list sizes to try above the template's when a slide has little on it
 MAX_TITLE_LINES = 2
 TITLE_FLOOR = 28  # pt: a long title is set smaller, down to this, before it is refused
 
@@ -59,28 +60,30 @@ def plan(content: Content, topic: Topic, frames: Frames) -> list[Slide]:
     """The slides of the talk, in order, with long lists spread over numbered slides."""
     sources = content.sources_of(topic)
     body = frames.body
+    ceiling = frames.title.size
     parts = [causes_heading(topic), WARNING_HEADING, ADVICE_HEADING, "Your questions"]
     logo = {"logo": content.publisher.logo, "logo_text": f"Logo of {content.publisher.name}"} \
         if content.publisher and content.publisher.logo else {}
     slides = [
         Slide("title", topic.title, tuple(filter(None, [topic.subtitle, _presenter_line(content)])),
               notes=notes.opening(topic), weight=1, **logo),
-        *_fitted(OVERVIEW_TITLE, tuple(parts), body, notes=notes.overview(topic), weight=1),
+        *_fitted(OVERVIEW_TITLE, tuple(parts), body, ceiling, notes=notes.overview(topic), weight=1),
         Slide("section", parts[0], (f"Part 1 of 4 \u00b7 {len(topic.causes)} possible causes",),
               notes=notes.causes_intro(topic, content.words_to_know(topic)), icon="causes", weight=0.5),
     ]
     for cause in topic.causes:
-        slides += _fitted(cause.name, _key_points(cause), body, notes=notes.cause(cause, _medicines(content, cause)), icon="causes", weight=3)
+        slides += _fitted(cause.name, key_points(cause), body, ceiling,
+                          notes=notes.cause(cause, _medicines(content, cause)), icon="causes", weight=3)
     slides += [Slide("section", WARNING_HEADING, ("Part 2 of 4",), notes=notes.warning_intro(), icon="warning",
                      weight=0.5)]
-    slides += _fitted(SIGNS_TITLE, topic.warning_sign_texts, body, notes=notes.warning_signs(topic),
+    slides += _fitted(SIGNS_TITLE, topic.warning_sign_texts, body, ceiling, notes=notes.warning_signs(topic),
                       icon="warning", weight=4)
     slides += [Slide("section", ADVICE_HEADING, ("Part 3 of 4",), notes=notes.advice_intro(), icon="advice",
                      weight=0.5)]
-    slides += _fitted(ADVICE_TITLE, topic.advice, body, notes=notes.advice(topic), icon="advice", weight=4)
+    slides += _fitted(ADVICE_TITLE, topic.advice, body, ceiling, notes=notes.advice(topic), icon="advice", weight=4)
     slides.append(Slide("section", "Questions?", ("Part 4 of 4 \u00b7 Ask about anything from today's talk",),
                         notes=notes.questions(topic), icon="questions", weight=4))
-    slides += _fitted(SOURCES_TITLE, (*(citation(s) for s in sources), disclaimer("talk")), body,
+    slides += _fitted(SOURCES_TITLE, tuple(citation(s) for s in sources), body, ceiling,
                       notes=notes.sources(sources), icon="sources", weight=0.5)
     slides.append(Slide("title", "Thank you", _closing_lines(content, topic), notes=notes.closing(content, topic),
                         weight=0.5, **logo))
@@ -118,21 +121,27 @@ def _medicines(content: Content, cause: Cause) -> tuple[str, ...]:
     return tuple(named_medicines(said, content.checks.medicines))
 
 
-def _key_points(cause: Cause) -> tuple[str, ...]:
-    if cause.key_points:
-        return cause.key_points
-    return tuple(sentence.strip() + "." for sentence in cause.explanation.rstrip(".").split(". ") if sentence.strip())
-
-
-def _fitted(title: str, items, box: Box, **fields) -> list[Slide]:
-    """One slide for the items, or several titled "Title (1 of N)" when they do not fit."""
+def _fitted(title: str, items, box: Box, ceiling: float = THEME.slides.title, **fields) -> list[Slide]:
+    """One slide for the items, or several titled "Title (1 of N)" when they do not fit; each set as large
+    as its box allows for the room (never smaller than the template's size)."""
     heights = [item_height(item, box) for item in items]
     groups = _balanced(list(items), heights, box) or _greedy(list(items), heights, box)
     if len(groups) == 1:
-        return [Slide("content", title, tuple(groups[0]), **fields)]
+        return [Slide("content", title, tuple(groups[0]), body_size=room_size(groups[0], box, ceiling), **fields)]
     weight = fields.pop("weight", 1.0) / len(groups)
-    return [Slide("content", f"{title} ({n} of {len(groups)})", tuple(group), weight=weight, **fields)
+    return [Slide("content", f"{title} ({n} of {len(groups)})", tuple(group), weight=weight,
+                  body_size=room_size(group, box, ceiling), **fields)
             for n, group in enumerate(groups, start=1)]
+
+
+def room_size(items, box: Box, ceiling: float) -> float:
+    """The largest of ROOM_SIZES below the title's size `ceiling` (or the box's own size) at which the items
+    fill at most nine tenths of the box: fewer, shorter lines are set bigger for the back of the room."""
+    for size in ROOM_SIZES:
+        bigger = dataclasses.replace(box, size=size)
+        if box.size < size < ceiling and sum(item_height(item, bigger) for item in items) <= box.height * 0.9:
+            return float(size)
+    return box.size
 
 
 def _greedy(items: list[str], heights: list[float], box: Box) -> list[list[str]]:

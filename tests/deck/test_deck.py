@@ -211,12 +211,14 @@ def test_closing_slide_names_the_publisher_and_where_to_get_the_leaflet(tmp_path
 
 
 def test_default_template_sizes_come_from_the_template_at_24pt_and_up(deck):
-    """The default template sets 28 pt body and 36 pt titles itself, so no run carries a size."""
+    """The default template sets 28 pt body and 36 pt titles itself, so no run carries a size, except a short
+    list set larger for the room."""
     _, prs = deck
     for slide in prs.slides:
         for shape in slide.placeholders:
             for paragraph in shape.text_frame.paragraphs:
-                assert all(run.font.size is None for run in paragraph.runs)
+                larger = shape.placeholder_format.idx == 1 and slide.slide_layout.name == "Title and Content"
+                assert all(run.font.size is None or (larger and run.font.size.pt > 28) for run in paragraph.runs)
     frames = measure_frames(find_layouts(prs))
     assert frames.body.size == 28 and frames.title.size == 36 and frames.body.font == "Helvetica"
 
@@ -228,9 +230,10 @@ def test_a_template_with_small_body_text_is_raised_to_24pt(seed_content, other_t
     frames = measure_frames(find_layouts(prs))
     assert frames.body.size == 24 and frames.body.explicit and frames.title.size == 40
     assert frames.body.font == "Times-Roman"
-    cause_slide = prs.slides[3]
-    sizes = {run.font.size.pt for p in cause_slide.placeholders[1].text_frame.paragraphs for run in p.runs}
-    assert sizes == {24.0}
+    sizes = [{run.font.size.pt for p in slide.placeholders[1].text_frame.paragraphs for run in p.runs}
+             for slide in prs.slides if slide.slide_layout.name == "Text with heading"]
+    assert all(len(size) == 1 and min(size) >= 24 for size in sizes)
+    assert {24.0} in sizes  # a full slide at the minimum, never below it
 
 
 def test_document_properties_name_the_topic(deck, seed_content):
