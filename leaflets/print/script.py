@@ -71,14 +71,17 @@ def _slide_block(slide: Slide, number: int, width: float, into: tagging.Element)
              tagging.tag(thumbnail(slide), into.add("Figure", slide_picture_alt(number, slide.title, slide.items))),
              Spacer(0, SIZES.body * 0.5)]
     for index, paragraph in enumerate(slide.notes.split("\n\n")):
-        lines = paragraph.split("\n")
-        plain = [line for line in lines if not line.startswith("- ")]
-        listed = [line[2:] for line in lines if line.startswith("- ")]
-        for line in plain:
-            parts.append(blocks.tagged_paragraph(blocks.text(line), style["body_bold" if index == 0 else "body"],
-                                                 into))
-        if listed:
-            parts += blocks.bullets(listed, SIZES, into)
+        listed: list[str] = []
+        for line in [*paragraph.split("\n"), ""]:
+            if line.startswith("- "):
+                listed.append(line[2:])
+                continue
+            if listed:  # a run of "- " lines is one list, where it stands among the lines
+                parts += blocks.bullets(listed, SIZES, into)
+                listed = []
+            if line:
+                parts.append(blocks.tagged_paragraph(blocks.text(line),
+                                                     style["body_bold" if index == 0 else "body"], into))
     parts.append(Spacer(0, SIZES.body))
     return KeepTogether(parts)
 
@@ -88,16 +91,25 @@ def thumbnail(slide: Slide, width: float = THUMB_WIDTH) -> Drawing:
     scale = width / SLIDE_WIDTH
     drawing = Drawing(width, SLIDE_HEIGHT * scale)
     colours, names = THEME.colours, THEME.fonts
-    dark = slide.role in ("title", "section")
-    background = colours.primary if dark else colours.paper
+    dark = slide.role == "title"
+    background = {"title": colours.primary, "section": colours.primary_tint}.get(slide.role, colours.paper)
     ink = HexColor(colours.on_primary if dark else colours.ink)
-    drawing.add(Rect(0, 0, width, SLIDE_HEIGHT * scale, fillColor=HexColor(background),
+    height = SLIDE_HEIGHT * scale
+    drawing.add(Rect(0, 0, width, height, fillColor=HexColor(background),
                      strokeColor=HexColor(colours.rule), strokeWidth=0.8))
-    margin, y = 48 * scale, SLIDE_HEIGHT * scale - 50 * scale
+    if slide.role == "content":
+        drawing.add(Rect(0, height - 8 * scale, width, 8 * scale, fillColor=HexColor(colours.primary),
+                         strokeColor=None))
+    margin, y = 48 * scale, height - (50 if slide.role == "content" else 190) * scale
     title_size = (slide.title_size or THEME.slides.title) * scale
+    title_ink = ink if dark else HexColor(colours.primary)
     for line in simpleSplit(slide.title, names.bold, title_size, width - 2 * margin):
         y -= title_size * 1.1
-        drawing.add(String(margin, y, line, fontName=names.bold, fontSize=title_size, fillColor=ink))
+        drawing.add(String(margin, y, line, fontName=names.bold, fontSize=title_size, fillColor=title_ink))
+    if slide.role == "content" and slide.icon == "warning":
+        # the deck's thick warning border around the list
+        drawing.add(Rect(margin * 0.6, 40 * scale, width - 1.2 * margin, y - title_size * 0.4 - 40 * scale,
+                         fillColor=None, strokeColor=HexColor(colours.warning), strokeWidth=6 * scale))
     y -= title_size * 0.8
     body_size = slide.body_size * scale
     for item in slide.items:
