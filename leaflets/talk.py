@@ -34,6 +34,8 @@ class Slide:
     logo_text: str = ""
     title_size: float | None = None  # set when the title is set smaller than the template's size to fit
     body_size: float = THEME.slides.body  # the list's type size, chosen for the room
+    image: Path | None = None  # a picture beside the list, from content.yaml
+    image_alt: str = ""
     start: int = 0  # seconds into the talk
     end: int = 0
 

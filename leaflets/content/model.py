@@ -85,6 +85,24 @@ class Source(_Model):
     url: Url | None = None
 
 
+class Picture(_Model):
+    """A picture for a topic or a cause: a PNG, JPEG or SVG file, checked as a logo is, and the words that
+    say what it shows to someone who cannot see it."""
+
+    file: Path = Field(description="An image file (PNG, JPG or SVG), relative to content.yaml.")
+    alt: Text = Field(description="What the picture shows, in a sentence, for people who cannot see it.")
+
+    @field_validator("file", mode="before")
+    @classmethod
+    def _picture_exists(cls, value, info: ValidationInfo):
+        from leaflets.pictures import images
+
+        value, folder = _named_file(value, info, images.EXAMPLE)
+        path = images.resolve(value, folder)
+        images.read(path, value)
+        return path
+
+
 class Cause(_Model):
     """One cause of the condition, explained, with what the person and a doctor may do."""
 
@@ -94,6 +112,7 @@ class Cause(_Model):
     self_care: Prose | None = Field(default=None, description="What the person can do about this cause themselves.")
     medical_care: Prose | None = Field(default=None, description="What a doctor may do or prescribe; medicines belong here only.")
     source: Slug | None = Field(default=None, description="The id of the source this cause comes from; needed when the topic cites several.")
+    image: Picture | None = Field(default=None, description="A picture shown on the cause's slide and beside it in the leaflet.")
 
 
 class WarningSign(_Model):
@@ -188,6 +207,7 @@ class Topic(_Model):
     next_review: dt.date | None = None
     reviewed_by: Text | None = None
     summary: Prose
+    image: Picture | None = Field(default=None, description="A picture shown under the summary in the leaflet and on the talk's overview slide.")
     sources: Annotated[tuple[Slug, ...], _at_most(100, "cite the main sources of the topic")] = Field(min_length=1)
     causes: Annotated[tuple[Cause, ...], _SPLIT_LIST] = Field(min_length=1)
     warning_signs: Annotated[tuple[Text | WarningSign, ...], _SPLIT_LIST] = Field(

@@ -29,7 +29,7 @@ from leaflets.content import Content, Topic
 from leaflets.files import FileProblem
 from leaflets.deck.accessible import make_accessible
 from leaflets.deck.measure import metrics_for
-from leaflets.deck.plan import (FIXED_TITLES, MAX_TITLE_LINES, Box, Frames, Slide, fitting_title_size,
+from leaflets.deck.plan import (FIXED_TITLES, LIST_SHARE, MAX_TITLE_LINES, Box, Frames, Slide, fitting_title_size,
                                  timed_plan, title_size_too_big, title_too_big)
 from leaflets.problems import TemplateError
 from leaflets.deck.template import (bodies, find_layouts, slide_number_placeholder, text_style, theme_root,
@@ -210,6 +210,8 @@ def _draw(prs, layout, slide: Slide, frames: Frames, number: int) -> None:
                 _raise_to_minimum(frame, frames.body)
         else:
             body._element.getparent().remove(body._element)
+    if slide.image and body is not None and slide.items:
+        _add_picture(page, body, slide.image, slide.image_alt)
     if slide.icon:
         _add_icon(page, slide)
     if slide.role == "content" and slide.icon == "warning" and body is not None and slide.items:
@@ -250,6 +252,23 @@ def _add_icon(page, slide: Slide) -> None:
     picture = page.shapes.add_picture(io.BytesIO(png), left, top, size, size)
     picture.name = f"Icon: a {ICON_WORDS[slide.icon]}"  # the title says what it means: decorative
     title.left, title.top, title.width, title.height = x, y, width - size - Emu(152400), height
+
+
+def _add_picture(page, body, path: Path, alt: str) -> None:
+    """The content's picture in the right part of the list's box, as large as fits, with its alt text;
+    the list keeps the left part it was measured for."""
+    x, y, width, height = body.left, body.top, body.width, body.height
+    list_width = int(width * LIST_SHARE)
+    body.left, body.top, body.width, body.height = x, y, list_width, height
+    gap = Emu(182880)
+    room_width, room_height = width - list_width - gap, height
+    logo = images.read_for_output(path)
+    scale = min(room_width / logo.width, room_height / logo.height)
+    shown_width, shown_height = int(logo.width * scale), int(logo.height * scale)
+    picture = page.shapes.add_picture(io.BytesIO(icons.image_png(logo)), x + list_width + gap,
+                                      y + (room_height - shown_height) // 2, shown_width, shown_height)
+    picture.name = "Picture"
+    picture._element.nvPicPr.cNvPr.set("descr", alt)
 
 
 def _add_warning_border(page, body) -> None:

@@ -22,6 +22,7 @@ OVERVIEW_TITLE, SIGNS_TITLE, ADVICE_TITLE, SOURCES_TITLE = (
     "What we will cover", "Signs to see a doctor about", "Things you can do", "Sources")
 FIXED_TITLES = (OVERVIEW_TITLE, SIGNS_TITLE, ADVICE_TITLE, SOURCES_TITLE)  # content slide titles not from content.yaml
 MAX_ITEMS = 6
+LIST_SHARE = 0.6  # of the body's width, for a list with a picture beside it
 ROOM_SIZES = (36, 32)  # pt: list sizes to try above the template's when a slide has little on it
 MAX_TITLE_LINES = 2
 TITLE_FLOOR = 28  # pt: a long title is set smaller, down to this, before it is refused
@@ -67,23 +68,24 @@ def plan(content: Content, topic: Topic, frames: Frames) -> list[Slide]:
     slides = [
         Slide("title", topic.title, tuple(filter(None, [topic.subtitle, _presenter_line(content)])),
               notes=notes.opening(topic), weight=1, **logo),
-        *_fitted(OVERVIEW_TITLE, tuple(parts), body, ceiling, notes=notes.overview(topic), weight=1),
+        *_fitted(OVERVIEW_TITLE, tuple(parts), *_room_for(topic.image, body), ceiling,
+                 notes=notes.overview(topic), weight=1),
         Slide("section", parts[0], (f"Part 1 of 4 \u00b7 {len(topic.causes)} possible causes",),
               notes=notes.causes_intro(topic, content.words_to_know(topic)), icon="causes", weight=0.5),
     ]
     for cause in topic.causes:
-        slides += _fitted(cause.name, key_points(cause), body, ceiling,
+        slides += _fitted(cause.name, key_points(cause), *_room_for(cause.image, body), ceiling,
                           notes=notes.cause(cause, _medicines(content, cause)), icon="causes", weight=3)
     slides += [Slide("section", WARNING_HEADING, ("Part 2 of 4",), notes=notes.warning_intro(), icon="warning",
                      weight=0.5)]
-    slides += _fitted(SIGNS_TITLE, topic.warning_sign_texts, body, ceiling, notes=notes.warning_signs(topic),
+    slides += _fitted(SIGNS_TITLE, topic.warning_sign_texts, body, None, ceiling, notes=notes.warning_signs(topic),
                       icon="warning", weight=4)
     slides += [Slide("section", ADVICE_HEADING, ("Part 3 of 4",), notes=notes.advice_intro(), icon="advice",
                      weight=0.5)]
-    slides += _fitted(ADVICE_TITLE, topic.advice, body, ceiling, notes=notes.advice(topic), icon="advice", weight=4)
+    slides += _fitted(ADVICE_TITLE, topic.advice, body, None, ceiling, notes=notes.advice(topic), icon="advice", weight=4)
     slides.append(Slide("section", "Questions?", ("Part 4 of 4 \u00b7 Ask about anything from today's talk",),
                         notes=notes.questions(topic), icon="questions", weight=4))
-    slides += _fitted(SOURCES_TITLE, tuple(citation(s) for s in sources), body, ceiling,
+    slides += _fitted(SOURCES_TITLE, tuple(citation(s) for s in sources), body, None, ceiling,
                       notes=notes.sources(sources), icon="sources", weight=0.5)
     slides.append(Slide("title", "Thank you", _closing_lines(content, topic), notes=notes.closing(content, topic),
                         weight=0.5, **logo))
@@ -121,9 +123,19 @@ def _medicines(content: Content, cause: Cause) -> tuple[str, ...]:
     return tuple(named_medicines(said, content.checks.medicines))
 
 
-def _fitted(title: str, items, box: Box, ceiling: float = THEME.slides.title, **fields) -> list[Slide]:
+def _room_for(picture, box: Box) -> tuple[Box, dict]:
+    """The list's box, narrowed to make room for a picture beside it, and the slide's picture fields."""
+    if picture is None:
+        return box, {}
+    return (dataclasses.replace(box, width=box.width * LIST_SHARE),
+            {"image": picture.file, "image_alt": picture.alt})
+
+
+def _fitted(title: str, items, box: Box, pictured: dict | None = None, ceiling: float = THEME.slides.title,
+            **fields) -> list[Slide]:
     """One slide for the items, or several titled "Title (1 of N)" when they do not fit; each set as large
     as its box allows for the room (never smaller than the template's size)."""
+    fields.update(pictured or {})
     heights = [item_height(item, box) for item in items]
     groups = _balanced(list(items), heights, box) or _greedy(list(items), heights, box)
     if len(groups) == 1:

@@ -146,6 +146,15 @@ def logo(path: Path, height: float, max_width: float) -> Flowable:
     return image
 
 
+def picture(image, sizes: PrintSizes, into: Element) -> Flowable:
+    """A picture from content.yaml, a little taller than three lines of body text and left-aligned,
+    tagged as a figure whose alternative text is the content's `alt`."""
+    height = sizes.body * 6
+    drawn = logo(image.file, height, height * 3)
+    drawn.hAlign = "LEFT"
+    return tagging.tag(drawn, into.add("Figure", image.alt))
+
+
 def section_heading(title: str, icon: str, width: float, sizes: PrintSizes, into: Element) -> Table:
     """A heading (H2) in its icon's colour, after the icon, kept with what follows it.
 
@@ -173,7 +182,9 @@ def causes(topic: Topic, width: float, sizes: PrintSizes, into: Element, detail:
 def cause_block(cause: Cause, sizes: PrintSizes, into: Element, with_care: bool = True) -> list[Flowable]:
     """A cause's name (H3) kept with its explanation, then what the person and a doctor can do."""
     style = styles(sizes)
-    parts: list[Flowable] = [KeepTogether([tagged_paragraph(text(cause.name), style["cause"], into, "H3"),
+    name = tagged_paragraph(text(cause.name), style["cause"], into, "H3")
+    shown = [picture(cause.image, sizes, into)] if cause.image else []
+    parts: list[Flowable] = [KeepTogether([name, *shown,
                                            tagged_paragraph(text(cause.explanation), style["body"], into)])]
     if not with_care:
         return parts

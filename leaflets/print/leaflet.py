@@ -51,6 +51,7 @@ def story(content: Content, topic: Topic, width: float, sizes: PrintSizes, into:
     """The leaflet's flowables, in reading order; each adds its part of the structure tree to `into`."""
     header = blocks.header(content, topic, width, sizes, into)
     summary = blocks.tagged_paragraph(blocks.text(topic.summary), blocks.styles(sizes)["lead"], into)
+    shown = [Spacer(0, sizes.body * 0.4), blocks.picture(topic.image, sizes, into)] if topic.image else []
     causes = blocks.causes(topic, width, sizes, into)
     warning = blocks.warning_panel(topic, width, sizes, into)
     advice = blocks.advice(topic, width, sizes, into)
@@ -61,6 +62,7 @@ def story(content: Content, topic: Topic, width: float, sizes: PrintSizes, into:
         *header,
         Spacer(0, sizes.body * 0.8),
         summary,
+        *shown,
         *causes,
         warning,
         *advice,

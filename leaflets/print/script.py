@@ -28,7 +28,8 @@ from leaflets.wording import (document_author, page_of, script_lead, script_slid
 
 SIZES = THEME.print  # 12 pt body: clear print
 THUMB_WIDTH = 80 * mm
-SLIDE_WIDTH, SLIDE_HEIGHT = 960.0, 540.0  # a 16:9 slide in points, as the deck draws it
+SLIDE_WIDTH, SLIDE_HEIGHT = 960.0, 540.0
+PICTURE_SHARE = 0.6  # of the list's width left beside a picture, as the deck draws it  # a 16:9 slide in points, as the deck draws it
 
 
 def write(content: Content, topic: Topic, path: Path, slides: list[Slide]) -> None:
@@ -112,8 +113,14 @@ def thumbnail(slide: Slide, width: float = THUMB_WIDTH) -> Drawing:
                          fillColor=None, strokeColor=HexColor(colours.warning), strokeWidth=6 * scale))
     y -= title_size * 0.8
     body_size = slide.body_size * scale
+    list_width = width - 2 * margin
+    if slide.image:  # the deck puts the picture in the right part of the list's box; shown here as a panel
+        list_width *= PICTURE_SHARE
+        drawing.add(Rect(margin + list_width + 12 * scale, 60 * scale, width - 2 * margin - list_width - 12 * scale,
+                         y - title_size * 0.8 - 60 * scale, fillColor=HexColor(colours.primary_tint),
+                         strokeColor=HexColor(colours.rule), strokeWidth=0.5))
     for item in slide.items:
-        lines = simpleSplit(item, names.regular, body_size, width - 2 * margin - body_size)
+        lines = simpleSplit(item, names.regular, body_size, list_width - body_size)
         for index, line in enumerate(lines):
             y -= body_size * 1.2
             if index == 0 and slide.role == "content":
