@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 from leaflets.content import Cause, Content, Source, Topic
-from leaflets.wording import ADVICE_NOTE, CLOSING_DISCLAIMER_LEAD, disclaimer, MEDICINE_NOTE, SIGNS_NOTE, citation, signs_causes
+from leaflets.wording import (ADVICE_NOTE, CLOSING_DISCLAIMER_LEAD, MEDICINE_NOTE, SIGNS_NOTE, citation, disclaimer,
+                              signs_causes)
 
 
 def opening(topic: Topic) -> str:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from leaflets.checks.wordlists import named_medicines
 from leaflets.content import Cause, Content, Topic
@@ -82,7 +81,8 @@ def plan(content: Content, topic: Topic, frames: Frames) -> list[Slide]:
                       icon="warning", weight=4)
     slides += [Slide("section", ADVICE_HEADING, ("Part 3 of 4",), notes=notes.advice_intro(), icon="advice",
                      weight=0.5)]
-    slides += _fitted(ADVICE_TITLE, topic.advice, body, None, ceiling, notes=notes.advice(topic), icon="advice", weight=4)
+    slides += _fitted(ADVICE_TITLE, topic.advice, body, None, ceiling, notes=notes.advice(topic), icon="advice",
+                      weight=4)
     slides.append(Slide("section", "Questions?", ("Part 4 of 4 \u00b7 Ask about anything from today's talk",),
                         notes=notes.questions(topic), icon="questions", weight=4))
     slides += _fitted(SOURCES_TITLE, tuple(citation(s) for s in sources), body, None, ceiling,

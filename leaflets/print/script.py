@@ -15,7 +15,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
-from reportlab.platypus import KeepTogether, Paragraph, Spacer
+from reportlab.platypus import KeepTogether, Spacer
 
 from leaflets import fonts
 from leaflets.content import Content, Topic
@@ -28,8 +28,8 @@ from leaflets.wording import (document_author, page_of, script_lead, script_slid
 
 SIZES = THEME.print  # 12 pt body: clear print
 THUMB_WIDTH = 80 * mm
-SLIDE_WIDTH, SLIDE_HEIGHT = 960.0, 540.0
-PICTURE_SHARE = 0.6  # of the list's width left beside a picture, as the deck draws it  # a 16:9 slide in points, as the deck draws it
+SLIDE_WIDTH, SLIDE_HEIGHT = 960.0, 540.0  # a 16:9 slide in points, as the deck draws it
+PICTURE_SHARE = 0.6  # of the list's width left beside a picture, as the deck draws it
 
 
 def write(content: Content, topic: Topic, path: Path, slides: list[Slide]) -> None:

@@ -33,7 +33,7 @@ def titles_and_sizes(path):
         yield slide.shapes.title.text, runs[0].font.size
 
 
-@pytest.mark.parametrize("name", ["content.yaml", "minimal.yaml", "branded.yaml", "markup.yaml"])
+@pytest.mark.parametrize("name", ["content.yaml", "minimal.yaml", "branded.yaml", "markup.yaml", "pictures.yaml"])
 def test_a_44_pt_title_template_builds_every_fixture(name, big, tmp_path):
     content = with_template(load(ROOT / name if name == "content.yaml" else FIXTURES / name), big)
     paths = build(content, list(content.topics), ["pptx"], tmp_path)

@@ -125,7 +125,7 @@ def test_notes_give_a_time_for_every_slide_adding_up_to_the_talk_length(deck):
     assert_clock_adds_up([slide.notes_slide.notes_text_frame.text for slide in prs.slides], 20)
 
 
-@pytest.mark.parametrize("name", ["seed", "minimal.yaml", "branded.yaml", "markup.yaml"])
+@pytest.mark.parametrize("name", ["seed", "minimal.yaml", "branded.yaml", "markup.yaml", "pictures.yaml"])
 @pytest.mark.parametrize("minutes", [5, 20, 45, 180])
 def test_every_slide_starts_where_the_last_ended_and_the_talk_ends_on_time(name, minutes):
     from leaflets.deck.draw import prepare
