@@ -18,9 +18,18 @@ class Writer:
     module: str
     suffix: str
     description: str
+    slides_from: str | None = None  # a format that prints the deck's slides gets them from this module's `slides`
+    default: bool = True  # built by a plain `python generate.py` unless content.yaml lists its formats
 
     def write(self, content, topic, path: Path) -> None:
-        importlib.import_module(self.module).write(content, topic, path)
+        writer = importlib.import_module(self.module)
+        if self.slides_from:
+            # The plan is the deck's, measured on its template; handed over here so that print and deck
+            # need not import each other.
+            slides = importlib.import_module(self.slides_from).slides(content, topic)
+            writer.write(content, topic, path, slides)
+        else:
+            writer.write(content, topic, path)
 
 
 WRITERS: dict[str, Writer] = {
@@ -28,6 +37,9 @@ WRITERS: dict[str, Writer] = {
     "trifold": Writer("leaflets.print.trifold", "-trifold.pdf", "A4 landscape leaflet folded in three (letter fold)"),
     "large-print": Writer("leaflets.print.large_print", "-large-print.pdf", "A4 leaflet in 18 pt large print"),
     "pptx": Writer("leaflets.deck.draw", ".pptx", "16:9 talk deck with speaker notes"),
+    "script": Writer("leaflets.print.script", "-script.pdf", "A4 speaker script: each slide, its time and notes",
+                     slides_from="leaflets.deck.draw", default=False),
 }
 
 FORMATS = tuple(WRITERS)
+DEFAULT_FORMATS = tuple(name for name, writer in WRITERS.items() if writer.default)

@@ -31,6 +31,19 @@ def urgent_notes(lead: str, signs) -> str:
              "Ask the audience: \u201cWhat would you do first if you saw one of these?\u201d"]
     return "\n".join(lines)
 
+# Speaker notes that hold for any slide of their kind.
+MEDICINE_NOTE = ("Any medicine named here is something a doctor may prescribe. "
+                 "Remind people not to start it on their own.")
+CLOSING_DISCLAIMER_LEAD = "Before people leave, say:"
+SIGNS_NOTE = "Anyone with one of these signs should see a doctor:"
+ADVICE_NOTE = ("Ask the room which of these they already do, and which one they could start this week. "
+               "Take two or three answers.")
+
+
+def signs_causes(names: tuple[str, ...]) -> str:
+    """After a warning sign in the notes, the causes the content says it can go with."""
+    return f"(It can go with: {'; '.join(names)}, see the causes above.)"
+
 
 def disclaimer(medium: str) -> str:
     """The notice that general information does not replace a doctor, for a 'leaflet' or a 'talk'."""
@@ -46,6 +59,53 @@ def causes_heading(topic: Topic) -> str:
     if len(title) > 1 and not title.split()[0].isupper():
         title = title[0].lower() + title[1:]
     return f"What can cause {title}?"
+
+
+def duration(seconds: int) -> str:
+    """'30 seconds', '1 minute', '2\u00bd minutes', '1 minute 15 seconds': exact, never rounded again."""
+    minutes, rest = divmod(seconds, 60)
+    if minutes == 0:
+        return f"{rest} second{'' if rest == 1 else 's'}"
+    if rest == 30:
+        return f"{minutes}\u00bd minutes"
+    whole = f"{minutes} minute{'' if minutes == 1 else 's'}"
+    return f"{whole} {rest} second{'' if rest == 1 else 's'}" if rest else whole
+
+
+def clock_time(seconds: int) -> str:
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def timing_line(seconds: int, start: int, end: int, minutes: int) -> str:
+    """The first line of a slide's notes: its own time and where it sits on the talk's clock."""
+    return f"Time: {duration(seconds)} (from {clock_time(start)} until {clock_time(end)} of {minutes} minutes)."
+
+
+def part_time_line(seconds: int) -> str:
+    return f"This part: {duration(seconds)}."
+
+
+def script_title(title: str) -> str:
+    return f"Speaker script: {title}"
+
+
+def script_lead(minutes: int, slides: int) -> str:
+    return (f"A {minutes}-minute talk in {slides} slides. For each slide: a picture of it, its time, and what "
+            "to say. Bring this page to a talk where there is no presenter view.")
+
+
+def script_slide_heading(number: int, title: str) -> str:
+    return f"Slide {number}: {title}"
+
+
+def slide_picture_alt(number: int, title: str, items: tuple[str, ...]) -> str:
+    """What a picture of a slide shows, in words: its title and its list."""
+    shown = f"Picture of slide {number}: {title}"
+    return f"{shown}. On the slide: {'; '.join(items)}" if items else shown
+
+
+def page_of(number: int, total: int) -> str:
+    return f"Page {number} of {total}"
 
 
 def format_date(day: dt.date) -> str:

@@ -59,3 +59,18 @@ def _text_styles(master) -> None:
             run.set("sz", str(size * 100))
             for fill in run.iter(qn("a:srgbClr")):
                 fill.set("val", colour)
+
+
+def make_big_title_template(path: Path, size: int = 44) -> Path:
+    """The default template with every slide title set at `size` pt in the Slide Master."""
+    prs = Presentation(str(DEFAULT_TEMPLATE))
+    master = prs.slide_master
+    for run in master._element.find(qn("p:txStyles")).find(qn("p:titleStyle")).iter(qn("a:defRPr")):
+        run.set("sz", str(size * 100))
+    for layout in master.slide_layouts:
+        for shape in layout.placeholders:
+            if shape.placeholder_format.type in (1, 3):  # title, centred title
+                for run in shape._element.iter(qn("a:defRPr")):
+                    run.attrib.pop("sz", None)
+    prs.save(str(path))
+    return path

@@ -76,7 +76,7 @@ def test_unknown_format_is_a_usage_error_listing_the_formats(capsys):
         run("--format", "docx")
     assert exit_.value.code == 2
     assert capsys.readouterr().err.splitlines()[-1] == (
-        "leaflets: error: argument --format: 'docx' is not a format; (the formats are: pdf, trifold, large-print, pptx)")
+        "leaflets: error: argument --format: 'docx' is not a format; (the formats are: pdf, trifold, large-print, pptx, script)")
 
 
 def test_a_misspelt_format_gets_did_you_mean(capsys):
@@ -84,7 +84,7 @@ def test_a_misspelt_format_gets_did_you_mean(capsys):
         run("--format", "PFD")
     assert capsys.readouterr().err.splitlines()[-1] == (
         "leaflets: error: argument --format: 'PFD' is not a format; did you mean 'pdf'? "
-        "(the formats are: pdf, trifold, large-print, pptx)")
+        "(the formats are: pdf, trifold, large-print, pptx, script)")
 
 
 def test_format_names_are_read_in_any_case(tmp_path):

@@ -25,7 +25,7 @@ def expected(topic: Topic, format_name: str) -> list[tuple[str, str]]:
             parts += [(f"cause {number} self-care", cause.self_care)] if cause.self_care else []
             parts += [(f"cause {number} medical care", cause.medical_care)] if cause.medical_care else []
     parts += [(f"urgent sign {n}", sign) for n, sign in enumerate(topic.urgent_signs, start=1)]
-    parts += [(f"warning sign {n}", sign) for n, sign in enumerate(topic.warning_signs, start=1)]
+    parts += [(f"warning sign {n}", sign) for n, sign in enumerate(topic.warning_sign_texts, start=1)]
     parts += [(f"advice item {n}", item) for n, item in enumerate(topic.advice, start=1)]
     return parts
 

@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from leaflets.content import Content, Topic, mentions, patient_text, patient_texts
 from leaflets.content.loader import ParsedFile, comments_after_text
 from leaflets.problems import Problem, shown
+from leaflets.talk import key_points
 from leaflets.checks.readability import grade_level, sentences, smog_index, words
-from leaflets.checks.wordlists import medical_terms, medicines
+from leaflets.checks.wordlists import medical_terms, named_medicines
 
 LONG_SENTENCE = 25  # words
 LONG_SLIDE_LINE = 12  # words in a bullet shown on a slide
@@ -184,14 +185,14 @@ def _topic_findings(content: Content, parsed: ParsedFile, t: int, topic: Topic, 
             yield at(("advice", i), "advice-not-action", f"'{_opening(item)}' does not say what the reader can "
                                                          "do; start it with the action, with a verb such as "
                                                          "'eat', 'avoid', 'take' or 'ask'")
-    for field in ("advice", "warning_signs"):
-        for i, item in enumerate(getattr(topic, field)):
-            yield from _medicine_findings(content, item, (field, i), at)
+    for loc, item, _ in patient_texts(topic):
+        if loc[0] in ("advice", "warning_signs", "urgent_signs"):
+            yield from _medicine_findings(content, item, loc, at)
             dose = DOSE.search(item)
             if dose:
-                yield at((field, i), "dose-in-advice", f"'{dose.group(0)}' is a dose; a leaflet cannot know the "
-                                                       "reader's dose: say 'as your pharmacist or doctor advises', "
-                                                       "or give the dose in a cause's 'medical_care'")
+                yield at(loc, "dose-in-advice", f"'{dose.group(0)}' is a dose; a leaflet cannot know the "
+                                                "reader's dose: say 'as your pharmacist or doctor advises', "
+                                                "or give the dose in a cause's 'medical_care'")
     if len(words(topic.summary)) > LONG_SUMMARY or len(sentences(topic.summary)) > 3:
         yield at(("summary",), "long-summary", "the summary should say what the leaflet is for in one or two "
                                                f"short sentences ({LONG_SUMMARY} words at most); move the rest "
@@ -200,6 +201,12 @@ def _topic_findings(content: Content, parsed: ParsedFile, t: int, topic: Topic, 
         if cause.name.lower().strip(" .:") in VAGUE_HEADINGS:
             yield at(("causes", c, "name"), "vague-heading", f"'{cause.name}' does not tell the reader what "
                                                              "the section is about; name the cause")
+        if not cause.key_points:
+            for point in key_points(cause):
+                if len(words(point)) > LONG_SLIDE_LINE:
+                    yield at(("causes", c, "explanation"), "long-slide-line",
+                             f"the cause's slide shows '{point}' ({len(words(point))} words) from this explanation; "
+                             f"add key_points of {LONG_SLIDE_LINE} words or fewer for the slide")
         if len(topic.sources) > 1 and not cause.source:
             yield at(("causes", c), "cause-source", "this topic cites several sources; add 'source: <id>' to "
                                                     f"say which one this cause comes from ({', '.join(topic.sources)})")
@@ -248,11 +255,9 @@ def _term_findings(content: Content, topic: Topic, at):
 
 
 def _medicine_findings(content: Content, text: str, loc: tuple, at):
-    lower = text.lower()
-    for name in sorted(set(medicines()) | {m.lower() for m in content.checks.medicines}):
-        if mentions(lower, name):
-            yield at(loc, "medicine-in-advice", f"'{name}' is a medicine; name medicines only in a cause's "
-                                                "'medical_care', as something a doctor may prescribe")
+    for name in named_medicines(text, content.checks.medicines):
+        yield at(loc, "medicine-in-advice", f"'{name}' is a medicine; name medicines only in a cause's "
+                                            "'medical_care', as something a doctor may prescribe")
 
 
 def _review_findings(content: Content, parsed: ParsedFile, t: int, topic: Topic, today: dt.date, at):

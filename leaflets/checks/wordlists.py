@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 
+from leaflets.content import mentions
 from leaflets.theme import asset
 
 
@@ -16,6 +17,12 @@ def medical_terms() -> tuple[str, ...]:
 @functools.cache
 def medicines() -> tuple[str, ...]:
     return _word_list("checks/medicines.txt")
+
+
+def named_medicines(text: str, more: tuple[str, ...] = ()) -> list[str]:
+    """The medicines (the built-in list and `more`, content.yaml's own) that `text` names, in name order."""
+    lower = text.lower()
+    return [name for name in sorted(set(medicines()) | {m.lower() for m in more}) if mentions(lower, name)]
 
 
 def _word_list(name: str) -> tuple[str, ...]:

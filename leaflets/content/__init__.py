@@ -4,10 +4,10 @@ JSON Schema for editors (schema). It may import problems, files, fonts, formats,
 never the checks, a writer or the build."""
 
 from leaflets.content.model import (CHECK_NAMES, SLUG_PATTERN, Cause, CheckSettings, Content, DeckSettings,
-                                    Publisher, Source, Topic, mentions, patient_text, patient_texts)
+                                    Publisher, Source, Topic, WarningSign, mentions, patient_text, patient_texts)
 from leaflets.content.validate import load, load_with_positions
 from leaflets.problems import ContentError
 
 __all__ = ["CHECK_NAMES", "SLUG_PATTERN", "Cause", "CheckSettings", "Content", "ContentError", "DeckSettings",
-           "Publisher", "Source", "Topic", "load", "load_with_positions", "mentions", "patient_text",
+           "Publisher", "Source", "Topic", "WarningSign", "load", "load_with_positions", "mentions", "patient_text",
            "patient_texts"]

@@ -17,7 +17,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
 
 from leaflets import files
 from leaflets.problems import TemplateError
-from leaflets.formats import FORMATS
+from leaflets.formats import DEFAULT_FORMATS, FORMATS
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -85,6 +85,24 @@ class Source(_Model):
     url: Url | None = None
 
 
+class Picture(_Model):
+    """A picture for a topic or a cause: a PNG, JPEG or SVG file, checked as a logo is, and the words that
+    say what it shows to someone who cannot see it."""
+
+    file: Path = Field(description="An image file (PNG, JPG or SVG), relative to content.yaml.")
+    alt: Text = Field(description="What the picture shows, in a sentence, for people who cannot see it.")
+
+    @field_validator("file", mode="before")
+    @classmethod
+    def _picture_exists(cls, value, info: ValidationInfo):
+        from leaflets.pictures import images
+
+        value, folder = _named_file(value, info, images.EXAMPLE)
+        path = images.resolve(value, folder)
+        images.read(path, value)
+        return path
+
+
 class Cause(_Model):
     """One cause of the condition, explained, with what the person and a doctor may do."""
 
@@ -94,6 +112,16 @@ class Cause(_Model):
     self_care: Prose | None = Field(default=None, description="What the person can do about this cause themselves.")
     medical_care: Prose | None = Field(default=None, description="What a doctor may do or prescribe; medicines belong here only.")
     source: Slug | None = Field(default=None, description="The id of the source this cause comes from; needed when the topic cites several.")
+    image: Picture | None = Field(default=None, description="A picture shown on the cause's slide and beside it in the leaflet.")
+
+
+class WarningSign(_Model):
+    """A warning sign written with the causes it can go with; the talk's notes link the two only
+    where the content does. A plain line of text is a warning sign without causes."""
+
+    sign: Text
+    causes: Annotated[tuple[Heading | int, ...], _at_most(200, "name the few causes this sign goes with")] = Field(
+        min_length=1, description="The causes this sign can go with: their names, or their numbers from 1.")
 
 
 def _named_file(value: Any, info: ValidationInfo, example: str) -> tuple[str, Path]:
@@ -181,10 +209,12 @@ class Topic(_Model):
     next_review: dt.date | None = None
     reviewed_by: Text | None = None
     summary: Prose
+    image: Picture | None = Field(default=None, description="A picture shown under the summary in the leaflet and on the talk's overview slide.")
     sources: Annotated[tuple[Slug, ...], _at_most(100, "cite the main sources of the topic")] = Field(min_length=1)
     causes: Annotated[tuple[Cause, ...], _SPLIT_LIST] = Field(min_length=1)
     urgent_signs: Annotated[tuple[Text, ...], _SPLIT_LIST] = Field(default=(), description="Signs that need emergency help now; printed in a red box above 'When to see a doctor' and given a slide of their own.")
-    warning_signs: Annotated[tuple[Text, ...], _SPLIT_LIST] = Field(min_length=1)
+    warning_signs: Annotated[tuple[Text | WarningSign, ...], _SPLIT_LIST] = Field(
+        min_length=1, description="A line each; or 'sign:' with 'causes:' naming the causes it can go with.")
     advice: Annotated[tuple[Text, ...], _SPLIT_LIST] = Field(min_length=1)
     ignore_checks: tuple[CheckName, ...] = Field(default=(), description="Checks to turn off for this topic, each for a reason said in a comment.")
 
@@ -196,6 +226,29 @@ class Topic(_Model):
             raise ValueError(f"the next review ({value}) must come after the last review ({reviewed}); "
                              "write a later date, usually a year or two after 'reviewed'")
         return value
+
+    @field_validator("warning_signs")
+    @classmethod
+    def _signs_name_causes(cls, value, info: ValidationInfo):
+        """A sign's causes, by name or number, become the causes' names."""
+        causes = info.data.get("causes") or ()
+        names = [cause.name for cause in causes]
+        signs = []
+        for sign in value:
+            if isinstance(sign, WarningSign):
+                sign = WarningSign(sign=sign.sign, causes=tuple(_cause_name(ref, names) for ref in sign.causes))
+            signs.append(sign)
+        return tuple(signs)
+
+    @property
+    def warning_sign_texts(self) -> tuple[str, ...]:
+        """Each warning sign's text, as every writer prints it."""
+        return tuple(sign if isinstance(sign, str) else sign.sign for sign in self.warning_signs)
+
+    def sign_causes(self, index: int) -> tuple[str, ...]:
+        """The names of the causes the content says warning sign `index` can go with (none for plain text)."""
+        sign = self.warning_signs[index]
+        return () if isinstance(sign, str) else sign.causes
 
     @model_validator(mode="after")
     def _fits_a_leaflet(self):
@@ -210,6 +263,19 @@ class Topic(_Model):
         return self.url or next((source.url for source in sources if source.url), None)
 
 
+def _cause_name(ref: str | int, names: list[str]) -> str:
+    if ref in names:
+        return ref
+    if isinstance(ref, int) or ref.isdigit():
+        ref = int(ref)
+        if 1 <= ref <= len(names):
+            return names[ref - 1]
+        raise ValueError(f"a warning sign names cause {ref}, but the topic has {len(names)} causes; write the "
+                         f"number of one of its causes (1 to {len(names)}) or its name")
+    raise ValueError(f"a warning sign names the cause '{ref}', which is not one of this topic's causes; write "
+                     f"one of their names exactly: {'; '.join(names)}")
+
+
 _SPLIT_FILE = "split them into several content files"
 
 
@@ -218,7 +284,7 @@ class Content(_Model):
 
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")] = "en"
     publisher: Publisher | None = None
-    formats: tuple[FormatName, ...] = Field(default=FORMATS, min_length=1,
+    formats: tuple[FormatName, ...] = Field(default=DEFAULT_FORMATS, min_length=1,
                                             description="What a plain `python generate.py` makes.")
     deck: DeckSettings = DeckSettings()
     checks: CheckSettings = CheckSettings()
@@ -258,7 +324,10 @@ def patient_texts(topic: Topic):
     for i, sign in enumerate(topic.urgent_signs):
         yield ("urgent_signs", i), sign, "slide"
     for i, sign in enumerate(topic.warning_signs):
-        yield ("warning_signs", i), sign, "slide"
+        if isinstance(sign, str):
+            yield ("warning_signs", i), sign, "slide"
+        else:
+            yield ("warning_signs", i, "sign"), sign.sign, "slide"
     for i, item in enumerate(topic.advice):
         yield ("advice", i), item, "slide"
 

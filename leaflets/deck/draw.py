@@ -18,19 +18,20 @@ from pathlib import Path
 
 from pptx import Presentation
 from pptx.oxml import parse_xml
-from pptx.oxml.ns import nsdecls
+from pptx.oxml.ns import nsdecls, qn
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.util import Emu, Pt
 
 from leaflets import files
 from leaflets.pictures import icons, images
-from leaflets.deck import notes, package, pptx_lookup
+from leaflets.deck import package, pptx_lookup
 from leaflets.content import Content, Topic
 from leaflets.files import FileProblem
 from leaflets.deck.accessible import make_accessible
 from leaflets.deck.measure import metrics_for
-from leaflets.deck.plan import FIXED_TITLES, MAX_TITLE_LINES, Box, Frames, Slide, _title_too_big, plan
+from leaflets.deck.plan import (FIXED_TITLES, LIST_SHARE, MAX_TITLE_LINES, Box, Frames, Slide, fitting_title_size,
+                                 timed_plan, title_size_too_big, title_too_big)
 from leaflets.problems import TemplateError
 from leaflets.deck.template import (bodies, find_layouts, slide_number_placeholder, text_style, theme_root,
                                title_placeholder)
@@ -40,6 +41,7 @@ pptx_lookup.install()
 
 DEFAULT_TEMPLATE = asset("deck-template.pptx")
 TEMPLATE_EXAMPLE = files.TEMPLATE_EXAMPLE
+LARGEST_TITLE = 72  # pt: a template's titles above this are a mistake to report, not a size to shrink from
 ICON_WORDS = {"causes": "magnifying glass", "warning": "warning triangle", "advice": "tick",
               "questions": "question mark", "sources": "open book"}
 
@@ -58,12 +60,17 @@ class _Template:
         return prs, {role: prs.slide_layouts[index] for role, index in self.roles.items()}
 
 
+def slides(content: Content, topic: Topic) -> list[Slide]:
+    """The slides `write` draws, timed: what the speaker script prints."""
+    return timed_plan(content, topic, prepare(content.deck.template or DEFAULT_TEMPLATE).frames)
+
+
 def write(content: Content, topic: Topic, path: Path) -> None:
     """Write the topic's talk deck to `path`, on content.yaml's template or the default one."""
     prepared = prepare(content.deck.template or DEFAULT_TEMPLATE)
     prs, layouts = prepared.open()
     frames = prepared.frames
-    slides = notes.with_timings(plan(content, topic, frames), content.deck.minutes)
+    slides = timed_plan(content, topic, frames)
     for number, slide in enumerate(slides, start=1):
         _draw(prs, layouts[slide.role], slide, frames, number)
     for page in prs.slides:
@@ -142,8 +149,10 @@ def _check_styles(layouts: dict, name: str) -> None:
 def _check_frames(frames: Frames) -> None:
     """The fixed slide titles fit the title box, and one list item fits the list box, at the template's sizes."""
     for title in FIXED_TITLES:
-        if frames.title.lines(title) > MAX_TITLE_LINES:
-            raise TemplateError(_title_too_big(title, frames))
+        if fitting_title_size(title, frames.title) is None:
+            raise TemplateError(title_too_big(title, frames))
+        if frames.title.lines(title) > MAX_TITLE_LINES and frames.title.size > LARGEST_TITLE:
+            raise TemplateError(title_size_too_big(title, frames))
     body, minimum = frames.body, THEME.slides.min_body
     fits = min(body.height / 1.55, body.width / 6)  # one line of a bullet; about ten characters across
     if body.size > fits:
@@ -188,7 +197,10 @@ def measure_frames(layouts: dict) -> Frames:
 def _draw(prs, layout, slide: Slide, frames: Frames, number: int) -> None:
     page = prs.slides.add_slide(layout)
     page.shapes.title.text = slide.title
-    _raise_to_minimum(page.shapes.title.text_frame, frames.title)
+    if slide.title_size:
+        _set_size(page.shapes.title.text_frame, slide.title_size)
+    else:
+        _raise_to_minimum(page.shapes.title.text_frame, frames.title)
     body = next(iter(bodies(page)), None)
     if body is not None:
         if slide.items:
@@ -196,12 +208,18 @@ def _draw(prs, layout, slide: Slide, frames: Frames, number: int) -> None:
             frame.text = slide.items[0]
             for item in slide.items[1:]:
                 frame.add_paragraph().text = item
-            if slide.role == "content":
+            if slide.role == "content" and slide.body_size > frames.body.size:
+                _set_size(frame, slide.body_size)
+            elif slide.role == "content":
                 _raise_to_minimum(frame, frames.body)
         else:
             body._element.getparent().remove(body._element)
+    if slide.image and body is not None and slide.items:
+        _add_picture(page, body, slide.image, slide.image_alt)
     if slide.icon:
         _add_icon(page, slide)
+    if slide.role == "content" and slide.icon == "warning" and body is not None and slide.items:
+        _add_warning_border(page, body)
     if slide.role == "title" and slide.logo:
         _add_logo(page, slide.logo, slide.logo_text, prs.slide_width)
     if slide.role != "title":
@@ -212,11 +230,14 @@ def _draw(prs, layout, slide: Slide, frames: Frames, number: int) -> None:
 
 def _raise_to_minimum(frame, box: Box) -> None:
     """Sizes stay with the template, unless it sets this text below the minimum: then the minimum is set."""
-    if not box.explicit:
-        return
+    if box.explicit:
+        _set_size(frame, box.size)
+
+
+def _set_size(frame, size: float) -> None:
     for paragraph in frame.paragraphs:
         for run in paragraph.runs:
-            run.font.size = Pt(box.size)
+            run.font.size = Pt(size)
 
 
 def _icon_size(title) -> int:
@@ -235,6 +256,39 @@ def _add_icon(page, slide: Slide) -> None:
     picture = page.shapes.add_picture(io.BytesIO(png), left, top, size, size)
     picture.name = f"Icon: a {ICON_WORDS[slide.icon]}"  # the title says what it means: decorative
     title.left, title.top, title.width, title.height = x, y, width - size - Emu(152400), height
+
+
+def _add_picture(page, body, path: Path, alt: str) -> None:
+    """The content's picture in the right part of the list's box, as large as fits, with its alt text;
+    the list keeps the left part it was measured for."""
+    x, y, width, height = body.left, body.top, body.width, body.height
+    list_width = int(width * LIST_SHARE)
+    body.left, body.top, body.width, body.height = x, y, list_width, height
+    gap = Emu(182880)
+    room_width, room_height = width - list_width - gap, height
+    logo = images.read_for_output(path)
+    scale = min(room_width / logo.width, room_height / logo.height)
+    shown_width, shown_height = int(logo.width * scale), int(logo.height * scale)
+    picture = page.shapes.add_picture(io.BytesIO(icons.image_png(logo)), x + list_width + gap,
+                                      y + (room_height - shown_height) // 2, shown_width, shown_height)
+    picture.name = "Picture"
+    picture._element.nvPicPr.cNvPr.set("descr", alt)
+
+
+def _add_warning_border(page, body) -> None:
+    """A thick border in the warning colour around the signs: a slide the room cannot mistake for another,
+    by its border's weight as much as its colour (it still stands out in greyscale). No fill, so it never
+    covers the text whatever the stacking order."""
+    pad = Emu(91440)
+    box = page.shapes.add_shape(MSO_SHAPE.RECTANGLE, body.left - pad, body.top - pad,
+                                body.width + 2 * pad, body.height + 2 * pad)
+    box.fill.background()
+    box.line.color.rgb = RGBColor.from_string(THEME.colours.warning.lstrip("#"))
+    box.line.width = Pt(6)
+    box.name = "Warning border"
+    style = box._element.find(qn("p:style"))
+    if style is not None:  # the theme's shape style adds a shadow
+        box._element.remove(style)
 
 
 def _add_logo(page, logo: Path, description: str, slide_width: int) -> None:

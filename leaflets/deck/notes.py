@@ -4,17 +4,23 @@ content, with a suggested time for each slide and part so the talk fits its leng
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-
 from leaflets.content import Cause, Content, Source, Topic
-from leaflets.wording import citation
+from leaflets.wording import (ADVICE_NOTE, CLOSING_DISCLAIMER_LEAD, MEDICINE_NOTE, SIGNS_NOTE, citation, disclaimer,
+                              signs_causes)
 
 
 def opening(topic: Topic) -> str:
     return (f"Welcome everyone, and thank you for coming. Today's talk is about {_lower(topic.title)}.\n\n"
             f"To start, ask the audience: \u201cWhat would you like to know about {_lower(topic.title)} today?\u201d "
             "Take two or three answers and come back to them at the end.\n\n"
-            f"In short: {topic.summary}")
+            + _spoken_summary(topic))
+
+
+def _spoken_summary(topic: Topic) -> str:
+    """The summary's sentences that a room can be told: those that speak of "this leaflet" are left out."""
+    spoken = [sentence for sentence in re.split(r"(?<=[.!?])\s+", topic.summary)
+              if sentence and not re.search(r"\bleaflets?\b", sentence, re.IGNORECASE)]
+    return f"In short: {' '.join(spoken)}" if spoken else ""
 
 
 def overview(topic: Topic) -> str:
@@ -33,14 +39,15 @@ def causes_intro(topic: Topic, words_to_know: tuple[tuple[str, str], ...] = ()) 
     return text
 
 
-def cause(cause: Cause) -> str:
+def cause(cause: Cause, medicines: tuple[str, ...] = ()) -> str:
+    """The explanation and care in full; the reminder about medicines only where `medicines` names one."""
     notes = [cause.explanation]
     if cause.self_care:
         notes.append(f"What the person can do: {cause.self_care}")
     if cause.medical_care:
         notes.append(f"What a doctor may do: {cause.medical_care}")
-        notes.append("Any medicine named here is something a doctor may prescribe. "
-                     "Remind people not to start it on their own.")
+    if medicines:
+        notes.append(MEDICINE_NOTE)
     return "\n\n".join(notes)
 
 
@@ -50,11 +57,11 @@ def warning_intro() -> str:
 
 
 def warning_signs(topic: Topic) -> str:
-    lines = ["Why each sign matters. Anyone with one of these should see a doctor:"]
-    for sign in topic.warning_signs:
-        linked = related_causes(sign, topic)
-        reason = f" It can go with: {'; '.join(linked)} (see the causes above)." if linked else ""
-        lines.append(f"- {sign}.{reason}")
+    """Each sign, and the causes it can go with only where the content names them."""
+    lines = [SIGNS_NOTE]
+    for index, sign in enumerate(topic.warning_sign_texts):
+        linked = topic.sign_causes(index)
+        lines.append(f"- {sign}" + (f" {signs_causes(linked)}" if linked else ""))
     lines.append("Ask the audience: \u201cWhich of these signs would make you book an appointment?\u201d")
     return "\n".join(lines)
 
@@ -64,7 +71,8 @@ def advice_intro() -> str:
 
 
 def advice(topic: Topic) -> str:
-    return "Things people can do themselves:\n" + "\n".join(f"- {item}" for item in topic.advice)
+    """What to do with the list on the screen, rather than read it out again."""
+    return ADVICE_NOTE
 
 
 def questions(topic: Topic) -> str:
@@ -82,74 +90,8 @@ def sources(cited: tuple[Source, ...]) -> str:
 def closing(content: Content, topic: Topic) -> str:
     contact = content.publisher.contact if content.publisher and content.publisher.contact else ""
     how = f" To get in touch: {contact}." if contact else ""
-    return f"Thank everyone for coming. Point out where to pick up the leaflet on {_lower(topic.title)}.{how}"
-
-
-def related_causes(sign: str, topic: Topic) -> list[str]:
-    """The causes whose own words share a telling word with the sign (not words every cause uses)."""
-    sign_words = _telling_words(sign)
-    every_cause = [_telling_words(" ".join([c.name, c.explanation, *c.key_points])) for c in topic.causes]
-    common = {word for word in sign_words if sum(word in words for words in every_cause) > len(topic.causes) / 2}
-    common |= _telling_words(topic.title)
-    return [c.name for c, words in zip(topic.causes, every_cause) if (sign_words - common) & words]
-
-
-def with_timings(slides: list, minutes: int) -> list:
-    """The slides with a suggested time at the top of each slide's notes, and each part's total."""
-    total = sum(slide.weight for slide in slides)
-    per_weight = minutes * 60 / total
-    timed, elapsed = [], 0.0
-    for index, slide in enumerate(slides):
-        seconds = slide.weight * per_weight
-        line = f"Time: about {_duration(seconds)} (until {_clock(elapsed + seconds)} of {minutes} minutes)."
-        if slide.role == "section":
-            part = _part_seconds(slides, index) * per_weight
-            line += f" This part: about {_duration(part)}."
-        elapsed += seconds
-        timed.append(replace(slide, notes=f"{line}\n\n{slide.notes}"))
-    return timed
-
-
-def _part_seconds(slides: list, start: int) -> float:
-    """The weight of a section slide and the content slides that follow it."""
-    weight = slides[start].weight
-    for slide in slides[start + 1:]:
-        if slide.role != "content":
-            break
-        weight += slide.weight
-    return weight
-
-
-def _duration(seconds: float) -> str:
-    half_minutes = max(1, round(seconds / 30))
-    if half_minutes == 1:
-        return "30 seconds"
-    whole, half = divmod(half_minutes, 2)
-    text = f"{whole}\u00bd" if half else f"{whole}"
-    return f"{text} minute{'' if text == '1' else 's'}"
-
-
-def _clock(seconds: float) -> str:
-    seconds = round(seconds / 30) * 30
-    return f"{int(seconds // 60)}:{int(seconds % 60):02d}"
-
-
-_STOP = {"about", "after", "again", "along", "other", "their", "there", "these", "which", "while", "with",
-         "without", "together", "your", "keep", "coming", "back", "that", "this", "have", "from", "when",
-         # parts of the body and everyday words that say nothing about a cause
-         "legs", "feet", "foot", "hands", "hand", "muscle", "body", "people", "time", "long", "start", "new"}
-
-
-def _telling_words(text: str) -> set[str]:
-    words = re.findall(r"[a-z]+", text.lower())
-    return {_stem(word) for word in words if len(word) >= 4 and word not in _STOP}
-
-
-def _stem(word: str) -> str:
-    for suffix in ("ness", "ing", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
+    return (f"Thank everyone for coming. Point out where to pick up the leaflet on {_lower(topic.title)}.{how}\n\n"
+            f"{CLOSING_DISCLAIMER_LEAD} {disclaimer('talk')}")
 
 
 def _lower(title: str) -> str:

@@ -7,35 +7,25 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
+from leaflets.checks.wordlists import named_medicines
 from leaflets.content import Cause, Content, Topic
 from leaflets.deck import notes
 from leaflets.deck.measure import wrap
 from leaflets.problems import OutputError, TemplateError
+from leaflets.talk import Slide, key_points, with_timings
 from leaflets.theme import THEME
-from leaflets.wording import (ADVICE_HEADING, URGENT_SLIDE_TITLE, WARNING_HEADING, causes_heading, citation, disclaimer,
+from leaflets.wording import (ADVICE_HEADING, URGENT_SLIDE_TITLE, WARNING_HEADING, causes_heading, citation,
                               urgent_lead, urgent_notes)
 
 OVERVIEW_TITLE, SIGNS_TITLE, ADVICE_TITLE, SOURCES_TITLE = (
     "What we will cover", "Signs to see a doctor about", "Things you can do", "Sources")
 FIXED_TITLES = (OVERVIEW_TITLE, SIGNS_TITLE, ADVICE_TITLE, SOURCES_TITLE)  # content slide titles not from content.yaml
 MAX_ITEMS = 6
+LIST_SHARE = 0.6  # of the body's width, for a list with a picture beside it
+ROOM_SIZES = (36, 32)  # pt: list sizes to try above the template's when a slide has little on it
 MAX_TITLE_LINES = 2
-
-
-@dataclass(frozen=True)
-class Slide:
-    """One slide to draw: its layout role, title, list items, speaker notes and section icon."""
-
-    role: str  # "title", "section" or "content"
-    title: str
-    items: tuple[str, ...] = ()
-    notes: str = ""
-    icon: str | None = None
-    weight: float = 1.0  # its share of the talk's time
-    logo: Path | None = None
-    logo_text: str = ""
+TITLE_FLOOR = 28  # pt: a long title is set smaller, down to this, before it is refused
 
 
 @dataclass(frozen=True)
@@ -62,33 +52,42 @@ class Frames:
     template: str = "the template"  # how messages name the template these were measured on
 
 
+def timed_plan(content: Content, topic: Topic, frames: Frames) -> list[Slide]:
+    """The slides of the talk on the talk's clock: what the deck draws and the speaker script prints."""
+    return with_timings(plan(content, topic, frames), content.deck.minutes)
+
+
 def plan(content: Content, topic: Topic, frames: Frames) -> list[Slide]:
     """The slides of the talk, in order, with long lists spread over numbered slides."""
     sources = content.sources_of(topic)
     body = frames.body
+    ceiling = frames.title.size
     parts = [causes_heading(topic), WARNING_HEADING, ADVICE_HEADING, "Your questions"]
     logo = {"logo": content.publisher.logo, "logo_text": f"Logo of {content.publisher.name}"} \
         if content.publisher and content.publisher.logo else {}
     slides = [
         Slide("title", topic.title, tuple(filter(None, [topic.subtitle, _presenter_line(content)])),
               notes=notes.opening(topic), weight=1, **logo),
-        *_fitted(OVERVIEW_TITLE, tuple(parts), body, notes=notes.overview(topic), weight=1),
+        *_fitted(OVERVIEW_TITLE, tuple(parts), *_room_for(topic.image, body), ceiling,
+                 notes=notes.overview(topic), weight=1),
         Slide("section", parts[0], (f"Part 1 of 4 \u00b7 {len(topic.causes)} possible causes",),
               notes=notes.causes_intro(topic, content.words_to_know(topic)), icon="causes", weight=0.5),
     ]
     for cause in topic.causes:
-        slides += _fitted(cause.name, _key_points(cause), body, notes=notes.cause(cause), icon="causes", weight=3)
+        slides += _fitted(cause.name, key_points(cause), *_room_for(cause.image, body), ceiling,
+                          notes=notes.cause(cause, _medicines(content, cause)), icon="causes", weight=3)
     slides += [Slide("section", WARNING_HEADING, ("Part 2 of 4",), notes=notes.warning_intro(), icon="warning",
                      weight=0.5)]
     slides += _urgent_signs(content, topic, body)
-    slides += _fitted(SIGNS_TITLE, topic.warning_signs, body, notes=notes.warning_signs(topic),
+    slides += _fitted(SIGNS_TITLE, topic.warning_sign_texts, body, None, ceiling, notes=notes.warning_signs(topic),
                       icon="warning", weight=4)
     slides += [Slide("section", ADVICE_HEADING, ("Part 3 of 4",), notes=notes.advice_intro(), icon="advice",
                      weight=0.5)]
-    slides += _fitted(ADVICE_TITLE, topic.advice, body, notes=notes.advice(topic), icon="advice", weight=4)
+    slides += _fitted(ADVICE_TITLE, topic.advice, body, None, ceiling, notes=notes.advice(topic), icon="advice",
+                      weight=4)
     slides.append(Slide("section", "Questions?", ("Part 4 of 4 \u00b7 Ask about anything from today's talk",),
                         notes=notes.questions(topic), icon="questions", weight=4))
-    slides += _fitted(SOURCES_TITLE, (*(citation(s) for s in sources), disclaimer("talk")), body,
+    slides += _fitted(SOURCES_TITLE, tuple(citation(s) for s in sources), body, None, ceiling,
                       notes=notes.sources(sources), icon="sources", weight=0.5)
     slides.append(Slide("title", "Thank you", _closing_lines(content, topic), notes=notes.closing(content, topic),
                         weight=0.5, **logo))
@@ -129,21 +128,42 @@ def _closing_lines(content: Content, topic: Topic) -> tuple[str, ...]:
     return tuple(filter(None, [publisher.name, publisher.contact, leaflet]))
 
 
-def _key_points(cause: Cause) -> tuple[str, ...]:
-    if cause.key_points:
-        return cause.key_points
-    return tuple(sentence.strip() + "." for sentence in cause.explanation.rstrip(".").split(". ") if sentence.strip())
+def _medicines(content: Content, cause: Cause) -> tuple[str, ...]:
+    said = " ".join(filter(None, [cause.explanation, *cause.key_points, cause.self_care, cause.medical_care]))
+    return tuple(named_medicines(said, content.checks.medicines))
 
 
-def _fitted(title: str, items, box: Box, **fields) -> list[Slide]:
-    """One slide for the items, or several titled "Title (1 of N)" when they do not fit."""
+def _room_for(picture, box: Box) -> tuple[Box, dict]:
+    """The list's box, narrowed to make room for a picture beside it, and the slide's picture fields."""
+    if picture is None:
+        return box, {}
+    return (dataclasses.replace(box, width=box.width * LIST_SHARE),
+            {"image": picture.file, "image_alt": picture.alt})
+
+
+def _fitted(title: str, items, box: Box, pictured: dict | None = None, ceiling: float = THEME.slides.title,
+            **fields) -> list[Slide]:
+    """One slide for the items, or several titled "Title (1 of N)" when they do not fit; each set as large
+    as its box allows for the room (never smaller than the template's size)."""
+    fields.update(pictured or {})
     heights = [item_height(item, box) for item in items]
     groups = _balanced(list(items), heights, box) or _greedy(list(items), heights, box)
     if len(groups) == 1:
-        return [Slide("content", title, tuple(groups[0]), **fields)]
+        return [Slide("content", title, tuple(groups[0]), body_size=room_size(groups[0], box, ceiling), **fields)]
     weight = fields.pop("weight", 1.0) / len(groups)
-    return [Slide("content", f"{title} ({n} of {len(groups)})", tuple(group), weight=weight, **fields)
+    return [Slide("content", f"{title} ({n} of {len(groups)})", tuple(group), weight=weight,
+                  body_size=room_size(group, box, ceiling), **fields)
             for n, group in enumerate(groups, start=1)]
+
+
+def room_size(items, box: Box, ceiling: float) -> float:
+    """The largest of ROOM_SIZES below the title's size `ceiling` (or the box's own size) at which the items
+    fill at most nine tenths of the box: fewer, shorter lines are set bigger for the back of the room."""
+    for size in ROOM_SIZES:
+        bigger = dataclasses.replace(box, size=size)
+        if box.size < size < ceiling and sum(item_height(item, bigger) for item in items) <= box.height * 0.9:
+            return float(size)
+    return box.size
 
 
 def _greedy(items: list[str], heights: list[float], box: Box) -> list[list[str]]:
@@ -176,25 +196,40 @@ def item_height(item: str, box: Box) -> float:
 
 
 def _check_title(slide: Slide, frames: Frames) -> Slide:
-    """A title that would need more than two lines is refused: it cannot be shrunk below 32 pt. A cause's
-    name is the content's to shorten; a title the deck always has is the template's to make room for."""
-    if slide.role == "content" and frames.title.lines(slide.title) > MAX_TITLE_LINES:
-        if any(re.fullmatch(rf"{re.escape(title)}( \(\d+ of \d+\))?", slide.title) for title in FIXED_TITLES):
-            raise TemplateError(_title_too_big(slide.title, frames))
-        raise OutputError(f"the slide title '{slide.title}' needs more than {MAX_TITLE_LINES} lines at "
-                          f"{frames.title.size:g} pt; shorten it (it comes from a cause's name)")
-    return slide
+    """A title that would need more than two lines is set smaller, down to TITLE_FLOOR; only one that does
+    not fit even then is refused. A cause's name is the content's to shorten; a title the deck always has
+    is the template's to make room for."""
+    if slide.role != "content" or frames.title.lines(slide.title) <= MAX_TITLE_LINES:
+        return slide
+    size = fitting_title_size(slide.title, frames.title)
+    if size is not None:
+        return dataclasses.replace(slide, title_size=size)
+    if any(re.fullmatch(rf"{re.escape(title)}( \(\d+ of \d+\))?", slide.title) for title in FIXED_TITLES):
+        raise TemplateError(title_too_big(slide.title, frames))
+    raise OutputError(f"the slide title '{slide.title}' needs more than {MAX_TITLE_LINES} lines even at "
+                      f"{TITLE_FLOOR:g} pt; shorten it (it comes from a cause's name)")
 
 
-def _title_too_big(title: str, frames: Frames) -> str:
-    box = frames.title
-    low, high = THEME.slides.min_title, int(box.size)
+def fitting_title_size(title: str, box: Box) -> float | None:
+    """The largest whole size from the box's own down to TITLE_FLOOR at which `title` takes at most two
+    lines (words wider than the box broken between characters); None if it does not fit even at the floor."""
+    low, high = TITLE_FLOOR, int(box.size)
     if dataclasses.replace(box, size=low).lines(title) > MAX_TITLE_LINES:
-        return (f"{frames.template}'s title box is too narrow for the slide title '{title}' on {MAX_TITLE_LINES} "
-                f"lines even at {low:g} pt; make the title box of the title-and-content layout wider")
-    while low < high:  # the largest size at which the title fits
+        return None
+    while low < high:
         middle = (low + high + 1) // 2
         low, high = (middle, high) if dataclasses.replace(box, size=middle).lines(title) <= MAX_TITLE_LINES \
             else (low, middle - 1)
-    return (f"{frames.template} sets slide titles at {box.size:g} pt, too large for the slide title '{title}' to fit "
-            f"on {MAX_TITLE_LINES} lines; set the title size to {low:g} pt or less in the Slide Master")
+    return float(low)
+
+
+def title_too_big(title: str, frames: Frames) -> str:
+    return (f"{frames.template}'s title box is too narrow for the slide title '{title}' on {MAX_TITLE_LINES} "
+            f"lines even at {TITLE_FLOOR:g} pt; make the title box of the title-and-content layout wider")
+
+
+def title_size_too_big(title: str, frames: Frames) -> str:
+    size = fitting_title_size(title, frames.title)
+    return (f"{frames.template} sets slide titles at {frames.title.size:g} pt, too large for the slide title "
+            f"'{title}' to fit on {MAX_TITLE_LINES} lines; set the title size to {size:g} pt or less in the "
+            "Slide Master")

@@ -163,6 +163,15 @@ def logo(path: Path, height: float, max_width: float) -> Flowable:
     return image
 
 
+def picture(image, sizes: PrintSizes, into: Element) -> Flowable:
+    """A picture from content.yaml, a little taller than three lines of body text and left-aligned,
+    tagged as a figure whose alternative text is the content's `alt`."""
+    height = sizes.body * 6
+    drawn = logo(image.file, height, height * 3)
+    drawn.hAlign = "LEFT"
+    return tagging.tag(drawn, into.add("Figure", image.alt))
+
+
 def section_heading(title: str, icon: str, width: float, sizes: PrintSizes, into: Element) -> Table:
     """A heading (H2) in its icon's colour, after the icon, kept with what follows it.
 
@@ -192,8 +201,10 @@ def cause_block(cause: Cause, sizes: PrintSizes, into: Element, with_care: bool 
     one page or panel when they fit there; when they do not, the name still stays with its explanation
     (its style keeps it with the next paragraph) and each care line moves whole rather than split."""
     style = styles(sizes)
-    parts: list[Flowable] = [tagged_paragraph(text(cause.name), style["cause"], into, "H3"),
-                             tagged_paragraph(text(cause.explanation), style["body"], into)]
+    parts: list[Flowable] = [tagged_paragraph(text(cause.name), style["cause"], into, "H3")]
+    if cause.image:
+        parts.append(picture(cause.image, sizes, into))
+    parts.append(tagged_paragraph(text(cause.explanation), style["body"], into))
     if with_care:
         for label, care in (("What you can do", cause.self_care), ("What a doctor may do", cause.medical_care)):
             if care:
@@ -206,7 +217,9 @@ def kept_with_next(parts: list[Flowable]) -> list[Flowable]:
     on the next. (Each flags the next rather than sitting in a KeepTogether: a KeepTogether inside another
     reports itself too tall for any page, so the outer one would always start a new page.)"""
     for part in parts[:-1]:
-        part.keepWithNext = True
+        # A vector picture (reportlab's Drawing) refuses attributes it does not declare; platypus reads
+        # keepWithNext from any flowable all the same.
+        vars(part)["keepWithNext"] = True
     return parts
 
 
@@ -225,7 +238,7 @@ def warning_panel(topic: Topic, width: float, sizes: PrintSizes, into: Element) 
     heading = section_heading(WARNING_HEADING, "warning", width - 2 * pad, sizes, into)
     heading.spaceBefore, heading.outline = 0, None
     rows = [[heading], [tagged_paragraph(WARNING_LEAD, style["body_bold"], into)],
-            *([sign] for sign in bullets(topic.warning_signs, sizes, into, keep_whole=False))]
+            *([sign] for sign in bullets(topic.warning_sign_texts, sizes, into, keep_whole=False))]
     panel = boxed_table(rows, 2.5, colours.warning, colWidths=[width], splitByRow=1)
     panel.setStyle(table_style(
         ("BACKGROUND", (0, 0), (-1, -1), HexColor(colours.warning_tint)),

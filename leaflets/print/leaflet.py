@@ -97,6 +97,7 @@ def story(content: Content, topic: Topic, width: float, sizes: PrintSizes, into:
     `compact` sets the back matter as one closing block; `break_before` starts a page at that section."""
     header = blocks.header(content, topic, width, sizes, into)
     summary = blocks.tagged_paragraph(blocks.text(topic.summary), blocks.styles(sizes)["lead"], into)
+    shown = [Spacer(0, sizes.body * 0.4), blocks.picture(topic.image, sizes, into)] if topic.image else []
     causes = blocks.causes(topic, width, sizes, into)
     urgent = blocks.urgent_box(topic, content.publisher, width, sizes, into)
     warning = blocks.warning_panel(topic, width, sizes, into)
@@ -113,6 +114,7 @@ def story(content: Content, topic: Topic, width: float, sizes: PrintSizes, into:
         *header,
         Spacer(0, sizes.body * 0.8),
         summary,
+        *shown,
         *causes,
         *page["warning"],
         *([urgent] if urgent else []),

@@ -12,7 +12,7 @@ from leaflets.build import build
 from leaflets.deck.draw import measure_frames
 from leaflets.deck.plan import MAX_ITEMS, Box, Frames, item_height, plan
 from leaflets.deck.template import find_layouts
-from leaflets.wording import causes_heading
+from leaflets.wording import causes_heading, duration
 from leaflets.cli import main
 from leaflets.content import load
 from leaflets.deck.draw import DEFAULT_TEMPLATE
@@ -100,20 +100,66 @@ def test_every_slide_has_speaker_notes(deck):
     assert all(slide.has_notes_slide and slide.notes_slide.notes_text_frame.text for slide in prs.slides)
 
 
+TIME = re.compile(r"Time: (.+?) \(from (\d+):(\d\d) until (\d+):(\d\d) of (\d+) minutes\)\.")
+
+
+def read_clock(notes: list[str]) -> list[tuple[str, int, int, int]]:
+    """(own time as written, start, end, talk minutes) from the first line of each slide's notes."""
+    found = [TIME.match(text) for text in notes]
+    assert all(found), [text[:80] for text, match in zip(notes, found) if not match]
+    return [(m[1], int(m[2]) * 60 + int(m[3]), int(m[4]) * 60 + int(m[5]), int(m[6])) for m in found]
+
+
+def assert_clock_adds_up(notes: list[str], minutes: int) -> None:
+    clock = read_clock(notes)
+    assert clock[0][1] == 0 and clock[-1][2] == minutes * 60
+    for (_, _, end, _), (_, start, _, _) in zip(clock, clock[1:]):
+        assert start == end
+    for own, start, end, talk in clock:
+        assert talk == minutes and end > start and own == duration(end - start)
+    assert sum(end - start for _, start, end, _ in clock) == minutes * 60
+
+
 def test_notes_give_a_time_for_every_slide_adding_up_to_the_talk_length(deck):
     _, prs = deck
-    times = [re.match(r"Time: about (\d+)?(\u00bd)? ?(minutes?|30 seconds) \(until (\d+):(\d\d) of 20 minutes\)",
-                      slide.notes_slide.notes_text_frame.text) for slide in prs.slides]
-    assert all(times)
-    last = times[-1]
-    assert (int(last.group(4)), int(last.group(5))) == (20, 0)
+    assert_clock_adds_up([slide.notes_slide.notes_text_frame.text for slide in prs.slides], 20)
 
 
-def test_notes_explain_why_each_warning_sign_matters_and_ask_the_audience(deck):
+@pytest.mark.parametrize("name", ["seed", "minimal.yaml", "branded.yaml", "markup.yaml", "pictures.yaml"])
+@pytest.mark.parametrize("minutes", [5, 20, 45, 180])
+def test_every_slide_starts_where_the_last_ended_and_the_talk_ends_on_time(name, minutes):
+    from leaflets.deck.draw import prepare
+    from leaflets.deck.plan import timed_plan
+    content = load(FIXTURES.parent.parent / "content.yaml" if name == "seed" else FIXTURES / name)
+    content = content.model_copy(update={"deck": content.deck.model_copy(update={"minutes": minutes})})
+    frames = prepare(content.deck.template or DEFAULT_TEMPLATE).frames
+    for topic in content.topics:
+        slides = timed_plan(content, topic, frames)
+        assert_clock_adds_up([slide.notes for slide in slides], minutes)
+        sections = [slide for slide in slides if slide.role == "section"]
+        for slide in sections:
+            part = re.search(r"This part: (.+?)\.", slide.notes)[1]
+            index = slides.index(slide)
+            following = [s for s in slides[index + 1:]]
+            own = slide.seconds + sum(s.seconds for s in
+                                      following[:next((i for i, s in enumerate(following) if s.role != "content"),
+                                                      len(following))])
+            assert part == duration(own)
+
+
+def test_a_clock_rounded_to_half_minutes_gives_each_slide_its_share():
+    from leaflets.talk import Slide, with_timings
+    slides = with_timings([Slide("content", str(n), weight=w) for n, w in enumerate([1, 1, 0.5, 3, 3, 3, 0.5])], 20)
+    assert [(s.start, s.end) for s in slides] == [
+        (0, 90), (90, 210), (210, 240), (240, 540), (540, 840), (840, 1140), (1140, 1200)]
+    assert slides[1].notes == "Time: 2 minutes (from 1:30 until 3:30 of 20 minutes)."
+
+
+def test_notes_list_each_warning_sign_and_ask_the_audience(deck):
     topic, prs = deck
     notes = " ".join(s.notes_slide.notes_text_frame.text for s in prs.slides
                      if s.shapes.title.text.startswith("Signs to see a doctor about"))
-    assert "Why each sign matters" in notes
+    assert "Anyone with one of these signs should see a doctor:" in notes
     assert all(normalise(sign) in normalise(notes) for sign in topic.warning_signs)
     assert "Ask the audience" in notes
 
@@ -130,7 +176,7 @@ def test_talk_length_comes_from_the_deck_minutes_setting(seed_content, tmp_path)
     content = seed_content.model_copy(update={"deck": seed_content.deck.model_copy(update={"minutes": 45})})
     [path] = build(content, [content.topics[0]], ["pptx"], tmp_path)
     last = Presentation(str(path)).slides[-1].notes_slide.notes_text_frame.text
-    assert "(until 45:00 of 45 minutes)" in last
+    assert "until 45:00 of 45 minutes)" in last
 
 
 def test_slides_between_the_opening_and_closing_carry_a_slide_number_field(deck):
@@ -165,12 +211,14 @@ def test_closing_slide_names_the_publisher_and_where_to_get_the_leaflet(tmp_path
 
 
 def test_default_template_sizes_come_from_the_template_at_24pt_and_up(deck):
-    """The default template sets 28 pt body and 36 pt titles itself, so no run carries a size."""
+    """The default template sets 28 pt body and 36 pt titles itself, so no run carries a size, except a short
+    list set larger for the room."""
     _, prs = deck
     for slide in prs.slides:
         for shape in slide.placeholders:
             for paragraph in shape.text_frame.paragraphs:
-                assert all(run.font.size is None for run in paragraph.runs)
+                larger = shape.placeholder_format.idx == 1 and slide.slide_layout.name == "Title and Content"
+                assert all(run.font.size is None or (larger and run.font.size.pt > 28) for run in paragraph.runs)
     frames = measure_frames(find_layouts(prs))
     assert frames.body.size == 28 and frames.title.size == 36 and frames.body.font == "Helvetica"
 
@@ -182,9 +230,10 @@ def test_a_template_with_small_body_text_is_raised_to_24pt(seed_content, other_t
     frames = measure_frames(find_layouts(prs))
     assert frames.body.size == 24 and frames.body.explicit and frames.title.size == 40
     assert frames.body.font == "Times-Roman"
-    cause_slide = prs.slides[3]
-    sizes = {run.font.size.pt for p in cause_slide.placeholders[1].text_frame.paragraphs for run in p.runs}
-    assert sizes == {24.0}
+    sizes = [{run.font.size.pt for p in slide.placeholders[1].text_frame.paragraphs for run in p.runs}
+             for slide in prs.slides if slide.slide_layout.name == "Text with heading"]
+    assert all(len(size) == 1 and min(size) >= 24 for size in sizes)
+    assert {24.0} in sizes  # a full slide at the minimum, never below it
 
 
 def test_document_properties_name_the_topic(deck, seed_content):
@@ -224,7 +273,7 @@ def test_a_cause_name_too_long_for_a_two_line_title_is_a_clear_error(seed_conten
     topic = seed_content.topics[0]
     long_name = "A very long name for a cause " * 6
     cause = topic.causes[0].model_copy(update={"name": long_name.strip()})
-    with pytest.raises(OutputError, match="needs more than 2 lines at 36 pt; shorten it"):
+    with pytest.raises(OutputError, match="needs more than 2 lines even at 28 pt; shorten it"):
         plan(seed_content, topic.model_copy(update={"causes": (cause,)}), BOX)
 
 
