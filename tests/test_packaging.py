@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-import tomllib
+import pytest
+
+tomllib = pytest.importorskip("tomllib")  # Python 3.11 and later
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
