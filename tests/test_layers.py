@@ -10,16 +10,17 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "leaflets"
 
-SHARED = {"problems", "files", "theme", "fonts", "formats"}
+SHARED = {"problems", "files", "theme", "fonts", "formats", "languages"}
 MAY_IMPORT = {
     "problems": set(),
     "files": {"problems"},
     "theme": set(),
     "fonts": {"theme"},
     "formats": set(),
+    "languages": set(),
     "pictures": {"files", "fonts", "theme", "problems"},
     "content": SHARED | {"pictures"},
-    "wording": {"content", "theme"},
+    "wording": {"content", "theme", "languages"},
     "checks": SHARED | {"content", "wording"},
     "print": SHARED | {"content", "pictures", "wording"},
     "deck": SHARED | {"content", "pictures", "wording"},

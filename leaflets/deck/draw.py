@@ -22,12 +22,12 @@ from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.util import Emu, Pt
 
-from leaflets import files
+from leaflets import files, languages, wording
 from leaflets.pictures import icons, images
 from leaflets.deck import notes, package, pptx_lookup
 from leaflets.content import Content, Topic
 from leaflets.files import FileProblem
-from leaflets.deck.accessible import make_accessible
+from leaflets.deck.accessible import make_accessible, set_east_asian_theme_fonts
 from leaflets.deck.measure import metrics_for
 from leaflets.deck.plan import FIXED_TITLES, MAX_TITLE_LINES, Box, Frames, Slide, _title_too_big, plan
 from leaflets.problems import TemplateError
@@ -62,11 +62,13 @@ def write(content: Content, topic: Topic, path: Path) -> None:
     prepared = prepare(content.deck.template or DEFAULT_TEMPLATE)
     prs, layouts = prepared.open()
     frames = prepared.frames
-    slides = notes.with_timings(plan(content, topic, frames), content.deck.minutes)
+    slides = notes.with_timings(plan(content, topic, frames), content.deck.minutes, wording.of(content, topic))
     for number, slide in enumerate(slides, start=1):
         _draw(prs, layouts[slide.role], slide, frames, number)
     for page in prs.slides:
-        make_accessible(page, content.language)
+        make_accessible(page, topic.language)
+    if languages.is_cjk(topic.language):
+        set_east_asian_theme_fonts(prs, THEME.fonts.deck_east_asian)
     package.set_properties(prs, content, topic)
     package.write_reproducibly(prs, path, package.dated(content, topic))
 

@@ -7,82 +7,71 @@ import re
 from dataclasses import replace
 
 from leaflets.content import Cause, Content, Source, Topic
-from leaflets.wording import citation
+from leaflets.wording import ENGLISH, Wording
 
 
-def opening(topic: Topic) -> str:
-    return (f"Welcome everyone, and thank you for coming. Today's talk is about {_lower(topic.title)}.\n\n"
-            f"To start, ask the audience: \u201cWhat would you like to know about {_lower(topic.title)} today?\u201d "
-            "Take two or three answers and come back to them at the end.\n\n"
-            f"In short: {topic.summary}")
+def opening(topic: Topic, words: Wording = ENGLISH) -> str:
+    return words.say("notes_opening", subject=words.in_sentence(topic.title), summary=topic.summary)
 
 
-def overview(topic: Topic) -> str:
-    return ("The talk has four parts: the possible causes, the signs that mean someone should see a doctor, "
-            "what people can do themselves, and time for questions. "
-            "Tell people there is a leaflet to take home, so they need not write anything down.")
+def overview(topic: Topic, words: Wording = ENGLISH) -> str:
+    return words.notes_overview
 
 
-def causes_intro(topic: Topic, words_to_know: tuple[tuple[str, str], ...] = ()) -> str:
-    names = "; ".join(cause.name for cause in topic.causes)
-    text = f"We will go through {len(topic.causes)} possible causes, one by one: {names}."
+def causes_intro(topic: Topic, words_to_know: tuple[tuple[str, str], ...] = (), words: Wording = ENGLISH) -> str:
+    names = words.list_separator.join(cause.name for cause in topic.causes)
+    text = words.say("notes_causes", count=len(topic.causes), names=names)
     if words_to_know:
-        terms = "\n".join(f"- {term}: {meaning}" for term, meaning in words_to_know)
-        text += ("\n\nWords to know. Explain these in plain words when they come up "
-                 f"(they are also on the leaflet):\n{terms}")
+        terms = "\n".join(words.say("notes_term", term=term, meaning=meaning) for term, meaning in words_to_know)
+        text += f"\n\n{words.notes_words_to_know}\n{terms}"
     return text
 
 
-def cause(cause: Cause) -> str:
+def cause(cause: Cause, words: Wording = ENGLISH) -> str:
     notes = [cause.explanation]
     if cause.self_care:
-        notes.append(f"What the person can do: {cause.self_care}")
+        notes.append(words.say("notes_self_care", text=cause.self_care))
     if cause.medical_care:
-        notes.append(f"What a doctor may do: {cause.medical_care}")
-        notes.append("Any medicine named here is something a doctor may prescribe. "
-                     "Remind people not to start it on their own.")
+        notes.append(words.say("notes_medical_care", text=cause.medical_care))
+        notes.append(words.notes_medicines)
     return "\n\n".join(notes)
 
 
-def warning_intro() -> str:
-    return ("This is the most important part of the talk: the signs that mean someone should see a doctor, "
-            "so that the cause can be found and treated.")
+def warning_intro(words: Wording = ENGLISH) -> str:
+    return words.notes_warning_intro
 
 
-def warning_signs(topic: Topic) -> str:
-    lines = ["Why each sign matters. Anyone with one of these should see a doctor:"]
+def warning_signs(topic: Topic, words: Wording = ENGLISH) -> str:
+    lines = [words.notes_signs_lead]
     for sign in topic.warning_signs:
-        linked = related_causes(sign, topic)
-        reason = f" It can go with: {'; '.join(linked)} (see the causes above)." if linked else ""
-        lines.append(f"- {sign}.{reason}")
-    lines.append("Ask the audience: \u201cWhich of these signs would make you book an appointment?\u201d")
+        linked = related_causes(sign, topic) if words.is_english else []
+        reason = words.say("notes_sign_reason", causes=words.list_separator.join(linked)) if linked else ""
+        lines.append(words.say("notes_sign", sign=sign if words.is_english else sign.rstrip("。"), reason=reason))
+    lines.append(words.notes_signs_question)
     return "\n".join(lines)
 
 
-def advice_intro() -> str:
-    return "Now the things people can do themselves, starting today."
+def advice_intro(words: Wording = ENGLISH) -> str:
+    return words.notes_advice_intro
 
 
-def advice(topic: Topic) -> str:
-    return "Things people can do themselves:\n" + "\n".join(f"- {item}" for item in topic.advice)
+def advice(topic: Topic, words: Wording = ENGLISH) -> str:
+    return words.notes_advice_lead + "\n" + "\n".join(words.say("notes_item", item=item) for item in topic.advice)
 
 
-def questions(topic: Topic) -> str:
-    return ("Invite questions from the audience. If nobody starts, ask: "
-            "\u201cWhich of the causes we talked about could apply to you or someone you know?\u201d\n\n"
-            "Answer from what is in this talk and its leaflet; for anything about a person's own health, "
-            "suggest they see their doctor.\n\n"
-            f"Remind people that they can take a leaflet on {_lower(topic.title)} home with them.")
+def questions(topic: Topic, words: Wording = ENGLISH) -> str:
+    return words.say("notes_questions", subject=words.in_sentence(topic.title))
 
 
-def sources(cited: tuple[Source, ...]) -> str:
-    return "Where this information comes from:\n" + "\n".join(f"- {citation(source)}" for source in cited)
+def sources(cited: tuple[Source, ...], words: Wording = ENGLISH) -> str:
+    return words.notes_sources_lead + "\n" + "\n".join(
+        words.say("notes_item", item=words.citation(source)) for source in cited)
 
 
-def closing(content: Content, topic: Topic) -> str:
+def closing(content: Content, topic: Topic, words: Wording = ENGLISH) -> str:
     contact = content.publisher.contact if content.publisher and content.publisher.contact else ""
-    how = f" To get in touch: {contact}." if contact else ""
-    return f"Thank everyone for coming. Point out where to pick up the leaflet on {_lower(topic.title)}.{how}"
+    how = words.say("notes_closing_contact", contact=contact) if contact else ""
+    return words.say("notes_closing", subject=words.in_sentence(topic.title), contact=how)
 
 
 def related_causes(sign: str, topic: Topic) -> list[str]:
@@ -94,17 +83,18 @@ def related_causes(sign: str, topic: Topic) -> list[str]:
     return [c.name for c, words in zip(topic.causes, every_cause) if (sign_words - common) & words]
 
 
-def with_timings(slides: list, minutes: int) -> list:
+def with_timings(slides: list, minutes: int, words: Wording = ENGLISH) -> list:
     """The slides with a suggested time at the top of each slide's notes, and each part's total."""
     total = sum(slide.weight for slide in slides)
     per_weight = minutes * 60 / total
     timed, elapsed = [], 0.0
     for index, slide in enumerate(slides):
         seconds = slide.weight * per_weight
-        line = f"Time: about {_duration(seconds)} (until {_clock(elapsed + seconds)} of {minutes} minutes)."
+        line = words.say("notes_time", duration=words.duration(seconds), clock=_clock(elapsed + seconds),
+                         minutes=minutes)
         if slide.role == "section":
             part = _part_seconds(slides, index) * per_weight
-            line += f" This part: about {_duration(part)}."
+            line += words.say("notes_part_time", duration=words.duration(part))
         elapsed += seconds
         timed.append(replace(slide, notes=f"{line}\n\n{slide.notes}"))
     return timed
@@ -118,15 +108,6 @@ def _part_seconds(slides: list, start: int) -> float:
             break
         weight += slide.weight
     return weight
-
-
-def _duration(seconds: float) -> str:
-    half_minutes = max(1, round(seconds / 30))
-    if half_minutes == 1:
-        return "30 seconds"
-    whole, half = divmod(half_minutes, 2)
-    text = f"{whole}\u00bd" if half else f"{whole}"
-    return f"{text} minute{'' if text == '1' else 's'}"
 
 
 def _clock(seconds: float) -> str:
@@ -150,9 +131,3 @@ def _stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     return word
-
-
-def _lower(title: str) -> str:
-    """A title inside a sentence: its first letter lower case, unless it starts with an acronym."""
-    first = title.split()[0]
-    return title if first.isupper() and len(first) > 1 else title[0].lower() + title[1:]

@@ -5,6 +5,7 @@ title fits its box; drawing them is `draw`'s job, and a speaker script can share
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,10 +15,11 @@ from leaflets.deck import notes
 from leaflets.deck.measure import wrap
 from leaflets.problems import OutputError, TemplateError
 from leaflets.theme import THEME
-from leaflets.wording import ADVICE_HEADING, WARNING_HEADING, causes_heading, citation, disclaimer
+from leaflets import wording
+from leaflets.wording import ENGLISH, Wording
 
-OVERVIEW_TITLE, SIGNS_TITLE, ADVICE_TITLE, SOURCES_TITLE = (
-    "What we will cover", "Signs to see a doctor about", "Things you can do", "Sources")
+FIXED_TITLE_KEYS = ("overview_title", "signs_title", "advice_title", "sources_title")
+OVERVIEW_TITLE, SIGNS_TITLE, ADVICE_TITLE, SOURCES_TITLE = (ENGLISH.phrases[key] for key in FIXED_TITLE_KEYS)
 FIXED_TITLES = (OVERVIEW_TITLE, SIGNS_TITLE, ADVICE_TITLE, SOURCES_TITLE)  # content slide titles not from content.yaml
 MAX_ITEMS = 6
 MAX_TITLE_LINES = 2
@@ -65,35 +67,41 @@ def plan(content: Content, topic: Topic, frames: Frames) -> list[Slide]:
     """The slides of the talk, in order, with long lists spread over numbered slides."""
     sources = content.sources_of(topic)
     body = frames.body
-    parts = [causes_heading(topic), WARNING_HEADING, ADVICE_HEADING, "Your questions"]
-    logo = {"logo": content.publisher.logo, "logo_text": f"Logo of {content.publisher.name}"} \
+    words = wording.of(content, topic)
+    fitted = functools.partial(_fitted, words=words)
+    parts = [words.causes_heading(topic), words.warning_heading, words.advice_heading, words.questions_part]
+    logo = {"logo": content.publisher.logo, "logo_text": words.say("logo_of", name=content.publisher.name)} \
         if content.publisher and content.publisher.logo else {}
+    part = functools.partial(words.say, "part_of", total=4)
     slides = [
-        Slide("title", topic.title, tuple(filter(None, [topic.subtitle, _presenter_line(content)])),
-              notes=notes.opening(topic), weight=1, **logo),
-        *_fitted(OVERVIEW_TITLE, tuple(parts), body, notes=notes.overview(topic), weight=1),
-        Slide("section", parts[0], (f"Part 1 of 4 \u00b7 {len(topic.causes)} possible causes",),
-              notes=notes.causes_intro(topic, content.words_to_know(topic)), icon="causes", weight=0.5),
+        Slide("title", topic.title, tuple(filter(None, [topic.subtitle, _presenter_line(content, words)])),
+              notes=notes.opening(topic, words), weight=1, **logo),
+        *fitted(words.overview_title, tuple(parts), body, notes=notes.overview(topic, words), weight=1),
+        Slide("section", parts[0], (part(number=1) + words.separator +
+                                    words.say("causes_count", count=len(topic.causes)),),
+              notes=notes.causes_intro(topic, content.words_to_know(topic), words), icon="causes", weight=0.5),
     ]
     for cause in topic.causes:
-        slides += _fitted(cause.name, _key_points(cause), body, notes=notes.cause(cause), icon="causes", weight=3)
-    slides += [Slide("section", WARNING_HEADING, ("Part 2 of 4",), notes=notes.warning_intro(), icon="warning",
-                     weight=0.5)]
-    slides += _fitted(SIGNS_TITLE, topic.warning_signs, body, notes=notes.warning_signs(topic),
-                      icon="warning", weight=4)
-    slides += [Slide("section", ADVICE_HEADING, ("Part 3 of 4",), notes=notes.advice_intro(), icon="advice",
-                     weight=0.5)]
-    slides += _fitted(ADVICE_TITLE, topic.advice, body, notes=notes.advice(topic), icon="advice", weight=4)
-    slides.append(Slide("section", "Questions?", ("Part 4 of 4 \u00b7 Ask about anything from today's talk",),
-                        notes=notes.questions(topic), icon="questions", weight=4))
-    slides += _fitted(SOURCES_TITLE, (*(citation(s) for s in sources), disclaimer("talk")), body,
-                      notes=notes.sources(sources), icon="sources", weight=0.5)
-    slides.append(Slide("title", "Thank you", _closing_lines(content, topic), notes=notes.closing(content, topic),
-                        weight=0.5, **logo))
-    return [_check_title(slide, frames) for slide in _unique_titles(slides)]
+        slides += fitted(cause.name, _key_points(cause), body, notes=notes.cause(cause, words), icon="causes",
+                         weight=3)
+    slides += [Slide("section", words.warning_heading, (part(number=2),), notes=notes.warning_intro(words),
+                     icon="warning", weight=0.5)]
+    slides += fitted(words.signs_title, topic.warning_signs, body, notes=notes.warning_signs(topic, words),
+                     icon="warning", weight=4)
+    slides += [Slide("section", words.advice_heading, (part(number=3),), notes=notes.advice_intro(words),
+                     icon="advice", weight=0.5)]
+    slides += fitted(words.advice_title, topic.advice, body, notes=notes.advice(topic, words), icon="advice",
+                     weight=4)
+    slides.append(Slide("section", words.questions_title, (part(number=4) + words.separator + words.questions_line,),
+                        notes=notes.questions(topic, words), icon="questions", weight=4))
+    slides += fitted(words.sources_title, (*(words.citation(s) for s in sources), words.disclaimer("talk")), body,
+                     notes=notes.sources(sources, words), icon="sources", weight=0.5)
+    slides.append(Slide("title", words.thank_you, _closing_lines(content, topic, words),
+                        notes=notes.closing(content, topic, words), weight=0.5, **logo))
+    return [_check_title(slide, frames, words) for slide in _unique_titles(slides, words)]
 
 
-def _unique_titles(slides: list[Slide]) -> list[Slide]:
+def _unique_titles(slides: list[Slide], words: Wording = ENGLISH) -> list[Slide]:
     """A screen reader lists slides by title, so a title used again (a cause named like a part of the
     talk) is numbered: "Cold", then "Cold (2)"."""
     seen: dict[str, int] = {}
@@ -101,19 +109,20 @@ def _unique_titles(slides: list[Slide]) -> list[Slide]:
     for slide in slides:
         seen[slide.title] = seen.get(slide.title, 0) + 1
         if seen[slide.title] > 1:
-            slide = dataclasses.replace(slide, title=f"{slide.title} ({seen[slide.title]})")
+            slide = dataclasses.replace(slide, title=words.say("repeated_title", title=slide.title,
+                                                               number=seen[slide.title]))
         unique.append(slide)
     return unique
 
 
-def _presenter_line(content: Content) -> str:
-    return content.publisher.name if content.publisher else "A community health talk"
+def _presenter_line(content: Content, words: Wording = ENGLISH) -> str:
+    return content.publisher.name if content.publisher else words.community_talk
 
 
-def _closing_lines(content: Content, topic: Topic) -> tuple[str, ...]:
+def _closing_lines(content: Content, topic: Topic, words: Wording = ENGLISH) -> tuple[str, ...]:
     publisher = content.publisher
     leaflet = (publisher.leaflet_from if publisher and publisher.leaflet_from
-               else f"Take home the leaflet \u201c{topic.title}\u201d")
+               else words.say("take_home", title=topic.title))
     if not publisher:
         return (leaflet,)
     return tuple(filter(None, [publisher.name, publisher.contact, leaflet]))
@@ -125,14 +134,15 @@ def _key_points(cause: Cause) -> tuple[str, ...]:
     return tuple(sentence.strip() + "." for sentence in cause.explanation.rstrip(".").split(". ") if sentence.strip())
 
 
-def _fitted(title: str, items, box: Box, **fields) -> list[Slide]:
+def _fitted(title: str, items, box: Box, words: Wording = ENGLISH, **fields) -> list[Slide]:
     """One slide for the items, or several titled "Title (1 of N)" when they do not fit."""
     heights = [item_height(item, box) for item in items]
     groups = _balanced(list(items), heights, box) or _greedy(list(items), heights, box)
     if len(groups) == 1:
         return [Slide("content", title, tuple(groups[0]), **fields)]
     weight = fields.pop("weight", 1.0) / len(groups)
-    return [Slide("content", f"{title} ({n} of {len(groups)})", tuple(group), weight=weight, **fields)
+    return [Slide("content", words.say("numbered_title", title=title, number=n, total=len(groups)), tuple(group),
+                  weight=weight, **fields)
             for n, group in enumerate(groups, start=1)]
 
 
@@ -165,11 +175,14 @@ def item_height(item: str, box: Box) -> float:
     return box.lines(item) * box.size * 1.25 + box.size * 0.3
 
 
-def _check_title(slide: Slide, frames: Frames) -> Slide:
+def _check_title(slide: Slide, frames: Frames, words: Wording = ENGLISH) -> Slide:
     """A title that would need more than two lines is refused: it cannot be shrunk below 32 pt. A cause's
     name is the content's to shorten; a title the deck always has is the template's to make room for."""
     if slide.role == "content" and frames.title.lines(slide.title) > MAX_TITLE_LINES:
-        if any(re.fullmatch(rf"{re.escape(title)}( \(\d+ of \d+\))?", slide.title) for title in FIXED_TITLES):
+        fixed = [words.phrases[key] for key in FIXED_TITLE_KEYS]
+        if any(slide.title == title or re.fullmatch(re.escape(words.say("numbered_title", title=title, number=0,
+                                                                         total=0)).replace("0", r"\d+"), slide.title)
+               for title in fixed):
             raise TemplateError(_title_too_big(slide.title, frames))
         raise OutputError(f"the slide title '{slide.title}' needs more than {MAX_TITLE_LINES} lines at "
                           f"{frames.title.size:g} pt; shorten it (it comes from a cause's name)")
