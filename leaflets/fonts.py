@@ -78,6 +78,7 @@ _CJK_RANGES = "\u2e80-\u2fdf\u3000-\u303f\u3100-\u31ef\u3200-\u9fff\uf900-\ufaff
 _CJK_RUN = re.compile(f"[{_CJK_RANGES}\U00020000-\U0002ffff]+")
 # Full-width punctuation that must not start a line; reportlab's list lacks some of it.
 CANNOT_START = "。，、？！：；）」』】》〉"
+CANNOT_END = "（「『【《〈"
 
 
 def is_cjk(ch: str) -> bool:
@@ -108,6 +109,7 @@ def register_cjk() -> bool:
     False when it is not installed."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.lib import textsplit
     from reportlab.platypus import paragraph
 
     path = cjk_font_file()
@@ -118,8 +120,8 @@ def register_cjk() -> bool:
     pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
     # reportlab's CJK line breaking keeps these on the line before (hanging in the margin) only if they
     # are in its list; only paragraphs set with wordWrap='CJK' (Chinese text) read it.
-    missing = "".join(ch for ch in CANNOT_START if ch not in paragraph.ALL_CANNOT_START)
-    paragraph.ALL_CANNOT_START += missing
+    for module in (paragraph, textsplit):  # a paragraph in one font breaks in textsplit, a mixed one in paragraph
+        module.ALL_CANNOT_START += "".join(ch for ch in CANNOT_START if ch not in module.ALL_CANNOT_START)
     return True
 
 

@@ -44,7 +44,34 @@ def text(value: str) -> str:
 
 def paragraph(markup: str, style: ParagraphStyle, **kwargs) -> Paragraph:
     """A paragraph; one with Chinese in it breaks between characters (and never before 。，、？！ and the like)."""
-    return Paragraph(markup, _chinese(style) if fonts.has_cjk(markup) else style, **kwargs)
+    if fonts.has_cjk(markup):
+        return ChineseParagraph(markup, _chinese(style), **kwargs)
+    return Paragraph(markup, style, **kwargs)
+
+
+class ChineseParagraph(Paragraph):
+    """Chinese line breaking with the rules reportlab keeps only in part: no line starts with closing
+    punctuation (reportlab hangs one such mark in the margin, not two, as in '）。') and none ends with an
+    opening bracket. A line that breaks a rule is set one character shorter, until none does."""
+
+    def breakLinesCJK(self, maxWidths):
+        widths = list(maxWidths) if isinstance(maxWidths, (list, tuple)) else [maxWidths]
+        for _ in range(50):
+            lines = super().breakLinesCJK(widths)
+            texts = [_line_text(line) for line in lines.lines]
+            wrong = next((n for n in range(len(texts) - 1)
+                          if texts[n + 1][:1] in fonts.CANNOT_START or texts[n][-1:] in fonts.CANNOT_END), None)
+            if wrong is None:
+                return lines
+            widths += [widths[-1]] * (len(texts) - len(widths))
+            widths[wrong] -= self.style.fontSize
+        return lines
+
+
+def _line_text(line) -> str:
+    if isinstance(line, (tuple, list)):  # one font: (extra space, [text])
+        return "".join(line[1])
+    return "".join(getattr(word, "text", "") for word in line.words)
 
 
 @functools.cache
@@ -248,7 +275,7 @@ def words_to_know(entries: tuple[tuple[str, str], ...], width: float, sizes: Pri
     pad = sizes.body * 0.8
     rows = [[tagged_paragraph(text(words.words_to_know_heading), style["heading"], into, "H2")]]
     entry_list = into.add("L")
-    rows += [[tagging.tag(paragraph(f"<b>{text(term)}</b>: {text(meaning)}", style["body"]),
+    rows += [[tagging.tag(paragraph(f"<b>{text(term)}</b>{text(words.term_separator)}{text(meaning)}", style["body"]),
                           entry_list.add("LI").add("LBody"))] for term, meaning in entries]
     box = boxed_table(rows, 1.5, colours.primary, colWidths=[width], splitByRow=1)
     box.setStyle(table_style(
@@ -327,7 +354,7 @@ def source_citation(source: Source, sizes: PrintSizes, words: Wording = ENGLISH)
     rest = text(words.citation(source.model_copy(update={"title": "", "url": None})).lstrip(", "))
     title = f"<i>{text(source.title)}</i>" if sizes.italics else f"\u201c{text(source.title)}\u201d"
     address = f", {link(source.url)}" if source.url else ""
-    return f"{title}, {rest}{address}."
+    return f"{title}, {rest}{address}{text(words.full_stop)}"
 
 
 def about_block(content: Content, topic: Topic, width: float, sizes: PrintSizes, into: Element,
