@@ -186,7 +186,8 @@ class DeckSettings(_Model):
 
 CHECK_NAMES = ("reading-level", "long-sentence", "long-slide-line", "passive-voice", "undefined-term",
                "medicine-in-advice", "no-review", "review-overdue", "old-source", "cause-source",
-               "advice-not-action", "calculation", "long-summary", "vague-heading")
+               "advice-not-action", "calculation", "long-summary", "vague-heading", "translation-outdated",
+               "translation-incomplete")
 CheckName = Literal[CHECK_NAMES]  # type: ignore[valid-type]
 
 
