@@ -103,7 +103,7 @@ def _language_of(record: dict, default: str) -> str:
 
 
 def _unprintable_in(parsed: loader.ParsedFile, data: Any, loc: tuple, chinese: bool):
-    from leaflets.fonts import missing_characters_for
+    from leaflets.fonts import is_cjk, missing_characters_for
 
     if isinstance(data, dict):
         for key, value in data.items():
@@ -117,9 +117,9 @@ def _unprintable_in(parsed: loader.ParsedFile, data: Any, loc: tuple, chinese: b
         if missing:
             shown = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:5])
             boxes = "it would show as an empty box" if len(missing) == 1 else "they would show as empty boxes"
+            chinese_too = ", and Chinese in a topic with 'language: zh-Hans'" if any(map(is_cjk, missing)) else ""
             yield parsed.problem(loc, f"the leaflet font cannot print {shown}; {boxes}. "
-                                      "Remove it or say it in words (the font covers Latin-script languages, "
-                                      "and Chinese in a topic with 'language: zh-Hans')")
+                                      f"Remove it or say it in words (the font covers Latin-script languages{chinese_too})")
 
 
 def _records(items: Any):
