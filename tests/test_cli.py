@@ -129,7 +129,8 @@ def test_generate_script_builds_the_seed_content(tmp_path):
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in outputs(tmp_path / "out")) == sorted(
-        f"{topic}{suffix}" for topic in ("leg-cramps", "leg-cramps-middle-aged-women")
+        f"{topic}{suffix}" for topic in ("leg-cramps", "leg-cramps-middle-aged-women", "leg-cramps-zh",
+                                         "leg-cramps-middle-aged-women-zh")
         for suffix in (".pdf", "-trifold.pdf", "-large-print.pdf", ".pptx"))
 
 
