@@ -247,6 +247,23 @@ class Topic(_Model):
 _SPLIT_FILE = "split them into several content files"
 
 
+def _with_file_wording(topic: Any, wording: Any) -> Any:
+    """A topic with the phrases the file replaces for its language, under those the topic replaces itself;
+    only phrases that are valid are carried, so a mistake is reported once, where it is written."""
+    if not isinstance(topic, dict) or not isinstance(wording, dict) or not isinstance(topic.get("language"), str):
+        return topic
+    name = languages.catalogue_name(topic["language"].strip())
+    replaced = {}
+    for tag, phrases in wording.items():
+        if isinstance(tag, str) and isinstance(phrases, dict) and languages.catalogue_name(tag.strip()) == name:
+            replaced.update({key: value for key, value in phrases.items()
+                             if key in languages.keys() and isinstance(value, str)})
+    own = topic.get("wording")
+    if not replaced or (own is not None and not isinstance(own, dict)):
+        return topic
+    return {**topic, "wording": {**replaced, **(own or {})}}
+
+
 class Content(_Model):
     """Everything in content.yaml."""
 
@@ -271,6 +288,7 @@ class Content(_Model):
                 return data  # the file's language is refused on its own line
             data = {**data, "topics": [{"language": language, **topic} if isinstance(topic, dict) and
                                        "language" not in topic else topic for topic in data["topics"]]}
+            data["topics"] = [_with_file_wording(topic, data.get("wording")) for topic in data["topics"]]
         return data
 
     @field_validator("wording")

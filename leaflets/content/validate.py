@@ -93,6 +93,10 @@ def _unprintable_problems(parsed: loader.ParsedFile):
         if key == "topics" and isinstance(value, list):
             for index, topic in enumerate(value):
                 yield from _unprintable_in(parsed, topic, ("topics", index), chinese.get(index, False))
+        elif key == "wording" and isinstance(value, dict):  # each language's phrases in that language
+            for tag, phrases in value.items():
+                is_chinese = isinstance(tag, str) and languages.is_cjk(tag.strip())
+                yield from _unprintable_in(parsed, phrases, ("wording", tag), is_chinese)
         elif key not in _NOT_PRINTED:
             yield from _unprintable_in(parsed, value, (key,), any_chinese)
 

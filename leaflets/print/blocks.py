@@ -351,10 +351,11 @@ def notice(value: str, width: float, sizes: PrintSizes, into: Element) -> Table:
 def source_citation(source: Source, sizes: PrintSizes, words: Wording = ENGLISH) -> str:
     """The shared citation, with the title in italics as a reference list sets it (in quotes for large print),
     and its web address as a link."""
-    rest = text(words.citation(source.model_copy(update={"title": "", "url": None})).lstrip(", "))
+    rest = text(words.citation(source.model_copy(update={"title": "", "url": None})).lstrip(words.citation_separator))
     title = f"<i>{text(source.title)}</i>" if sizes.italics else f"\u201c{text(source.title)}\u201d"
-    address = f", {link(source.url)}" if source.url else ""
-    return f"{title}, {rest}{address}{text(words.full_stop)}"
+    comma = text(words.citation_separator)
+    address = f"{comma}{link(source.url)}" if source.url else ""
+    return f"{title}{comma}{rest}{address}{text(words.full_stop)}"
 
 
 def about_block(content: Content, topic: Topic, width: float, sizes: PrintSizes, into: Element,

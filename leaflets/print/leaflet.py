@@ -31,7 +31,8 @@ def write(content: Content, topic: Topic, path: Path, sizes: PrintSizes = THEME.
     footer = Footer(content, topic, sizes, A4[0] - (margins.left + margins.right) * mm)
     tree, marks = tagging.Element("Document"), tagging.Marks()
     footer.tree = tree
-    document = tagging.Document(topic.title, document_author(content), topic.language, topic.summary)
+    document = tagging.Document(topic.title, document_author(content), topic.language, topic.summary,
+                                wording.of(content, topic).link_to)
     pdf = io.BytesIO()
     doc = OutlinedDocument(
         pdf, pagesize=A4,

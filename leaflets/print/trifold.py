@@ -96,7 +96,8 @@ def write(content: Content, topic: Topic, path: Path) -> None:
     """
     fonts.register()
     document = tagging.Document(wording.of(content, topic).say("folded_title", title=topic.title),
-                                document_author(content), topic.language, topic.summary)
+                                document_author(content), topic.language, topic.summary,
+                                wording.of(content, topic).link_to)
     for detail, advice_on_own_panel in LAYOUTS:
         pdf = io.BytesIO()  # trial layouts stay in memory; only the one that fits is written
         doc = _TrifoldDocument(

@@ -58,7 +58,7 @@ class Wording:
     def citation(self, source: Source) -> str:
         """Title, publisher, author, date and address of a source, as plain text."""
         parts = [source.title, source.publisher, source.author, self.date(source.date), source.url]
-        return ", ".join(part for part in parts if part)
+        return self.citation_separator.join(part for part in parts if part)
 
     def page_of(self, number: int, total: int) -> str:
         return self.say("page_of", number=number, total=total)

@@ -90,3 +90,17 @@ def test_a_language_without_a_catalogue_is_refused_naming_those_there_are(write_
     assert str(error.value).splitlines() == [
         f"{path}:1:11: language: there is no wording for the language 'fr'; write one of: en, zh-Hans "
         "(en-GB and zh-CN are accepted too)"]
+
+
+def test_a_phrase_the_file_replaces_for_a_language_reaches_every_output_of_its_topics(write_content, tmp_path):
+    from leaflets.build import build, output_path
+    from leaflets.checks.consistency import deck_text, pdf_text
+
+    content = load(write_content(CONTENT.format(
+        language="en", wording='wording: {en: {warning_heading: "When to get help now"}, '
+                               'zh-Hans: {warning_heading: "出现这些情况请就医"}}', topic_wording="")))
+    build(content, list(content.topics), ["pdf", "pptx"], tmp_path)
+    topic = content.topics[0]
+    assert "When to get help now" in " ".join(pdf_text(output_path(tmp_path, topic, "pdf")).split())
+    assert "When to get help now" in deck_text(output_path(tmp_path, topic, "pptx"))
+    assert "When to see a doctor" not in pdf_text(output_path(tmp_path, topic, "pdf"))
