@@ -352,7 +352,7 @@ def source_citation(source: Source, sizes: PrintSizes, words: Wording = ENGLISH)
     """The shared citation, with the title in italics as a reference list sets it (in quotes for large print),
     and its web address as a link."""
     rest = text(words.citation(source.model_copy(update={"title": "", "url": None})).lstrip(words.citation_separator))
-    title = f"<i>{text(source.title)}</i>" if sizes.italics else f"\u201c{text(source.title)}\u201d"
+    title = f"<i>{text(source.title)}</i>" if sizes.italics else text(words.say("quoted_title", title=source.title))
     comma = text(words.citation_separator)
     address = f"{comma}{link(source.url)}" if source.url else ""
     return f"{title}{comma}{rest}{address}{text(words.full_stop)}"
