@@ -49,8 +49,9 @@ def _reference_problems(parsed: loader.ParsedFile):
                  if isinstance(topic.get("id"), str)}
     for t, topic in _records(data.get("topics")):
         original = topic.get("translation_of")
-        if isinstance(original, str) and original.strip() not in topic_ids - {topic.get("id")}:
-            guess = difflib.get_close_matches(original.strip(), sorted(topic_ids), n=1)
+        others = topic_ids - {topic.get("id").strip() if isinstance(topic.get("id"), str) else None}
+        if isinstance(original, str) and original.strip() not in others:
+            guess = difflib.get_close_matches(original.strip(), sorted(others), n=1)
             yield parsed.problem(("topics", t, "translation_of"), f"there is no other topic '{original.strip()}'; "
                                  + (f"did you mean '{guess[0]}'?" if guess else "write the id of the topic this one translates"))
         cited = topic.get("sources")

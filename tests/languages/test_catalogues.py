@@ -104,3 +104,23 @@ def test_a_phrase_the_file_replaces_for_a_language_reaches_every_output_of_its_t
     assert "When to get help now" in " ".join(pdf_text(output_path(tmp_path, topic, "pdf")).split())
     assert "When to get help now" in deck_text(output_path(tmp_path, topic, "pptx"))
     assert "When to see a doctor" not in pdf_text(output_path(tmp_path, topic, "pdf"))
+
+
+def test_a_translation_of_a_topic_that_is_not_there_is_refused_with_a_guess(write_content):
+    path = write_content(CONTENT.format(language="en", wording="", topic_wording="    translation_of: b"))
+    text = path.read_text(encoding="utf-8").replace("translation_of: b", "translation_of: aa")
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        load(path)
+    assert str(error.value).splitlines() == [
+        f"{path}:10:21: topics[0].translation_of: there is no other topic 'aa'; write the id of the topic this "
+        "one translates"]
+
+
+def test_a_misspelt_phrase_key_in_a_topic_is_refused_where_it_is(write_content):
+    path = write_content(CONTENT.format(language="en", wording="", topic_wording='    wording: {disclaimer: "x"}'))
+    with pytest.raises(ContentError) as error:
+        load(path)
+    assert str(error.value).splitlines() == [
+        f"{path}:10:14: topics[0].wording: 'disclaimer' is not a phrase the outputs print; did you mean "
+        "'disclaimer_talk'?"]
