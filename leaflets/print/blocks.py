@@ -74,7 +74,7 @@ def _line_text(line) -> str:
     return "".join(getattr(word, "text", "") for word in line.words)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=256)  # headings make a style per call; keep the cache bounded
 def _chinese(style: ParagraphStyle) -> ParagraphStyle:
     return ParagraphStyle(f"{style.name}-zh", parent=style, wordWrap="CJK")
 
