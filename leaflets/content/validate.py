@@ -76,8 +76,8 @@ _NOT_PRINTED = {"id", "date", "language", "translation_of", "reviewed_against", 
 def _unprintable_problems(parsed: loader.ParsedFile):
     """Text with characters the print fonts lack (emoji, other scripts), which would print as empty boxes.
     Chinese is printable in a topic whose language is Chinese, and in the file's shared parts (glossary,
-    sources, wording) when the file or a topic is Chinese; a Chinese topic on a machine without the
-    Chinese font gets one line saying how to install it."""
+    sources, wording) when the file or a topic is Chinese (see `topics_without_their_font` for a machine
+    without the Chinese font)."""
     from leaflets import fonts, languages
 
     data = parsed.data if isinstance(parsed.data, dict) else {}
@@ -85,11 +85,6 @@ def _unprintable_problems(parsed: loader.ParsedFile):
     topics = list(_records(data.get("topics")))
     chinese = {index: languages.is_cjk(_language_of(topic, file_language)) for index, topic in topics}
     any_chinese = languages.is_cjk(file_language) or any(chinese.values())
-    if any_chinese and fonts.cjk_font_file() is None:
-        first = next((("topics", index, "language") for index, topic in topics if chinese[index]
-                      and "language" in topic), ("language",))
-        yield parsed.problem(first, fonts.CJK_NEEDED)
-        return
     for key, value in data.items():
         if key == "topics" and isinstance(value, list):
             for index, topic in enumerate(value):
@@ -100,6 +95,23 @@ def _unprintable_problems(parsed: loader.ParsedFile):
                 yield from _unprintable_in(parsed, phrases, ("wording", tag), is_chinese)
         elif key not in _NOT_PRINTED:
             yield from _unprintable_in(parsed, value, (key,), any_chinese)
+
+
+def topics_without_their_font(content: Content, parsed: loader.ParsedFile):
+    """(topic, warning) for each Chinese topic when the Chinese font is not installed: the build leaves them
+    out and says how to install it, at the topic's language (else the file's), and builds the rest."""
+    from leaflets import fonts, languages
+
+    if fonts.cjk_font_file() is not None:
+        return []
+    data = parsed.data if isinstance(parsed.data, dict) else {}
+    records = dict(_records(data.get("topics")))
+    found = []
+    for index, topic in enumerate(content.topics):
+        if languages.is_cjk(topic.language):
+            loc = ("topics", index, "language") if "language" in records.get(index, {}) else ("language",)
+            found.append((topic, parsed.problem(loc, f"{fonts.CJK_NEEDED}; topic '{topic.id}' was not built")))
+    return found
 
 
 def _language_of(record: dict, default: str) -> str:

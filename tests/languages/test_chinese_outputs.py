@@ -13,6 +13,7 @@ from pptx import Presentation
 
 from leaflets import fonts
 from leaflets.checks import consistency
+from leaflets.cli import main
 from leaflets.content import load
 from leaflets.formats import FORMATS
 from leaflets.problems import ContentError
@@ -149,15 +150,21 @@ def test_other_scripts_in_a_chinese_topic_are_still_refused(write_content):
         "(the font covers Latin-script languages)"]
 
 
-def test_a_chinese_topic_without_the_font_installed_gets_one_line_saying_how_to_install_it(write_content,
-                                                                                           monkeypatch):
+def test_without_the_chinese_font_the_build_leaves_chinese_topics_out_in_one_line_and_builds_the_rest(
+        write_content, monkeypatch, capsys, tmp_path):
     monkeypatch.setattr(fonts, "cjk_font_file", lambda: None)
-    path = write_content(TOPIC.format(file_language="en", language="zh-CN", title="抽筋"))
-    with pytest.raises(ContentError) as error:
-        load(path)
-    assert str(error.value).splitlines() == [
-        f"{path}:6:15: topics[0].language: Chinese text needs the font Droid Sans Fallback, which is not "
-        "installed; install it with 'apt-get install fonts-droid-fallback' (English topics do not need it)"]
+    english = TOPIC.format(file_language="en", language="en", title="Cramps").split("topics:\n")[1]
+    for chinese, latin in (("抽筋很常见。", "Cramps are common."), ("受凉使肌肉抽筋。", "Cold."), ("受凉", "Cold"),
+                           ("疼痛", "Pain"), ("注意保暖。", "Keep warm.")):
+        english = english.replace(chinese, latin)
+    path = write_content(TOPIC.format(file_language="en", language="zh-CN", title="抽筋")
+                         + english.replace("id: a", "id: b"))
+    assert main(["--content", str(path), "--out", str(tmp_path / "out"), "--format", "pdf", "--jobs", "1"]) == 0
+    warnings = [line for line in capsys.readouterr().err.splitlines() if "Chinese" in line]
+    assert warnings == [
+        f"{path}:6:15: warning: topics[0].language: Chinese text needs the font Droid Sans Fallback, which is "
+        "not installed; install it with 'apt-get install fonts-droid-fallback'; topic 'a' was not built"]
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.pdf")) == ["b.pdf"]
 
 
 def test_english_content_never_needs_the_chinese_font(write_content, monkeypatch):
