@@ -19,6 +19,7 @@ from leaflets.content import schema
 from leaflets.build import Stopped, default_jobs, update
 from leaflets.formats import WRITERS
 from leaflets.content import ContentError, load_with_positions
+from leaflets.content.validate import topics_without_their_font
 from leaflets.problems import OutputError, TemplateError
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -243,6 +244,11 @@ def _build_locked(args: argparse.Namespace, content, parsed, list_current: bool)
         return EXIT_CONTENT
 
     topics = [content.topic(t) for t in dict.fromkeys(args.topic)] if args.topic else list(content.topics)
+    unbuildable = topics_without_their_font(content, parsed)
+    for _, problem in unbuildable:
+        print(f"{problem.where}: warning: {problem.path}: {problem.message}", file=sys.stderr)
+    left_out = {topic.id for topic, _ in unbuildable}
+    topics = [topic for topic in topics if topic.id not in left_out]
     formats = list(dict.fromkeys(args.format or content.formats))
     try:
         report = update(content, topics, formats, args.out, force=args.force, prune=args.prune,

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import functools
+import re
+import shutil
+import subprocess
 from importlib import resources
 from pathlib import Path
 
@@ -56,3 +59,95 @@ def missing_characters(text: str) -> list[str]:
         return []
     printable = _printable()
     return list(dict.fromkeys(ch for ch in text if ord(ch) not in printable and not ch.isspace()))
+
+
+# Chinese text. reportlab embeds TrueType outlines only, so not Noto Sans CJK (CFF); Droid Sans Fallback
+# (Apache-2.0) is TrueType and installs from Debian's fonts-droid-fallback.
+CJK_FILES = (
+    Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"),
+    Path("/usr/share/fonts/truetype/droid/DroidSansFallback.ttf"),
+    Path("/usr/local/share/fonts/DroidSansFallbackFull.ttf"),
+    Path("/Library/Fonts/DroidSansFallbackFull.ttf"),
+)
+CJK_INSTALL = "apt-get install fonts-droid-fallback"
+CJK_NEEDED = f"Chinese text needs the font Droid Sans Fallback, which is not installed; install it with '{CJK_INSTALL}'"
+
+# Ideographs, CJK punctuation, full-width forms and the other blocks Chinese text is written in.
+_CJK_RANGES = "\u2e80-\u2fdf\u3000-\u303f\u3100-\u31ef\u3200-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+_CJK_RUN = re.compile(f"[{_CJK_RANGES}\U00020000-\U0002ffff]+")
+# Full-width punctuation that must not start a line; reportlab's list lacks some of it.
+CANNOT_START = "。，、？！：；）」』】》〉"
+CANNOT_END = "（「『【《〈"
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(_CJK_RUN.fullmatch(ch))
+
+
+def has_cjk(text: str) -> bool:
+    return _CJK_RUN.search(text) is not None
+
+
+@functools.cache
+def cjk_font_file() -> Path | None:
+    """The Chinese font's file: one of the known places, else where fontconfig has it; None if not installed."""
+    for path in CJK_FILES:
+        if path.is_file():
+            return path
+    if shutil.which("fc-match"):
+        found = subprocess.run(["fc-match", "-f", "%{file}", "Droid Sans Fallback"], capture_output=True,
+                               text=True, timeout=10, check=False).stdout.strip()
+        if "DroidSansFallback" in found and Path(found).is_file():
+            return Path(found)
+    return None
+
+
+@functools.cache
+def register_cjk() -> bool:
+    """Make the Chinese font known to reportlab (bold and italic are the same face: it has no others);
+    False when it is not installed."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.lib import textsplit
+    from reportlab.platypus import paragraph
+
+    path = cjk_font_file()
+    if path is None:
+        return False
+    name = THEME.fonts.cjk
+    pdfmetrics.registerFont(TTFont(name, str(path)))
+    pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
+    # reportlab's CJK line breaking keeps these on the line before (hanging in the margin) only if they
+    # are in its list; only paragraphs set with wordWrap='CJK' (Chinese text) read it.
+    for module in (paragraph, textsplit):  # a paragraph in one font breaks in textsplit, a mixed one in paragraph
+        module.ALL_CANNOT_START += "".join(ch for ch in CANNOT_START if ch not in module.ALL_CANNOT_START)
+    return True
+
+
+def mixed(markup: str) -> str:
+    """Paragraph markup with every run of Chinese in the Chinese font, so that Latin letters and digits
+    among it stay in the print font (the Chinese font has no Latin letters)."""
+    if not has_cjk(markup):
+        return markup
+    register_cjk()
+    return _CJK_RUN.sub(lambda run: f'<font name="{THEME.fonts.cjk}">{run.group()}</font>', markup)
+
+
+@functools.cache
+def _cjk_printable() -> frozenset[int]:
+    from reportlab.pdfbase import pdfmetrics
+
+    if not register_cjk():
+        return frozenset()
+    return frozenset(pdfmetrics.getFont(THEME.fonts.cjk).face.charToGlyph)
+
+
+def missing_characters_for(text: str, chinese: bool) -> list[str]:
+    """The characters neither font can draw; Chinese characters count as drawable only in Chinese text
+    (`chinese`). Without the Chinese font installed, Chinese text is not checked: its topic is not built
+    (the build says so), so nothing would print as an empty box."""
+    missing = missing_characters(text)
+    if not missing or not chinese:
+        return missing
+    printable = _cjk_printable()
+    return [ch for ch in missing if not (is_cjk(ch) and (not printable or ord(ch) in printable))]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from leaflets.content import Cause
 from leaflets.theme import THEME
-from leaflets.wording import part_time_line, timing_line
+from leaflets.wording import ENGLISH, Wording
 
 SHORT_POINT = 12  # words: a slide line a room can read at a glance
 STEPS = (30, 15, 5, 1)  # seconds; the largest that still gives every slide at least one step
@@ -64,16 +64,16 @@ def clock(slides: list[Slide], minutes: int) -> list[int]:
     return ends
 
 
-def with_timings(slides: list[Slide], minutes: int) -> list[Slide]:
+def with_timings(slides: list[Slide], minutes: int, words: Wording = ENGLISH) -> list[Slide]:
     """The slides on one clock, with the time at the top of each slide's notes and each part's total."""
     ends = clock(slides, minutes)
     starts = [0, *ends[:-1]]
     timed = [replace(slide, start=start, end=end) for slide, start, end in zip(slides, starts, ends)]
     result = []
     for index, slide in enumerate(timed):
-        line = timing_line(slide.seconds, slide.start, slide.end, minutes)
+        line = words.timing_line(slide.seconds, slide.start, slide.end, minutes)
         if slide.role == "section":
-            line += " " + part_time_line(sum(s.seconds for s in _part(timed, index)))
+            line += " " + words.part_time_line(sum(s.seconds for s in _part(timed, index)))
         result.append(replace(slide, notes=f"{line}\n\n{slide.notes}" if slide.notes else line))
     return result
 
@@ -95,8 +95,11 @@ def key_points(cause: Cause) -> tuple[str, ...]:
     if cause.key_points:
         return cause.key_points
     points = []
-    for sentence in re.split(r"(?<=[.!?])\s+", cause.explanation):
+    for sentence in re.split(r"(?<=[.!?])\s+|(?<=[。！？])", cause.explanation):
         if not sentence:
+            continue
+        if re.search(r"[\u3400-\u9fff]", sentence):  # Chinese: one sentence a line; no words to count
+            points.append(sentence)
             continue
         if len(sentence.split()) <= SHORT_POINT:
             points.append(sentence)

@@ -82,6 +82,10 @@ class Fonts:
     deck: str = "Arial"
     deck_metrics: str = "Helvetica"
     deck_metrics_bold: str = "Helvetica-Bold"
+    # Chinese text: Droid Sans Fallback (TrueType outlines, which reportlab can embed), from Debian's
+    # fonts-droid-fallback; a deck names the East Asian font Windows has, and viewers substitute theirs.
+    cjk: str = "DroidSansFallback"
+    deck_east_asian: str = "Microsoft YaHei"
 
 
 @dataclass(frozen=True)

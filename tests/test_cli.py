@@ -9,6 +9,7 @@ import tempfile
 import pytest
 
 from leaflets import formats
+from leaflets import fonts
 from leaflets.cli import main
 from tests.conftest import FIXTURES, ROOT
 
@@ -189,7 +190,9 @@ def test_generate_script_builds_the_seed_content(tmp_path):
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in outputs(tmp_path / "out")) == sorted(
-        f"{topic}{suffix}" for topic in ("leg-cramps", "leg-cramps-middle-aged-women")
+        f"{topic}{suffix}" for topic in ("leg-cramps", "leg-cramps-middle-aged-women",
+                                         *(("leg-cramps-zh", "leg-cramps-middle-aged-women-zh")
+                                           if fonts.cjk_font_file() else ()))
         for suffix in (".pdf", "-trifold.pdf", "-large-print.pdf", ".pptx"))
 
 

@@ -10,16 +10,17 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "leaflets"
 
-SHARED = {"problems", "files", "theme", "fonts", "formats"}
+SHARED = {"problems", "files", "theme", "fonts", "formats", "languages"}
 MAY_IMPORT = {
     "problems": set(),
     "files": {"problems"},
     "theme": set(),
     "fonts": {"theme"},
     "formats": set(),
+    "languages": set(),
     "pictures": {"files", "fonts", "theme", "problems"},
     "content": SHARED | {"pictures"},
-    "wording": {"content", "theme"},
+    "wording": {"content", "theme", "languages"},
     # The long-slide-line check reads the cause slides' lines as the deck derives them (talk.key_points).
     "checks": SHARED | {"content", "wording", "talk"},
     # The talk's slide list and clock: shared by the deck and the printed speaker script, so that the

@@ -14,6 +14,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from leaflets import languages
+from leaflets.checks import chinese, translations
 from leaflets.content import Content, Topic, mentions, patient_text, patient_texts
 from leaflets.content.loader import ParsedFile, comments_after_text
 from leaflets.problems import Problem, shown
@@ -98,6 +100,7 @@ class TopicScores:
     findings: int
     pemat_met: int
     pemat_rated: int
+    unit: str = "words"  # of the longest sentence
 
     @property
     def pemat(self) -> str:
@@ -111,7 +114,7 @@ class Report:
 
     def table(self) -> str:
         rows = [("topic", "SMOG", "FK grade", "longest sentence", "findings", "PEMAT-style")]
-        rows += [(s.topic_id, f"{s.smog:.1f}", f"{s.grade:.1f}", f"{s.longest_sentence} words", str(s.findings),
+        rows += [(s.topic_id, _score(s.smog), _score(s.grade), f"{s.longest_sentence} {s.unit}", str(s.findings),
                   s.pemat) for s in self.scores]
         widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
         return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows)
@@ -156,6 +159,12 @@ def _comment_findings(parsed: ParsedFile, skipped_topics: set[int]) -> list[Find
 def _topic_findings(content: Content, parsed: ParsedFile, t: int, topic: Topic, today: dt.date):
     def at(loc: tuple, check: str, message: str) -> Finding:
         return Finding(check, parsed.problem(("topics", t, *loc), message))
+
+    yield from translations.findings(content, topic, at)
+    if languages.is_cjk(topic.language):
+        yield from chinese.findings(content, topic, at)
+        yield from _review_findings(content, parsed, t, topic, today, at)
+        return
 
     for loc, text, kind in patient_texts(topic):
         for sentence in sentences(text):
@@ -279,12 +288,19 @@ def _review_findings(content: Content, parsed: ParsedFile, t: int, topic: Topic,
                 f"{_years(interval)} used by topic '{topic.id}'; check it is still current"))
 
 
+def _score(value: float) -> str:
+    return "n/a" if value != value else f"{value:.1f}"  # NaN for a language the grades do not apply to
+
+
 def _years(interval: dt.timedelta) -> str:
     years = max(1, round(interval.days / 365))
     return f"{years} year{'s' * (years != 1)}"
 
 
 def _scores(content: Content, topic: Topic, found: list[Finding], off: set[str]) -> TopicScores:
+    if languages.is_cjk(topic.language):  # the English grades mean nothing for Chinese
+        longest = max(chinese.length(s) for _, t, _ in patient_texts(topic) for s in chinese.sentences(t))
+        return TopicScores(topic.id, float("nan"), float("nan"), longest, len(found), 0, 0, unit="characters")
     text = " ".join(text for _, text, kind in patient_texts(topic) if kind != "heading")
     failed = {f.check for f in found}
     rated = [check for check in PEMAT_ITEMS.values() if check not in off]

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints,
                       ValidationInfo, field_validator, model_validator)
 
-from leaflets import files
+from leaflets import files, languages
 from leaflets.problems import TemplateError
 from leaflets.formats import DEFAULT_FORMATS, FORMATS
 
@@ -35,12 +35,18 @@ LONGEST_WORD = 60  # characters: wider than a leaflet's column, so it could not 
 
 
 def _words_fit_a_line(text: str) -> str:
-    long = next((word for word in text.split() if len(word) > LONGEST_WORD and not _is_address(word)), None)
+    long = next((word for word in text.split() if len(word) > LONGEST_WORD and not _is_address(word)
+                 and not _is_chinese(word)), None)
     if long:
         raise ValueError(f"the word '{long[:20]}\u2026' is {len(long):,} characters long, longer than a printed "
                          f"line can hold ({LONGEST_WORD} at most); put spaces in it, or write a web address in "
                          "full, starting with https://")
     return text
+
+
+def _is_chinese(word: str) -> bool:
+    """Chinese is written without spaces and breaks between any two characters."""
+    return re.search("[\u3000-\u9fff\uff00-\uffef]", word) is not None
 
 
 def _is_address(word: str) -> bool:
@@ -66,6 +72,32 @@ Heading = _text(HEADING_CHARS)
 Prose = _text(PROSE_CHARS)
 Slug = Annotated[str, StringConstraints(strip_whitespace=True, pattern=SLUG_PATTERN)]
 Url = Annotated[str, StringConstraints(strip_whitespace=True, max_length=URL_CHARS, pattern=r"^https?://\S+\.\S+$")]
+
+
+def _known_language(tag: str) -> str:
+    if languages.catalogue_name(tag) is None:
+        raise ValueError(f"there is no wording for the language '{tag}'; write one of: "
+                         f"{', '.join(languages.names())} (en-GB and zh-CN are accepted too)")
+    return tag
+
+
+Language = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$"),
+                     AfterValidator(_known_language)]
+
+
+def _known_phrases(replaced: dict) -> dict:
+    import difflib
+
+    known = languages.keys()
+    for key in replaced:
+        if key not in known:
+            guess = difflib.get_close_matches(key, known, n=1)
+            hint = f"did you mean '{guess[0]}'?" if guess else "see leaflets/languages/en.yaml for every phrase"
+            raise ValueError(f"'{key}' is not a phrase the outputs print; {hint}")
+    return replaced
+
+
+Phrases = Annotated[dict[str, Text], AfterValidator(_known_phrases)]
 _SPLIT_LIST = _at_most(200, "keep the most important ones, or split the topic into several topics")
 FormatName = Literal[FORMATS]  # type: ignore[valid-type]
 
@@ -184,7 +216,7 @@ class DeckSettings(_Model):
 CHECK_NAMES = ("reading-level", "long-sentence", "long-slide-line", "passive-voice", "undefined-term",
                "medicine-in-advice", "no-review", "review-overdue", "old-source", "cause-source",
                "advice-not-action", "calculation", "long-summary", "vague-heading", "dose-in-advice",
-               "comment-in-text")
+               "comment-in-text", "translation-outdated", "translation-incomplete")
 CheckName = Literal[CHECK_NAMES]  # type: ignore[valid-type]
 
 
@@ -217,6 +249,10 @@ class Topic(_Model):
         min_length=1, description="A line each; or 'sign:' with 'causes:' naming the causes it can go with.")
     advice: Annotated[tuple[Text, ...], _SPLIT_LIST] = Field(min_length=1)
     ignore_checks: tuple[CheckName, ...] = Field(default=(), description="Checks to turn off for this topic, each for a reason said in a comment.")
+    language: Language = Field(default="en", description="The language of all the topic's text (en or zh-Hans); the file's 'language' when absent.")
+    translation_of: Slug | None = Field(default=None, description="The id of the topic this one translates.")
+    reviewed_against: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[0-9a-f]{12}$")] | None = Field(default=None, description="The fingerprint of the original's text when this translation was last reviewed; `--check` prints it.")
+    wording: Phrases = Field(default_factory=dict, description="Fixed phrases this topic's outputs print differently (keys as in leaflets/languages/en.yaml).")
 
     @field_validator("next_review")
     @classmethod
@@ -279,10 +315,28 @@ def _cause_name(ref: str | int, names: list[str]) -> str:
 _SPLIT_FILE = "split them into several content files"
 
 
+def _with_file_wording(topic: Any, wording: Any) -> Any:
+    """A topic with the phrases the file replaces for its language, under those the topic replaces itself;
+    only phrases that are valid are carried, so a mistake is reported once, where it is written."""
+    if not isinstance(topic, dict) or not isinstance(wording, dict) or not isinstance(topic.get("language"), str):
+        return topic
+    name = languages.catalogue_name(topic["language"].strip())
+    replaced = {}
+    for tag, phrases in wording.items():
+        if isinstance(tag, str) and isinstance(phrases, dict) and languages.catalogue_name(tag.strip()) == name:
+            replaced.update({key: value for key, value in phrases.items()
+                             if key in languages.keys() and isinstance(value, str)})
+    own = topic.get("wording")
+    if not replaced or (own is not None and not isinstance(own, dict)):
+        return topic
+    return {**topic, "wording": {**replaced, **(own or {})}}
+
+
 class Content(_Model):
     """Everything in content.yaml."""
 
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")] = "en"
+    language: Language = Field(default="en", description="The language of the text (en, en-GB, zh-Hans or zh-CN); a topic may say its own.")
+    wording: dict[str, Phrases] = Field(default_factory=dict, description="Fixed phrases printed differently, per language: {en: {warning_heading: ...}}.")
     publisher: Publisher | None = None
     formats: tuple[FormatName, ...] = Field(default=DEFAULT_FORMATS, min_length=1,
                                             description="What a plain `python generate.py` makes.")
@@ -291,6 +345,26 @@ class Content(_Model):
     glossary: Annotated[dict[Heading, Prose], _at_most(5000, "keep the terms your topics use")] = Field(default_factory=dict, description="Medical term: its meaning in plain words. Printed as 'Words to know' where a topic uses the term.")
     sources: Annotated[tuple[Source, ...], _at_most(10_000, _SPLIT_FILE)] = Field(min_length=1)
     topics: Annotated[tuple[Topic, ...], _at_most(10_000, _SPLIT_FILE)] = Field(min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _topics_in_the_file_language(cls, data):
+        """A topic that does not say its language is in the file's."""
+        if isinstance(data, dict) and isinstance(data.get("topics"), list):
+            language = data.get("language", "en")
+            if not isinstance(language, str) or languages.catalogue_name(language.strip()) is None:
+                return data  # the file's language is refused on its own line
+            data = {**data, "topics": [{"language": language, **topic} if isinstance(topic, dict) and
+                                       "language" not in topic else topic for topic in data["topics"]]}
+            data["topics"] = [_with_file_wording(topic, data.get("wording")) for topic in data["topics"]]
+        return data
+
+    @field_validator("wording")
+    @classmethod
+    def _wording_languages(cls, value):
+        for language in value:
+            _known_language(language)
+        return value
 
     def sources_of(self, topic: Topic) -> tuple[Source, ...]:
         """The sources a topic cites, in the order it cites them."""
@@ -339,4 +413,6 @@ def patient_text(topic: Topic) -> str:
 
 def mentions(lower_text: str, term: str) -> bool:
     """Whether `term` appears in `lower_text` as a whole word or phrase (any case, simple plurals)."""
+    if not term.isascii() and not re.search(r"[A-Za-z\u00c0-\u024f]", term):
+        return term.lower() in lower_text  # Chinese has no spaces between words
     return re.search(rf"(?<![\w-]){re.escape(term.lower())}(?:s|es)?(?![\w-])", lower_text) is not None

@@ -49,7 +49,15 @@ def _reference_problems(parsed: loader.ParsedFile):
     source_ids = yield from _duplicate_ids(parsed, data.get("sources"), "sources", "source")
     yield from _duplicate_ids(parsed, data.get("topics"), "topics", "topic")
     yield from _output_name_problems(parsed, data.get("topics"))
+    topic_ids = {topic.get("id").strip() for _, topic in _records(data.get("topics"))
+                 if isinstance(topic.get("id"), str)}
     for t, topic in _records(data.get("topics")):
+        original = topic.get("translation_of")
+        others = topic_ids - {topic.get("id").strip() if isinstance(topic.get("id"), str) else None}
+        if isinstance(original, str) and original.strip() not in others:
+            guess = difflib.get_close_matches(original.strip(), sorted(others), n=1)
+            yield parsed.problem(("topics", t, "translation_of"), f"there is no other topic '{original.strip()}'; "
+                                 + (f"did you mean '{guess[0]}'?" if guess else "write the id of the topic this one translates"))
         cited = topic.get("sources")
         if not isinstance(cited, list):
             continue
@@ -65,29 +73,74 @@ def _reference_problems(parsed: loader.ParsedFile):
                                      f"{', '.join(sorted(topic_sources))}, or add it to the topic's 'sources' list")
 
 
-_NOT_PRINTED = {"id", "date", "language", "formats", "logo", "template", "minutes", "reviewed", "next_review",
+_NOT_PRINTED = {"id", "date", "language", "translation_of", "reviewed_against", "formats", "logo", "template", "minutes", "reviewed", "next_review",
                 "checks", "ignore_checks", "source"}
 
 
-def _unprintable_problems(parsed: loader.ParsedFile, data: Any = None, loc: tuple = ()):
-    """Text with characters the print font lacks (emoji, other scripts), which would print as empty boxes."""
-    from leaflets.fonts import missing_characters
+def _unprintable_problems(parsed: loader.ParsedFile):
+    """Text with characters the print fonts lack (emoji, other scripts), which would print as empty boxes.
+    Chinese is printable in a topic whose language is Chinese, and in the file's shared parts (glossary,
+    sources, wording) when the file or a topic is Chinese (see `topics_without_their_font` for a machine
+    without the Chinese font)."""
+    from leaflets import fonts, languages
 
-    data = parsed.data if not loc else data
+    data = parsed.data if isinstance(parsed.data, dict) else {}
+    file_language = _language_of(data, "en")
+    topics = list(_records(data.get("topics")))
+    chinese = {index: languages.is_cjk(_language_of(topic, file_language)) for index, topic in topics}
+    any_chinese = languages.is_cjk(file_language) or any(chinese.values())
+    for key, value in data.items():
+        if key == "topics" and isinstance(value, list):
+            for index, topic in enumerate(value):
+                yield from _unprintable_in(parsed, topic, ("topics", index), chinese.get(index, False))
+        elif key == "wording" and isinstance(value, dict):  # each language's phrases in that language
+            for tag, phrases in value.items():
+                is_chinese = isinstance(tag, str) and languages.is_cjk(tag.strip())
+                yield from _unprintable_in(parsed, phrases, ("wording", tag), is_chinese)
+        elif key not in _NOT_PRINTED:
+            yield from _unprintable_in(parsed, value, (key,), any_chinese)
+
+
+def topics_without_their_font(content: Content, parsed: loader.ParsedFile):
+    """(topic, warning) for each Chinese topic when the Chinese font is not installed: the build leaves them
+    out and says how to install it, at the topic's language (else the file's), and builds the rest."""
+    from leaflets import fonts, languages
+
+    if fonts.cjk_font_file() is not None:
+        return []
+    data = parsed.data if isinstance(parsed.data, dict) else {}
+    records = dict(_records(data.get("topics")))
+    found = []
+    for index, topic in enumerate(content.topics):
+        if languages.is_cjk(topic.language):
+            loc = ("topics", index, "language") if "language" in records.get(index, {}) else ("language",)
+            found.append((topic, parsed.problem(loc, f"{fonts.CJK_NEEDED}; topic '{topic.id}' was not built")))
+    return found
+
+
+def _language_of(record: dict, default: str) -> str:
+    language = record.get("language", default)
+    return language.strip() if isinstance(language, str) else default
+
+
+def _unprintable_in(parsed: loader.ParsedFile, data: Any, loc: tuple, chinese: bool):
+    from leaflets.fonts import is_cjk, missing_characters_for
+
     if isinstance(data, dict):
         for key, value in data.items():
             if key not in _NOT_PRINTED:
-                yield from _unprintable_problems(parsed, value, (*loc, key))
+                yield from _unprintable_in(parsed, value, (*loc, key), chinese)
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            yield from _unprintable_problems(parsed, value, (*loc, index))
+            yield from _unprintable_in(parsed, value, (*loc, index), chinese)
     elif isinstance(data, str):
-        missing = missing_characters(data)
+        missing = missing_characters_for(data, chinese)
         if missing:
             shown = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:5])
             boxes = "it would show as an empty box" if len(missing) == 1 else "they would show as empty boxes"
+            chinese_too = ", and Chinese in a topic with 'language: zh-Hans'" if any(map(is_cjk, missing)) else ""
             yield parsed.problem(loc, f"the leaflet font cannot print {shown}; {boxes}. "
-                                      "Remove it or say it in words (the font covers Latin-script languages)")
+                                      f"Remove it or say it in words (the font covers Latin-script languages{chinese_too})")
 
 
 def _records(items: Any):

@@ -5,17 +5,22 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls
 
-from leaflets.deck.template import bodies
+from leaflets import languages
+from leaflets.deck.template import bodies, theme_root
+from leaflets.theme import THEME
 
 _DECORATIVE_EXT = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 
 
 def make_accessible(page, language: str) -> None:
     """Reading order title, body, then the rest; every picture or drawn shape without alt text marked
-    decorative; every run of text, on the slide and in its notes, in the content's language."""
+    decorative; every run of text, on the slide and in its notes, in the topic's language (and, for
+    Chinese, with an East Asian font named, so PowerPoint sets it in one)."""
     _order_for_reading(page)
     for shape in page.shapes:
         if shape.is_placeholder:
@@ -25,9 +30,10 @@ def make_accessible(page, language: str) -> None:
             del properties.attrib["descr"]  # python-pptx's stand-in ("image.png"), not a description
         if not properties.get("descr"):
             _mark_decorative(shape)
-    _set_language(page.shapes._spTree, language)
+    east_asian = THEME.fonts.deck_east_asian if languages.is_cjk(language) else None
+    _set_language(page.shapes._spTree, languages.office_tag(language), east_asian)
     if page.has_notes_slide:
-        _set_language(page.notes_slide.shapes._spTree, language)
+        _set_language(page.notes_slide.shapes._spTree, languages.office_tag(language), east_asian)
 
 
 def _order_for_reading(page) -> None:
@@ -57,10 +63,41 @@ def _mark_decorative(shape) -> None:
         'xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/></a:ext>'))
 
 
-def _set_language(tree, language: str) -> None:
-    """The language of every run, field and paragraph end, so a screen reader picks the right voice."""
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+# Children of a:rPr come in this order (CT_TextCharacterProperties); a:ea goes after a:latin.
+_BEFORE_EA = {f"{_A}{name}" for name in ("ln", "noFill", "solidFill", "gradFill", "blipFill", "pattFill",
+                                         "grpFill", "effectLst", "effectDag", "highlight", "uLnTx", "uLn",
+                                         "uFillTx", "uFill", "latin")}
+
+
+def _set_language(tree, language: str, east_asian: str | None = None) -> None:
+    """The language of every run, field and paragraph end, so a screen reader picks the right voice;
+    with `east_asian`, the font PowerPoint sets the run's Chinese characters in (a:ea)."""
+    for run in tree.xpath(".//a:r[not(a:rPr)] | .//a:fld[not(a:rPr)]"):
+        run.insert(0, run.makeelement(f"{_A}rPr", {}))
     for run_properties in tree.xpath(".//a:r/a:rPr | .//a:fld/a:rPr | .//a:endParaRPr"):
         run_properties.set("lang", language)
-    for run in tree.xpath(".//a:r[not(a:rPr)] | .//a:fld[not(a:rPr)]"):
-        run.insert(0, run.makeelement("{http://schemas.openxmlformats.org/drawingml/2006/main}rPr",
-                                      {"lang": language}))
+        if east_asian:
+            run_properties.set("altLang", "en-US")
+            _set_east_asian(run_properties, east_asian)
+
+
+def _set_east_asian(run_properties, typeface: str) -> None:
+    for old in run_properties.findall(f"{_A}ea"):
+        run_properties.remove(old)
+    ea = run_properties.makeelement(f"{_A}ea", {"typeface": typeface})
+    position = sum(1 for child in run_properties if child.tag in _BEFORE_EA)
+    run_properties.insert(position, ea)
+
+
+def set_east_asian_theme_fonts(prs, typeface: str) -> None:
+    """The theme's heading and body fonts for East Asian text, so text typed into the deck later is
+    set in a Chinese font too."""
+    for master in prs.slide_masters:
+        from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        theme = master.part.part_related_by(RT.THEME)
+        root = theme_root(master)
+        for ea in root.xpath(".//a:fontScheme/*/a:ea", namespaces={"a": _A[1:-1]}):
+            ea.set("typeface", typeface)
+        theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -23,12 +23,12 @@ from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.util import Emu, Pt
 
-from leaflets import files
+from leaflets import files, languages, wording
 from leaflets.pictures import icons, images
 from leaflets.deck import package, pptx_lookup
 from leaflets.content import Content, Topic
 from leaflets.files import FileProblem
-from leaflets.deck.accessible import make_accessible
+from leaflets.deck.accessible import make_accessible, set_east_asian_theme_fonts
 from leaflets.deck.measure import metrics_for
 from leaflets.deck.plan import (FIXED_TITLES, LIST_SHARE, MAX_TITLE_LINES, Box, Frames, Slide, fitting_title_size,
                                  timed_plan, title_size_too_big, title_too_big)
@@ -74,7 +74,9 @@ def write(content: Content, topic: Topic, path: Path) -> None:
     for number, slide in enumerate(slides, start=1):
         _draw(prs, layouts[slide.role], slide, frames, number)
     for page in prs.slides:
-        make_accessible(page, content.language)
+        make_accessible(page, topic.language)
+    if languages.is_cjk(topic.language):
+        set_east_asian_theme_fonts(prs, THEME.fonts.deck_east_asian)
     package.set_properties(prs, content, topic)
     package.write_reproducibly(prs, path, package.dated(content, topic))
 

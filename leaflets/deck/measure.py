@@ -10,12 +10,17 @@ from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from leaflets import fonts
+
 
 def wrap(text: str, font: str, size: float, width: float) -> list[str]:
     """Break `text` into lines no wider than `width` points, as a slide program would.
 
-    Words wider than the line are broken between characters, as PowerPoint does.
+    Words wider than the line are broken between characters, as PowerPoint does; so is Chinese,
+    which has no spaces between its words.
     """
+    if fonts.has_cjk(text):
+        return _wrap_chinese(text, font, size, width)
     lines: list[str] = []
     line = ""
     for word in text.split():
@@ -41,6 +46,20 @@ def _pieces(word: str, font: str, size: float, width: float) -> list[str]:
             piece = ""
         piece += char
     return pieces + [piece]
+
+
+def _wrap_chinese(text: str, font: str, size: float, width: float) -> list[str]:
+    """Chinese is measured one em per character (the East Asian fonts' advance), the rest as Latin text;
+    a line breaks before any character but the punctuation that may not start one."""
+    lines, line, used = [], "", 0.0
+    for ch in " ".join(text.split()):
+        advance = size if fonts.is_cjk(ch) else stringWidth(ch, font, size)
+        if line and used + advance > width and ch not in fonts.CANNOT_START:
+            lines.append(line)
+            line, used = ch.lstrip(), 0.0 if ch == " " else advance
+            continue
+        line, used = line + ch, used + advance
+    return lines + [line] if line or not lines else lines
 
 
 def line_count(text: str, font: str, size: float, width: float) -> int:

@@ -202,7 +202,7 @@ def set_properties(prs, content: Content, topic: Topic) -> None:
     props.keywords = _fit_property(topic.id)
     props.created = props.modified = day
     props.revision = 1
-    props.language = content.language
+    props.language = topic.language
 
 
 def _fit_property(text: str, limit: int = 255) -> str:

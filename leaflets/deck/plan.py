@@ -5,6 +5,7 @@ title fits its box; drawing them is `draw`'s job, and a speaker script can share
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass
 
@@ -15,11 +16,11 @@ from leaflets.deck.measure import wrap
 from leaflets.problems import OutputError, TemplateError
 from leaflets.talk import Slide, key_points, with_timings
 from leaflets.theme import THEME
-from leaflets.wording import (ADVICE_HEADING, URGENT_SLIDE_TITLE, WARNING_HEADING, causes_heading, citation,
-                              urgent_lead, urgent_notes)
+from leaflets import wording
+from leaflets.wording import ENGLISH, Wording
 
-OVERVIEW_TITLE, SIGNS_TITLE, ADVICE_TITLE, SOURCES_TITLE = (
-    "What we will cover", "Signs to see a doctor about", "Things you can do", "Sources")
+FIXED_TITLE_KEYS = ("overview_title", "signs_title", "advice_title", "sources_title")
+OVERVIEW_TITLE, SIGNS_TITLE, ADVICE_TITLE, SOURCES_TITLE = (ENGLISH.phrases[key] for key in FIXED_TITLE_KEYS)
 FIXED_TITLES = (OVERVIEW_TITLE, SIGNS_TITLE, ADVICE_TITLE, SOURCES_TITLE)  # content slide titles not from content.yaml
 MAX_ITEMS = 6
 LIST_SHARE = 0.6  # of the body's width, for a list with a picture beside it
@@ -54,7 +55,7 @@ class Frames:
 
 def timed_plan(content: Content, topic: Topic, frames: Frames) -> list[Slide]:
     """The slides of the talk on the talk's clock: what the deck draws and the speaker script prints."""
-    return with_timings(plan(content, topic, frames), content.deck.minutes)
+    return with_timings(plan(content, topic, frames), content.deck.minutes, wording.of(content, topic))
 
 
 def plan(content: Content, topic: Topic, frames: Frames) -> list[Slide]:
@@ -62,47 +63,51 @@ def plan(content: Content, topic: Topic, frames: Frames) -> list[Slide]:
     sources = content.sources_of(topic)
     body = frames.body
     ceiling = frames.title.size
-    parts = [causes_heading(topic), WARNING_HEADING, ADVICE_HEADING, "Your questions"]
-    logo = {"logo": content.publisher.logo, "logo_text": f"Logo of {content.publisher.name}"} \
+    words = wording.of(content, topic)
+    fitted = functools.partial(_fitted, words=words)
+    parts = [words.causes_heading(topic), words.warning_heading, words.advice_heading, words.questions_part]
+    logo = {"logo": content.publisher.logo, "logo_text": words.say("logo_of", name=content.publisher.name)} \
         if content.publisher and content.publisher.logo else {}
+    part = functools.partial(words.say, "part_of", total=4)
     slides = [
-        Slide("title", topic.title, tuple(filter(None, [topic.subtitle, _presenter_line(content)])),
-              notes=notes.opening(topic), weight=1, **logo),
-        *_fitted(OVERVIEW_TITLE, tuple(parts), *_room_for(topic.image, body), ceiling,
-                 notes=notes.overview(topic), weight=1),
-        Slide("section", parts[0], (f"Part 1 of 4 \u00b7 {len(topic.causes)} possible causes",),
-              notes=notes.causes_intro(topic, content.words_to_know(topic)), icon="causes", weight=0.5),
+        Slide("title", topic.title, tuple(filter(None, [topic.subtitle, _presenter_line(content, words)])),
+              notes=notes.opening(topic, words), weight=1, **logo),
+        *fitted(words.overview_title, tuple(parts), *_room_for(topic.image, body), ceiling,
+                notes=notes.overview(topic, words), weight=1),
+        Slide("section", parts[0], (part(number=1) + words.separator +
+                                    words.say("causes_count", count=len(topic.causes)),),
+              notes=notes.causes_intro(topic, content.words_to_know(topic), words), icon="causes", weight=0.5),
     ]
     for cause in topic.causes:
-        slides += _fitted(cause.name, key_points(cause), *_room_for(cause.image, body), ceiling,
-                          notes=notes.cause(cause, _medicines(content, cause)), icon="causes", weight=3)
-    slides += [Slide("section", WARNING_HEADING, ("Part 2 of 4",), notes=notes.warning_intro(), icon="warning",
-                     weight=0.5)]
-    slides += _urgent_signs(content, topic, body)
-    slides += _fitted(SIGNS_TITLE, topic.warning_sign_texts, body, None, ceiling, notes=notes.warning_signs(topic),
-                      icon="warning", weight=4)
-    slides += [Slide("section", ADVICE_HEADING, ("Part 3 of 4",), notes=notes.advice_intro(), icon="advice",
-                     weight=0.5)]
-    slides += _fitted(ADVICE_TITLE, topic.advice, body, None, ceiling, notes=notes.advice(topic), icon="advice",
-                      weight=4)
-    slides.append(Slide("section", "Questions?", ("Part 4 of 4 \u00b7 Ask about anything from today's talk",),
-                        notes=notes.questions(topic), icon="questions", weight=4))
-    slides += _fitted(SOURCES_TITLE, tuple(citation(s) for s in sources), body, None, ceiling,
-                      notes=notes.sources(sources), icon="sources", weight=0.5)
-    slides.append(Slide("title", "Thank you", _closing_lines(content, topic), notes=notes.closing(content, topic),
-                        weight=0.5, **logo))
-    return [_check_title(slide, frames) for slide in _unique_titles(slides)]
+        slides += fitted(cause.name, key_points(cause), *_room_for(cause.image, body), ceiling,
+                         notes=notes.cause(cause, _medicines(content, cause), words), icon="causes", weight=3)
+    slides += [Slide("section", words.warning_heading, (part(number=2),), notes=notes.warning_intro(words),
+                     icon="warning", weight=0.5)]
+    slides += _urgent_signs(content, topic, body, words)
+    slides += fitted(words.signs_title, topic.warning_sign_texts, body, None, ceiling,
+                     notes=notes.warning_signs(topic, words), icon="warning", weight=4)
+    slides += [Slide("section", words.advice_heading, (part(number=3),), notes=notes.advice_intro(words),
+                     icon="advice", weight=0.5)]
+    slides += fitted(words.advice_title, topic.advice, body, None, ceiling, notes=notes.advice(topic, words),
+                     icon="advice", weight=4)
+    slides.append(Slide("section", words.questions_title, (part(number=4) + words.separator + words.questions_line,),
+                        notes=notes.questions(topic, words), icon="questions", weight=4))
+    slides += fitted(words.sources_title, tuple(words.citation(s) for s in sources), body, None, ceiling,
+                     notes=notes.sources(sources, words), icon="sources", weight=0.5)
+    slides.append(Slide("title", words.thank_you, _closing_lines(content, topic, words),
+                        notes=notes.closing(content, topic, words), weight=0.5, **logo))
+    return [_check_title(slide, frames, words) for slide in _unique_titles(slides, words)]
 
 
-def _urgent_signs(content: Content, topic: Topic, body: Box) -> list[Slide]:
+def _urgent_signs(content: Content, topic: Topic, body: Box, words: Wording = ENGLISH) -> list[Slide]:
     """The signs that need emergency help, before the signs to see a doctor about; none when there are none."""
     if not topic.urgent_signs:
         return []
-    return _fitted(URGENT_SLIDE_TITLE, topic.urgent_signs, body, icon="warning", weight=2,
-                   notes=urgent_notes(urgent_lead(content.publisher), topic.urgent_signs))
+    return _fitted(words.urgent_slide_title, topic.urgent_signs, body, words=words, icon="warning", weight=2,
+                   notes=words.urgent_notes(words.urgent_lead_for(content.publisher), topic.urgent_signs))
 
 
-def _unique_titles(slides: list[Slide]) -> list[Slide]:
+def _unique_titles(slides: list[Slide], words: Wording = ENGLISH) -> list[Slide]:
     """A screen reader lists slides by title, so a title used again (a cause named like a part of the
     talk) is numbered: "Cold", then "Cold (2)"."""
     seen: dict[str, int] = {}
@@ -110,19 +115,20 @@ def _unique_titles(slides: list[Slide]) -> list[Slide]:
     for slide in slides:
         seen[slide.title] = seen.get(slide.title, 0) + 1
         if seen[slide.title] > 1:
-            slide = dataclasses.replace(slide, title=f"{slide.title} ({seen[slide.title]})")
+            slide = dataclasses.replace(slide, title=words.say("repeated_title", title=slide.title,
+                                                               number=seen[slide.title]))
         unique.append(slide)
     return unique
 
 
-def _presenter_line(content: Content) -> str:
-    return content.publisher.name if content.publisher else "A community health talk"
+def _presenter_line(content: Content, words: Wording = ENGLISH) -> str:
+    return content.publisher.name if content.publisher else words.community_talk
 
 
-def _closing_lines(content: Content, topic: Topic) -> tuple[str, ...]:
+def _closing_lines(content: Content, topic: Topic, words: Wording = ENGLISH) -> tuple[str, ...]:
     publisher = content.publisher
     leaflet = (publisher.leaflet_from if publisher and publisher.leaflet_from
-               else f"Take home the leaflet \u201c{topic.title}\u201d")
+               else words.say("take_home", title=topic.title))
     if not publisher:
         return (leaflet,)
     return tuple(filter(None, [publisher.name, publisher.contact, leaflet]))
@@ -142,7 +148,7 @@ def _room_for(picture, box: Box) -> tuple[Box, dict]:
 
 
 def _fitted(title: str, items, box: Box, pictured: dict | None = None, ceiling: float = THEME.slides.title,
-            **fields) -> list[Slide]:
+            words: Wording = ENGLISH, **fields) -> list[Slide]:
     """One slide for the items, or several titled "Title (1 of N)" when they do not fit; each set as large
     as its box allows for the room (never smaller than the template's size)."""
     fields.update(pictured or {})
@@ -151,8 +157,8 @@ def _fitted(title: str, items, box: Box, pictured: dict | None = None, ceiling: 
     if len(groups) == 1:
         return [Slide("content", title, tuple(groups[0]), body_size=room_size(groups[0], box, ceiling), **fields)]
     weight = fields.pop("weight", 1.0) / len(groups)
-    return [Slide("content", f"{title} ({n} of {len(groups)})", tuple(group), weight=weight,
-                  body_size=room_size(group, box, ceiling), **fields)
+    return [Slide("content", words.say("numbered_title", title=title, number=n, total=len(groups)), tuple(group),
+                  weight=weight, body_size=room_size(group, box, ceiling), **fields)
             for n, group in enumerate(groups, start=1)]
 
 
@@ -195,7 +201,7 @@ def item_height(item: str, box: Box) -> float:
     return box.lines(item) * box.size * 1.25 + box.size * 0.3
 
 
-def _check_title(slide: Slide, frames: Frames) -> Slide:
+def _check_title(slide: Slide, frames: Frames, words: Wording = ENGLISH) -> Slide:
     """A title that would need more than two lines is set smaller, down to TITLE_FLOOR; only one that does
     not fit even then is refused. A cause's name is the content's to shorten; a title the deck always has
     is the template's to make room for."""
@@ -204,10 +210,18 @@ def _check_title(slide: Slide, frames: Frames) -> Slide:
     size = fitting_title_size(slide.title, frames.title)
     if size is not None:
         return dataclasses.replace(slide, title_size=size)
-    if any(re.fullmatch(rf"{re.escape(title)}( \(\d+ of \d+\))?", slide.title) for title in FIXED_TITLES):
+    if any(_is_fixed(slide.title, words.phrases[key], words) for key in FIXED_TITLE_KEYS):
         raise TemplateError(title_too_big(slide.title, frames))
     raise OutputError(f"the slide title '{slide.title}' needs more than {MAX_TITLE_LINES} lines even at "
                       f"{TITLE_FLOOR:g} pt; shorten it (it comes from a cause's name)")
+
+
+def _is_fixed(title: str, fixed: str, words: Wording) -> bool:
+    """Whether `title` is the fixed title `fixed`, or one of its numbered spill-over slides."""
+    pattern = re.escape(words.phrases["numbered_title"])
+    for name, value in (("title", re.escape(fixed)), ("number", r"\d+"), ("total", r"\d+")):
+        pattern = pattern.replace(re.escape("{" + name + "}"), value)
+    return title == fixed or re.fullmatch(pattern, title) is not None
 
 
 def fitting_title_size(title: str, box: Box) -> float | None:

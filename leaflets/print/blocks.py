@@ -31,16 +31,17 @@ from leaflets.print import tagging
 from leaflets.content import Cause, Content, Publisher, Source, Topic
 from leaflets.print.tagging import Element
 from leaflets.theme import THEME, PrintSizes
-from leaflets.wording import (ADVICE_HEADING, SOURCES_HEADING, URGENT_HEADING, WARNING_HEADING, WARNING_LEAD,
-                              causes_heading, citation, disclaimer, review_line, urgent_lead, WORDS_TO_KNOW_HEADING)
+from leaflets import wording
+from leaflets.wording import ENGLISH, Wording
 
 LOGO_HEIGHT = 14 * mm
 
 
 def text(value: str) -> str:
     """Content is plain text; reportlab reads markup, so <, > and & must be escaped. A number stays on
-    the line of its unit, and a date on one line (see `unbroken`)."""
-    return escape(unbroken(value))
+    the line of its unit, and a date on one line (see `unbroken`); Chinese runs are set in the Chinese
+    font, the Latin letters and digits among them in the print font."""
+    return fonts.mixed(escape(unbroken(value)))
 
 
 NBSP = "\u00a0"
@@ -56,6 +57,43 @@ def unbroken(value: str) -> str:
     unit (10 cm, 20 mg, 37.5 °C, "10 to 20 cm" keeps "20 cm") and inside a date (15 January 2026)."""
     value = _NUMBER_AND_UNIT.sub(lambda m: m.group(1) + NBSP, value)
     return _DATE.sub(lambda m: NBSP.join(filter(None, m.groups())), value)
+
+
+def paragraph(markup: str, style: ParagraphStyle, **kwargs) -> Paragraph:
+    """A paragraph; one with Chinese in it breaks between characters (and never before 。，、？！ and the like)."""
+    if fonts.has_cjk(markup):
+        return ChineseParagraph(markup, _chinese(style), **kwargs)
+    return Paragraph(markup, style, **kwargs)
+
+
+class ChineseParagraph(Paragraph):
+    """Chinese line breaking with the rules reportlab keeps only in part: no line starts with closing
+    punctuation (reportlab hangs one such mark in the margin, not two, as in '）。') and none ends with an
+    opening bracket. A line that breaks a rule is set one character shorter, until none does."""
+
+    def breakLinesCJK(self, maxWidths):
+        widths = list(maxWidths) if isinstance(maxWidths, (list, tuple)) else [maxWidths]
+        for _ in range(50):
+            lines = super().breakLinesCJK(widths)
+            texts = [_line_text(line) for line in lines.lines]
+            wrong = next((n for n in range(len(texts) - 1)
+                          if texts[n + 1][:1] in fonts.CANNOT_START or texts[n][-1:] in fonts.CANNOT_END), None)
+            if wrong is None:
+                return lines
+            widths += [widths[-1]] * (len(texts) - len(widths))
+            widths[wrong] -= self.style.fontSize
+        return lines
+
+
+def _line_text(line) -> str:
+    if isinstance(line, (tuple, list)):  # one font: (extra space, [text])
+        return "".join(line[1])
+    return "".join(getattr(word, "text", "") for word in line.words)
+
+
+@functools.lru_cache(maxsize=256)  # headings make a style per call; keep the cache bounded
+def _chinese(style: ParagraphStyle) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}-zh", parent=style, wordWrap="CJK")
 
 
 def link(url: str) -> str:
@@ -85,7 +123,7 @@ def boxed_table(rows, weight: float, colour: str, **kwargs) -> Table:
 
 
 def tagged_paragraph(markup: str, style: ParagraphStyle, into: Element, role: str = "P") -> Paragraph:
-    return tagging.tag(Paragraph(markup, style), into.add(role))
+    return tagging.tag(paragraph(markup, style), into.add(role))
 
 
 def table_style(*commands) -> TableStyle:
@@ -119,7 +157,7 @@ def bookmark_if_outlined(canvas, flowable: Flowable) -> None:
 def header(content: Content, topic: Topic, width: float, sizes: PrintSizes, into: Element) -> list[Flowable]:
     """The publisher's letterhead, when there is one, then the title band."""
     style = styles(sizes)
-    top = letterhead(content.publisher, width, sizes, into) if content.publisher else None
+    top = letterhead(content.publisher, width, sizes, into, wording.of(content, topic)) if content.publisher else None
     rows = [[tagged_paragraph(text(topic.title), style["title"], into, "H1")]]
     if topic.subtitle:
         rows.append([tagged_paragraph(text(topic.subtitle), style["subtitle"], into)])
@@ -135,12 +173,13 @@ def header(content: Content, topic: Topic, width: float, sizes: PrintSizes, into
     return [top, Spacer(0, 6), band]
 
 
-def letterhead(publisher: Publisher, width: float, sizes: PrintSizes, into: Element) -> Flowable:
+def letterhead(publisher: Publisher, width: float, sizes: PrintSizes, into: Element,
+               words: Wording = ENGLISH) -> Flowable:
     """The logo and the organisation's name on one line."""
     if not publisher.logo:
         return tagged_paragraph(text(publisher.name), styles(sizes)["publisher"], into)
     image = tagging.tag(logo(publisher.logo, LOGO_HEIGHT, max_width=width / 3),
-                        into.add("Figure", alt=f"Logo of {publisher.name}"))
+                        into.add("Figure", alt=words.say("logo_of", name=publisher.name)))
     name = tagged_paragraph(text(publisher.name), styles(sizes)["publisher"], into)
     image_width, _ = image.wrap(width, LOGO_HEIGHT)
     row = table([[image, name]], colWidths=[image_width + 10, width - image_width - 10])
@@ -188,15 +227,17 @@ def section_heading(title: str, icon: str, width: float, sizes: PrintSizes, into
 
 def causes(topic: Topic, width: float, sizes: PrintSizes, into: Element, detail: str = "full") -> list[Flowable]:
     """The causes section, each cause in "full", "explained" (without care) or by its "key-points"."""
-    heading = section_heading(causes_heading(topic), "causes", width, sizes, into)
+    words = wording.of(None, topic)
+    heading = section_heading(words.causes_heading(topic), "causes", width, sizes, into)
     if detail == "key-points":
         blocks = [brief_cause_block(cause, sizes, into) for cause in topic.causes]
     else:
-        blocks = [cause_block(cause, sizes, into, with_care=detail == "full") for cause in topic.causes]
+        blocks = [cause_block(cause, sizes, into, with_care=detail == "full", words=words) for cause in topic.causes]
     return [heading, *(part for block in blocks for part in block)]
 
 
-def cause_block(cause: Cause, sizes: PrintSizes, into: Element, with_care: bool = True) -> list[Flowable]:
+def cause_block(cause: Cause, sizes: PrintSizes, into: Element, with_care: bool = True,
+                words: Wording = ENGLISH) -> list[Flowable]:
     """A cause's name (H3), its explanation, and what the person and a doctor can do, kept together on
     one page or panel when they fit there; when they do not, the name still stays with its explanation
     (its style keeps it with the next paragraph) and each care line moves whole rather than split."""
@@ -206,9 +247,10 @@ def cause_block(cause: Cause, sizes: PrintSizes, into: Element, with_care: bool 
         parts.append(picture(cause.image, sizes, into))
     parts.append(tagged_paragraph(text(cause.explanation), style["body"], into))
     if with_care:
-        for label, care in (("What you can do", cause.self_care), ("What a doctor may do", cause.medical_care)):
+        for label, care in ((words.self_care_label, cause.self_care), (words.medical_care_label, cause.medical_care)):
             if care:
-                parts.append(unsplit(tagged_paragraph(f"<b>{label}:</b> {text(care)}", style["body"], into)))
+                parts.append(unsplit(tagged_paragraph(f"<b>{text(label)}</b>{words.label_gap}{text(care)}",
+                                                      style["body"], into)))
     return kept_with_next(parts)
 
 
@@ -234,10 +276,10 @@ def brief_cause_block(cause: Cause, sizes: PrintSizes, into: Element) -> list[Fl
 def warning_panel(topic: Topic, width: float, sizes: PrintSizes, into: Element) -> Flowable:
     """A bordered panel that stands out in greyscale by its border, icon and bold heading."""
     colours, style = THEME.colours, styles(sizes)
-    pad = sizes.body
-    heading = section_heading(WARNING_HEADING, "warning", width - 2 * pad, sizes, into)
+    pad, words = sizes.body, wording.of(None, topic)
+    heading = section_heading(words.warning_heading, "warning", width - 2 * pad, sizes, into)
     heading.spaceBefore, heading.outline = 0, None
-    rows = [[heading], [tagged_paragraph(WARNING_LEAD, style["body_bold"], into)],
+    rows = [[heading], [tagged_paragraph(text(words.warning_lead), style["body_bold"], into)],
             *([sign] for sign in bullets(topic.warning_sign_texts, sizes, into, keep_whole=False))]
     panel = boxed_table(rows, 2.5, colours.warning, colWidths=[width], splitByRow=1)
     panel.setStyle(table_style(
@@ -248,7 +290,7 @@ def warning_panel(topic: Topic, width: float, sizes: PrintSizes, into: Element) 
     ))
     panel.spaceBefore = sizes.body * (sizes.gap + 0.1)
     # Kept whole when it fits a page, so its heading never ends a page alone.
-    return KeepTogether([outlined(panel, WARNING_HEADING)])
+    return KeepTogether([outlined(panel, words.warning_heading)])
 
 
 def urgent_box(topic: Topic, publisher: Publisher | None, width: float, sizes: PrintSizes,
@@ -259,14 +301,14 @@ def urgent_box(topic: Topic, publisher: Publisher | None, width: float, sizes: P
     if not topic.urgent_signs:
         return None
     colours, style = THEME.colours, styles(sizes)
-    pad = sizes.body
+    pad, words = sizes.body, wording.of(None, topic)
     on_dark = ParagraphStyle("urgent-heading", parent=style["heading"], textColor=HexColor(colours.on_primary))
     size = sizes.icon
     band = table([[tagging.artifact(icon_on_paper("warning", size)),
-                   tagged_paragraph(text(URGENT_HEADING), on_dark, into, "H2")]],
+                   tagged_paragraph(text(words.urgent_heading), on_dark, into, "H2")]],
                  colWidths=[size + 8, width - 2 * pad - size - 8])
     band.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *_no_padding()))
-    lead = tagged_paragraph(text(urgent_lead(publisher)), style["body_bold"], into)
+    lead = tagged_paragraph(text(words.urgent_lead_for(publisher)), style["body_bold"], into)
     bold_bullet = ParagraphStyle("urgent-sign", parent=style["bullet"], fontName=THEME.fonts.bold)
     items = into.add("L")
     signs = [tagging.tag_list_item(Paragraph(text(sign), bold_bullet, bulletText="\u2022"), items.add("LI"))
@@ -281,7 +323,7 @@ def urgent_box(topic: Topic, publisher: Publisher | None, width: float, sizes: P
         ("TOPPADDING", (0, 1), (-1, 1), pad * 0.6), ("BOTTOMPADDING", (0, -1), (-1, -1), pad * 0.8),
     ))
     box.spaceBefore = sizes.body * (sizes.gap + 0.1)
-    return KeepTogether([outlined(box, URGENT_HEADING)])
+    return KeepTogether([outlined(box, words.urgent_heading)])
 
 
 def icon_on_paper(name: str, size: float) -> Drawing:
@@ -299,7 +341,7 @@ def icon_on_paper(name: str, size: float) -> Drawing:
 
 def advice(topic: Topic, width: float, sizes: PrintSizes, into: Element, first: bool = False) -> list[Flowable]:
     """The advice section; `first` when it starts a page or panel, so it needs no space above."""
-    heading = section_heading(ADVICE_HEADING, "advice", width, sizes, into)
+    heading = section_heading(wording.of(None, topic).advice_heading, "advice", width, sizes, into)
     if first:
         heading.spaceBefore = 0
     return kept_list(heading, bullets(topic.advice, sizes, into))
@@ -314,7 +356,7 @@ def kept_list(heading: Flowable, items: list[Flowable]) -> list[Flowable]:
 
 
 def words_to_know(entries: tuple[tuple[str, str], ...], width: float, sizes: PrintSizes,
-                  into: Element) -> Flowable | None:
+                  into: Element, words: Wording = ENGLISH) -> Flowable | None:
     """The glossary entries a topic uses, in a box outlined in the primary colour; None when there are none.
 
     Tagged as a heading and a list; an entry has no printed label, so its list item is all LBody."""
@@ -322,9 +364,9 @@ def words_to_know(entries: tuple[tuple[str, str], ...], width: float, sizes: Pri
         return None
     colours, style = THEME.colours, styles(sizes)
     pad = sizes.body * 0.8
-    rows = [[tagged_paragraph(WORDS_TO_KNOW_HEADING, style["heading"], into, "H2")]]
+    rows = [[tagged_paragraph(text(words.words_to_know_heading), style["heading"], into, "H2")]]
     entry_list = into.add("L")
-    rows += [[tagging.tag(Paragraph(f"<b>{text(term)}</b>: {text(meaning)}", style["body"]),
+    rows += [[tagging.tag(paragraph(f"<b>{text(term)}</b>{text(words.term_separator)}{text(meaning)}", style["body"]),
                           entry_list.add("LI").add("LBody"))] for term, meaning in entries]
     box = boxed_table(rows, 1.5, colours.primary, colWidths=[width], splitByRow=1)
     box.setStyle(table_style(
@@ -334,14 +376,14 @@ def words_to_know(entries: tuple[tuple[str, str], ...], width: float, sizes: Pri
         ("BOTTOMPADDING", (0, -1), (-1, -1), pad * 0.6),
     ))
     box.spaceBefore = sizes.body * sizes.gap
-    return KeepTogether([outlined(box, WORDS_TO_KNOW_HEADING)])
+    return KeepTogether([outlined(box, words.words_to_know_heading)])
 
 
 def icon_line(icon: str, colour: str, value: str, width: float, sizes: PrintSizes, item: Element) -> Table:
     """A line of body text after a small icon, as in a list of contents; the icon is an artifact."""
     size = sizes.body * 1.4
     line = table([[tagging.artifact(icons.drawing(icon, size, colour)),
-                   tagging.tag(Paragraph(text(value), styles(sizes)["body"]), item.add("LBody"))]],
+                   tagging.tag(paragraph(text(value), styles(sizes)["body"]), item.add("LBody"))]],
                  colWidths=[size + 6, width - size - 6])
     line.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *_no_padding(),
                               ("BOTTOMPADDING", (0, 0), (-1, -1), sizes.body * 0.3)))
@@ -354,7 +396,7 @@ def bullets(values, sizes: PrintSizes, into: Element, keep_whole: bool = True) -
     `keep_whole=False` for items that are rows of a table, which never splits a row."""
     items = into.add("L")
     style = styles(sizes)["bullet"]
-    paragraphs = [tagging.tag_list_item(Paragraph(text(value), style, bulletText="\u2022"), items.add("LI"))
+    paragraphs = [tagging.tag_list_item(paragraph(text(value), style, bulletText="\u2022"), items.add("LI"))
                   for value in values]
     return [unsplit(p) for p in paragraphs] if keep_whole else paragraphs
 
@@ -373,20 +415,20 @@ def unsplit(flowable: Flowable) -> Flowable:
 
 
 def sources_block(sources: tuple[Source, ...], width: float, sizes: PrintSizes, into: Element,
-                  compact: bool = False, text_width: float | None = None) -> Flowable:
+                  compact: bool = False, text_width: float | None = None, words: Wording = ENGLISH) -> Flowable:
     """The sources cited and the notice that this is not a doctor's advice, kept together.
 
     `compact` sets them as a closing block at the format's `closing` size, which may save a page;
     `text_width`, when narrower than the heading's, is the width of the disclaimer's panel."""
     style = styles(sizes)
     cited = style["closing"] if compact else style["source"]
-    heading = section_heading(SOURCES_HEADING, "sources", width, sizes, into)
+    heading = section_heading(words.sources_heading, "sources", width, sizes, into)
     if compact:
         heading.spaceBefore = sizes.body * 0.8
     parts: list[Flowable] = [
         heading,
-        *(tagged_paragraph(source_citation(source, sizes), cited, into) for source in sources),
-        notice(disclaimer("leaflet"), text_width or width, sizes, into, compact),
+        *(tagged_paragraph(source_citation(source, sizes, words), cited, into) for source in sources),
+        notice(words.disclaimer("leaflet"), text_width or width, sizes, into, compact),
     ]
     return KeepTogether(parts)
 
@@ -405,12 +447,14 @@ def notice(value: str, width: float, sizes: PrintSizes, into: Element, compact: 
     return panel
 
 
-def closing_block(content: Content, topic: Topic, width: float, sizes: PrintSizes, into: Element) -> Flowable:
+def closing_block(content: Content, topic: Topic, width: float, sizes: PrintSizes, into: Element,
+                  words: Wording = ENGLISH) -> Flowable:
     """The sources and disclaimer beside who published the leaflet, at the format's `closing` size, under
     the sources' heading: the back matter in as little height as it can take, to save a page."""
     gap = sizes.body * 1.2
     column = (width - gap) / 2
-    sources = sources_block(content.sources_of(topic), width, sizes, into, compact=True, text_width=column)
+    sources = sources_block(content.sources_of(topic), width, sizes, into, compact=True, text_width=column,
+                            words=words)
     about = about_block(content, topic, column, sizes, into, compact=True)
     if about is None:
         return sources
@@ -424,26 +468,29 @@ def closing_block(content: Content, topic: Topic, width: float, sizes: PrintSize
     return KeepTogether([heading, row])
 
 
-def source_citation(source: Source, sizes: PrintSizes) -> str:
+def source_citation(source: Source, sizes: PrintSizes, words: Wording = ENGLISH) -> str:
     """The shared citation, with the title in italics as a reference list sets it (in quotes for large print),
     and its web address as a link."""
-    rest = text(citation(source.model_copy(update={"title": "", "url": None})).lstrip(", "))
-    title = f"<i>{text(source.title)}</i>" if sizes.italics else f"\u201c{text(source.title)}\u201d"
-    address = f", {link(source.url)}" if source.url else ""
-    return f"{title}, {rest}{address}."
+    rest = text(words.citation(source.model_copy(update={"title": "", "url": None})).lstrip(words.citation_separator))
+    title = f"<i>{text(source.title)}</i>" if sizes.italics else text(words.say("quoted_title", title=source.title))
+    comma = text(words.citation_separator)
+    address = f"{comma}{link(source.url)}" if source.url else ""
+    return f"{title}{comma}{rest}{address}{text(words.full_stop)}"
 
 
 def about_block(content: Content, topic: Topic, width: float, sizes: PrintSizes, into: Element,
-                compact: bool = False) -> Flowable | None:
+                compact: bool = False, with_translation: bool = False) -> Flowable | None:
     """Who publishes the leaflet, how to reach them, when it was reviewed, and a QR code to read more;
     `compact` sets the lines at the format's `closing` size."""
     style = styles(sizes)
+    words = wording.of(content, topic)
     line_style = style["closing"] if compact else style["body"]
-    parts: list[Flowable] = [tagged_paragraph(line, line_style, into) for line in about_lines(content, topic)]
+    parts: list[Flowable] = [tagged_paragraph(line, line_style, into)
+                             for line in about_lines(content, topic, with_translation)]
     url = topic.qr_url(content.sources_of(topic))
     if url:
-        code = tagging.tag(qr_code(url, sizes.body * 6.5), into.add("Figure", alt=f"QR code that opens {url}"))
-        caption = tagged_paragraph(f"<b>Scan the code to read more:</b><br/>{link(url)}", line_style, into)
+        code = tagging.tag(qr_code(url, sizes.body * 6.5), into.add("Figure", alt=words.say("qr_code_of", url=url)))
+        caption = tagged_paragraph(f"<b>{text(words.scan_to_read)}</b><br/>{link(url)}", line_style, into)
         if width < 100 * mm:  # a narrow panel: the address gets the full width below the code
             parts += [code, caption]
         else:
@@ -458,18 +505,27 @@ def about_block(content: Content, topic: Topic, width: float, sizes: PrintSizes,
     return KeepTogether(parts)
 
 
-def about_lines(content: Content, topic: Topic) -> list[str]:
+def translated_from(content: Content, topic: Topic) -> str:
+    """'Translated from "Leg cramps"' for a translation; empty for an original."""
+    if not topic.translation_of:
+        return ""
+    return wording.of(content, topic).say("translated_from", title=content.topic(topic.translation_of).title)
+
+
+def about_lines(content: Content, topic: Topic, with_translation: bool = False) -> list[str]:
     """Paragraph markup for the publisher, contact and review lines that are given."""
-    lines = []
+    lines, words = [], wording.of(content, topic)
     publisher = content.publisher
     if publisher:
-        lines.append(f"<b>Published by {text(publisher.name)}</b>")
+        lines.append(f"<b>{text(words.say('published_by', name=publisher.name))}</b>")
         lines += [text(value) for value in (publisher.contact,) if value]
         lines += [link(publisher.url)] if publisher.url else []
         lines += [text(value) for value in (publisher.leaflet_from,) if value]
-    review = review_line(topic)
+    review = words.review_line(topic)
     if review:
         lines.append(text(review))
+    if with_translation and topic.translation_of:
+        lines.append(text(translated_from(content, topic)))
     return lines
 
 

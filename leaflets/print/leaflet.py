@@ -21,9 +21,8 @@ from leaflets.print import blocks, tagging
 from leaflets import fonts
 from leaflets.content import Content, Topic
 from leaflets.theme import THEME, PrintSizes
-from leaflets.wording import document_author, review_line
-
-NOT_ADVICE = "Not a substitute for your doctor\u2019s advice"
+from leaflets import wording
+from leaflets.wording import document_author
 
 
 # A last page filled less than this is worth a try at setting the back matter compactly.
@@ -74,13 +73,14 @@ def _laid_out(content: Content, topic: Topic, sizes: PrintSizes, compact: bool =
     footer = Footer(content, topic, sizes, A4[0] - (margins.left + margins.right) * mm)
     tree, marks = tagging.Element("Document"), tagging.Marks()
     footer.tree = tree
-    document = tagging.Document(topic.title, document_author(content), content.language, topic.summary)
+    document = tagging.Document(topic.title, document_author(content), topic.language, topic.summary,
+                                wording.of(content, topic).link_to)
     pdf = io.BytesIO()
     doc = OutlinedDocument(
         pdf, pagesize=A4,
         leftMargin=margins.left * mm, rightMargin=margins.right * mm,
         topMargin=margins.top * mm, bottomMargin=footer.top + sizes.body,
-        title=document.title, subject=topic.summary, lang=content.language,
+        title=document.title, subject=topic.summary, lang=topic.language,
         author=document.author, creator="leaflets",
         keywords=[topic.id], invariant=1, displayDocTitle=1, initialFontName=THEME.fonts.regular,
     )
@@ -102,11 +102,12 @@ def story(content: Content, topic: Topic, width: float, sizes: PrintSizes, into:
     urgent = blocks.urgent_box(topic, content.publisher, width, sizes, into)
     warning = blocks.warning_panel(topic, width, sizes, into)
     advice = blocks.advice(topic, width, sizes, into)
-    glossary = blocks.words_to_know(content.words_to_know(topic), width, sizes, into)
+    words = wording.of(content, topic)
+    glossary = blocks.words_to_know(content.words_to_know(topic), width, sizes, into, words)
     if compact:
-        closing = [blocks.closing_block(content, topic, width, sizes, into)]
+        closing = [blocks.closing_block(content, topic, width, sizes, into, words)]
     else:
-        sources = blocks.sources_block(content.sources_of(topic), width, sizes, into)
+        sources = blocks.sources_block(content.sources_of(topic), width, sizes, into, words=words)
         about = blocks.about_block(content, topic, width, sizes, into)
         closing = [sources, *([about] if about else [])]
     page = {name: [PageBreak()] if name == break_before else [] for name in BALANCING_BREAKS}
@@ -154,18 +155,37 @@ class Footer:
 
     def __init__(self, content: Content, topic: Topic, sizes: PrintSizes, width: float):
         style = blocks.styles(sizes)["footer"]
+        self.words = words = wording.of(content, topic)
         publisher = content.publisher.name if content.publisher else ""
-        about = " \u00b7 ".join(filter(None, [publisher, review_line(topic, with_reviewer=False)]))
+        about = words.separator.join(filter(None, [publisher, words.review_line(topic, with_reviewer=False),
+                                                   blocks.translated_from(content, topic)]))
         self.size, self.width = sizes.footer, width
-        label_width = stringWidth("Page 99 of 99", THEME.fonts.regular, sizes.footer) + sizes.footer
-        self.lines = [(Paragraph(blocks.text(f"{topic.title} \u00b7 {NOT_ADVICE}"), style), width - label_width)]
+        label_width = self.label_width(words.page_of(99, 99)) + sizes.footer
+        self.lines = [(blocks.paragraph(blocks.text(f"{topic.title}{words.separator}{words.not_advice}"), style),
+                       width - label_width)]
         if about:
-            self.lines.append((Paragraph(blocks.text(about), style), width))
+            self.lines.append((blocks.paragraph(blocks.text(about), style), width))
         self.heights = [paragraph.wrap(line_width, A4[1])[1] for paragraph, line_width in self.lines]
         self.baseline = THEME.margins.footer_baseline * mm
         self.top = self.baseline + sum(self.heights) + 4
 
     tree: tagging.Element | None = None  # where a one-page leaflet's footer lines are read
+
+    def label_width(self, label: str) -> float:
+        return sum(stringWidth(part, font, self.size) for part, font in self.label_parts(label))
+
+    def label_parts(self, label: str) -> list[tuple[str, str]]:
+        """The page label in runs of one font each: Chinese in the Chinese font, the rest in the print font."""
+        parts: list[tuple[str, str]] = []
+        if fonts.has_cjk(label):
+            fonts.register_cjk()
+        for ch in label:
+            font = THEME.fonts.cjk if fonts.is_cjk(ch) else THEME.fonts.regular
+            if parts and parts[-1][1] == font:
+                parts[-1] = (parts[-1][0] + ch, font)
+            else:
+                parts.append((ch, font))
+        return parts
 
     def draw(self, canvas: Canvas, number: int, total: int) -> None:
         """The footer; a pagination artifact, except that a one-page leaflet's footer lines are read
@@ -177,8 +197,12 @@ class Footer:
             canvas.setLineWidth(0.6)
             canvas.line(left, self.top, left + self.width, self.top)
             canvas.setFillColor(HexColor(THEME.colours.muted))
-            canvas.setFont(THEME.fonts.regular, self.size)
-            canvas.drawRightString(left + self.width, self.top - 2 - self.size, f"Page {number} of {total}")
+            label = self.words.page_of(number, total)
+            x = left + self.width - self.label_width(label)
+            for part, font in self.label_parts(label):
+                canvas.setFont(font, self.size)
+                canvas.drawString(x, self.top - 2 - self.size, part)
+                x += stringWidth(part, font, self.size)
 
         y = self.top - 2
         for (paragraph, _), height in zip(self.lines, self.heights):

@@ -23,8 +23,8 @@ from leaflets.print import blocks, tagging
 from leaflets.print.leaflet import OutlinedDocument
 from leaflets.talk import Slide
 from leaflets.theme import THEME
-from leaflets.wording import (document_author, page_of, script_lead, script_slide_heading, script_title,
-                              slide_picture_alt)
+from leaflets import wording
+from leaflets.wording import ENGLISH, Wording, document_author
 
 SIZES = THEME.print  # 12 pt body: clear print
 THUMB_WIDTH = 80 * mm
@@ -37,39 +37,43 @@ def write(content: Content, topic: Topic, path: Path, slides: list[Slide]) -> No
     fonts.register()
     margins = THEME.margins
     tree, marks = tagging.Element("Document"), tagging.Marks()
-    title = script_title(topic.title)
-    document = tagging.Document(title, document_author(content), content.language, topic.summary)
+    words = wording.of(content, topic)
+    title = words.say("script_title", title=topic.title)
+    document = tagging.Document(title, document_author(content), topic.language, topic.summary, words.link_to)
     pdf = io.BytesIO()
     doc = OutlinedDocument(
         pdf, pagesize=A4,
         leftMargin=margins.left * mm, rightMargin=margins.right * mm,
         topMargin=margins.top * mm, bottomMargin=margins.top * mm + SIZES.footer * 2,
-        title=title, subject=topic.summary, lang=content.language, author=document.author, creator="leaflets",
+        title=title, subject=topic.summary, lang=topic.language, author=document.author, creator="leaflets",
         keywords=[topic.id], invariant=1, displayDocTitle=1, initialFontName=THEME.fonts.regular,
     )
-    doc.build(story(content, topic, slides, doc.width, tree),
-              canvasmaker=tagging.marking(_numbered_canvas(title), marks))
+    doc.build(story(content, topic, slides, doc.width, tree, words),
+              canvasmaker=tagging.marking(_numbered_canvas(title, words), marks))
     path.write_bytes(tagging.finish(pdf.getvalue(), tree, document))
 
 
-def story(content: Content, topic: Topic, slides: list[Slide], width: float, into: tagging.Element) -> list:
+def story(content: Content, topic: Topic, slides: list[Slide], width: float, into: tagging.Element,
+          words: Wording = ENGLISH) -> list:
     style = blocks.styles(SIZES)
+    lead = words.say("script_lead", minutes=content.deck.minutes, slides=len(slides))
     flowables = [
-        blocks.tagged_paragraph(blocks.text(script_title(topic.title)), style["heading"], into, "H1"),
-        blocks.tagged_paragraph(blocks.text(script_lead(content.deck.minutes, len(slides))), style["lead"], into),
+        blocks.tagged_paragraph(blocks.text(words.say("script_title", title=topic.title)), style["heading"], into,
+                                "H1"),
+        blocks.tagged_paragraph(blocks.text(lead), style["lead"], into),
         Spacer(0, SIZES.body),
     ]
     for number, slide in enumerate(slides, start=1):
-        flowables.append(_slide_block(slide, number, width, into))
+        flowables.append(_slide_block(slide, number, width, into, words))
     return flowables
 
 
-def _slide_block(slide: Slide, number: int, width: float, into: tagging.Element):
+def _slide_block(slide: Slide, number: int, width: float, into: tagging.Element, words: Wording = ENGLISH):
     """The slide's heading, its picture, then its notes; the first paragraph of the notes is its time."""
     style = blocks.styles(SIZES)
-    heading = script_slide_heading(number, slide.title)
+    heading = words.say("script_slide_heading", number=number, title=slide.title)
     parts = [blocks.outlined(blocks.tagged_paragraph(blocks.text(heading), style["cause"], into, "H2"), heading),
-             tagging.tag(thumbnail(slide), into.add("Figure", slide_picture_alt(number, slide.title, slide.items))),
+             tagging.tag(thumbnail(slide), into.add("Figure", words.slide_picture_alt(number, slide.title, slide.items))),
              Spacer(0, SIZES.body * 0.5)]
     for index, paragraph in enumerate(slide.notes.split("\n\n")):
         listed: list[str] = []
@@ -131,7 +135,7 @@ def thumbnail(slide: Slide, width: float = THUMB_WIDTH) -> Drawing:
     return drawing
 
 
-def _numbered_canvas(title: str):
+def _numbered_canvas(title: str, words: Wording = ENGLISH):
     """A canvas that prints "title · Page N of M" at the foot of every page, as a pagination artifact."""
     from reportlab.pdfgen.canvas import Canvas
 
@@ -156,6 +160,6 @@ def _numbered_canvas(title: str):
             self.setFont(THEME.fonts.regular, SIZES.footer)
             self.setFillColor(HexColor(THEME.colours.muted))
             self.drawString(THEME.margins.left * mm, THEME.margins.footer_baseline * mm,
-                            f"{text} \u00b7 {page_of(number, total)}")
+                            f"{text}{words.separator}{words.page_of(number, total)}")
 
     return NumberedCanvas

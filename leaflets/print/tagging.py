@@ -201,6 +201,7 @@ class Document:
     author: str
     language: str
     subject: str = ""
+    link_to: str = "Link to {url}"  # what a link annotation says, in the document's language
 
 
 def finish(pdf_bytes: bytes, tree: Element, document: Document) -> bytes:
@@ -268,7 +269,7 @@ def finish(pdf_bytes: bytes, tree: Element, document: Document) -> bytes:
         annot.F = 4  # printed, so print and screen agree
         uri = annot.get("/A", {}).get("/URI")
         if uri is not None:
-            annot.Contents = String(f"Link to {uri}")
+            annot.Contents = String(document.link_to.format(url=uri))
         page.Tabs = Name.S
         changed.append(annot)
         nums.append(b"%d %d 0 R" % (key, number))

@@ -40,7 +40,8 @@ from leaflets.pictures import icons
 from leaflets.content import Content, Topic
 from leaflets.problems import OutputError
 from leaflets.theme import THEME
-from leaflets.wording import ADVICE_HEADING, WARNING_HEADING, causes_heading, disclaimer, document_author
+from leaflets import wording
+from leaflets.wording import document_author
 
 SHEET = landscape(A4)
 SIZES = THEME.trifold
@@ -98,13 +99,14 @@ def write(content: Content, topic: Topic, path: Path) -> None:
     Layouts are tried from the fullest to the briefest; the first that fits every panel is kept. Each is
     first set in balanced panels, then, if the measured balance does not fit after all, flowed on."""
     fonts.register()
-    document = tagging.Document(f"{topic.title} (folded leaflet)", document_author(content), content.language,
-                                topic.summary)
+    words = wording.of(content, topic)
+    document = tagging.Document(words.say("folded_title", title=topic.title), document_author(content),
+                                topic.language, topic.summary, words.link_to)
     for detail, balanced in LAYOUTS:
         pdf = io.BytesIO()  # trial layouts stay in memory; only the one that fits is written
         doc = _TrifoldDocument(
             pdf, pagesize=SHEET, title=document.title, subject=topic.summary,
-            lang=content.language, author=document.author, creator="leaflets",
+            lang=topic.language, author=document.author, creator="leaflets",
             keywords=[topic.id], invariant=1, displayDocTitle=1, initialFontName=THEME.fonts.regular,
         )
         tree, marks = tagging.Element("Document"), tagging.Marks()
@@ -269,10 +271,12 @@ class _StartPanel(ActionFlowable):
 
 def _cover(content: Content, topic: Topic, width: float, into: tagging.Element) -> list[Flowable]:
     style = blocks.styles(SIZES)
-    contents = [("causes", causes_heading(topic)), ("warning", WARNING_HEADING), ("advice", ADVICE_HEADING)]
+    words = wording.of(content, topic)
+    contents = [("causes", words.causes_heading(topic)), ("warning", words.warning_heading),
+                ("advice", words.advice_heading)]
     header = blocks.header(content, topic, width, SIZES, into)
     summary = blocks.tagged_paragraph(blocks.text(topic.summary), style["lead"], into)
-    inside = blocks.tagged_paragraph("<b>Inside this leaflet</b>", style["body"], into)
+    inside = blocks.tagged_paragraph(f"<b>{blocks.text(words.inside_this_leaflet)}</b>", style["body"], into)
     listed = into.add("L")
     return [
         *header,
@@ -287,8 +291,9 @@ def _cover(content: Content, topic: Topic, width: float, into: tagging.Element) 
 
 def _back(content: Content, topic: Topic, width: float, into: tagging.Element,
           with_about: bool = True) -> list[Flowable]:
-    back = [blocks.sources_block(content.sources_of(topic), width, SIZES, into)]
-    about = blocks.about_block(content, topic, width, SIZES, into) if with_about else None
+    words = wording.of(content, topic)
+    back = [blocks.sources_block(content.sources_of(topic), width, SIZES, into, words=words)]
+    about = blocks.about_block(content, topic, width, SIZES, into, with_translation=True) if with_about else None
     return back + ([about] if about else [])
 
 

@@ -157,7 +157,7 @@ def test_a_single_line_of_five_megabytes_is_read_and_refused_for_what_it_lacks(t
         "content.yaml:1:1: 'topics' is required; write 'topics:' followed by items, each on its own line "
         "starting with '- '",
         "content.yaml:1:1: a: unknown field 'a'; remove it, or use one of: checks, deck, formats, glossary, "
-        "language, publisher, sources, topics",
+        "language, publisher, sources, topics, wording",
         "3 problems in content.yaml; nothing was written."]
 
 
@@ -252,7 +252,7 @@ def test_every_one_of_many_unknown_fields_is_pointed_at_in_its_place(tmp_path):
     status, lines = generate(tmp_path, MINIMAL.encode() + "".join(f"k{n}: x\n" for n in range(20_000)).encode())
     assert status == 1
     assert lines[0] == ("content.yaml:18:1: k0: unknown field 'k0'; remove it, or use one of: checks, deck, formats, "
-                        "glossary, language, publisher, sources, topics")
+                        "glossary, language, publisher, sources, topics, wording")
     assert lines[19_999].startswith("content.yaml:20017:1: k19999: unknown field 'k19999'")
     assert lines[-1] == "20000 problems in content.yaml; nothing was written."
 

@@ -189,7 +189,7 @@ def test_every_figure_has_alternative_text_and_icons_beside_headings_are_artifac
 def test_document_names_its_language_title_publisher_and_pdf_ua_part(output):
     content, topic, _, path = output
     pdf = pikepdf.open(path)
-    assert str(pdf.Root.Lang) == content.language
+    assert str(pdf.Root.Lang) == topic.language
     assert bool(pdf.Root.MarkInfo.Marked) is True
     assert bool(pdf.Root.ViewerPreferences.DisplayDocTitle) is True
     assert str(pdf.docinfo.Author) == (content.publisher.name if content.publisher else "leaflets")
