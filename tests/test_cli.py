@@ -97,7 +97,7 @@ def test_a_misspelt_topic_gets_did_you_mean(tmp_path, capsys):
     assert run("--content", ROOT / "content.yaml", "--out", tmp_path, "--topic", "leg-cramp") == 2
     assert capsys.readouterr().err.splitlines() == [
         "leaflets: error: unknown topic 'leg-cramp' (did you mean 'leg-cramps'?); the topics in "
-        f"{ROOT / 'content.yaml'} are: leg-cramps, leg-cramps-middle-aged-women"]
+        f"{ROOT / 'content.yaml'} are: leg-cramps, leg-cramps-middle-aged-women, leg-cramps-zh, leg-cramps-middle-aged-women-zh"]
 
 
 def test_check_with_topic_checks_only_that_topic(tmp_path, write_content, capsys):

@@ -58,7 +58,7 @@ def warning_signs(topic: Topic, words: Wording = ENGLISH) -> str:
     for index, sign in enumerate(topic.warning_sign_texts):
         linked = topic.sign_causes(index)
         reason = words.say("notes_sign_reason", causes=words.list_separator.join(linked)) if linked else ""
-        lines.append(words.say("notes_sign", sign=sign.rstrip(".。"), reason=reason))
+        lines.append(words.say("notes_sign", sign=sign, reason=reason))
     lines.append(words.notes_signs_question)
     return "\n".join(lines)
 

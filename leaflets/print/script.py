@@ -8,6 +8,7 @@ the two cannot disagree about what is on a slide or when."""
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 from reportlab.graphics.shapes import Drawing, Rect, String
@@ -15,6 +16,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Spacer
 
 from leaflets import fonts
@@ -91,10 +93,45 @@ def _slide_block(slide: Slide, number: int, width: float, into: tagging.Element,
     return KeepTogether(parts)
 
 
+def _font_of(ch: str, font: str) -> str:
+    return THEME.fonts.cjk if fonts.is_cjk(ch) else font
+
+
+def _split(text: str, font: str, size: float, width: float) -> list[str]:
+    """The lines of `text` in `width`: at spaces, and for Chinese between any two characters."""
+    if not fonts.has_cjk(text):
+        return simpleSplit(text, font, size, width)
+    fonts.register_cjk()
+    lines, line, used = [], "", 0.0
+    for ch in text:
+        advance = stringWidth(ch, _font_of(ch, font), size)
+        if line and used + advance > width and ch not in fonts.CANNOT_START:
+            lines.append(line)
+            line, used = "", 0.0
+        line, used = line + ch, used + advance
+    return [*lines, line] if line else lines
+
+
+def _draw_line(drawing: Drawing, x: float, y: float, line: str, font: str, size: float, ink) -> None:
+    """One line of a thumbnail, each run in a font that has its characters (Chinese in the Chinese font)."""
+    if not fonts.has_cjk(line):
+        drawing.add(String(x, y, line, fontName=font, fontSize=size, fillColor=ink))
+        return
+    run, run_font = "", None
+    for ch in line + "\0":
+        ch_font = _font_of(ch, font) if ch != "\0" else None
+        if run and ch_font != run_font:
+            drawing.add(String(x, y, run, fontName=run_font, fontSize=size, fillColor=ink))
+            x += stringWidth(run, run_font, size)
+            run = ""
+        run, run_font = run + (ch if ch != "\0" else ""), ch_font
+
+
 def thumbnail(slide: Slide, width: float = THUMB_WIDTH) -> Drawing:
     """A small vector drawing of the slide: its title and list as the deck sets them, in a frame."""
     scale = width / SLIDE_WIDTH
     drawing = Drawing(width, SLIDE_HEIGHT * scale)
+    drawing.initialFontName = THEME.fonts.regular  # not Helvetica, which would sit unembedded in the PDF
     colours, names = THEME.colours, THEME.fonts
     dark = slide.role == "title"
     background = {"title": colours.primary, "section": colours.primary_tint}.get(slide.role, colours.paper)
@@ -108,9 +145,9 @@ def thumbnail(slide: Slide, width: float = THUMB_WIDTH) -> Drawing:
     margin, y = 48 * scale, height - (50 if slide.role == "content" else 190) * scale
     title_size = (slide.title_size or THEME.slides.title) * scale
     title_ink = ink if dark else HexColor(colours.primary)
-    for line in simpleSplit(slide.title, names.bold, title_size, width - 2 * margin):
+    for line in _split(slide.title, names.bold, title_size, width - 2 * margin):
         y -= title_size * 1.1
-        drawing.add(String(margin, y, line, fontName=names.bold, fontSize=title_size, fillColor=title_ink))
+        _draw_line(drawing, margin, y, line, names.bold, title_size, title_ink)
     if slide.role == "content" and slide.icon == "warning":
         # the deck's thick warning border around the list
         drawing.add(Rect(margin * 0.6, 40 * scale, width - 1.2 * margin, y - title_size * 0.4 - 40 * scale,
@@ -124,13 +161,12 @@ def thumbnail(slide: Slide, width: float = THUMB_WIDTH) -> Drawing:
                          y - title_size * 0.8 - 60 * scale, fillColor=HexColor(colours.primary_tint),
                          strokeColor=HexColor(colours.rule), strokeWidth=0.5))
     for item in slide.items:
-        lines = simpleSplit(item, names.regular, body_size, list_width - body_size)
+        lines = _split(item, names.regular, body_size, list_width - body_size)
         for index, line in enumerate(lines):
             y -= body_size * 1.2
             if index == 0 and slide.role == "content":
                 drawing.add(String(margin, y, "\u2022", fontName=names.regular, fontSize=body_size, fillColor=ink))
-            drawing.add(String(margin + body_size, y, line, fontName=names.regular, fontSize=body_size,
-                               fillColor=ink))
+            _draw_line(drawing, margin + body_size, y, line, names.regular, body_size, ink)
         y -= body_size * 0.3
     return drawing
 
@@ -157,9 +193,12 @@ def _numbered_canvas(title: str, words: Wording = ENGLISH):
             super().save()
 
         def _footer(self, text: str, number: int, total: int) -> None:
-            self.setFont(THEME.fonts.regular, SIZES.footer)
             self.setFillColor(HexColor(THEME.colours.muted))
-            self.drawString(THEME.margins.left * mm, THEME.margins.footer_baseline * mm,
-                            f"{text}{words.separator}{words.page_of(number, total)}")
+            x, line = THEME.margins.left * mm, f"{text}{words.separator}{words.page_of(number, total)}"
+            for run in re.findall(r"(?:[^\u3000-\u9fff\uff00-\uffef]+|[\u3000-\u9fff\uff00-\uffef]+)", line):
+                font = THEME.fonts.cjk if fonts.is_cjk(run[0]) else THEME.fonts.regular
+                self.setFont(font, SIZES.footer)
+                self.drawString(x, THEME.margins.footer_baseline * mm, run)
+                x += stringWidth(run, font, SIZES.footer)
 
     return NumberedCanvas

@@ -203,3 +203,12 @@ def timing_line(seconds: int, start: int, end: int, minutes: int) -> str:
 
 def part_time_line(seconds: int) -> str:
     return ENGLISH.part_time_line(seconds)
+
+
+def duration(seconds: int) -> str:
+    return ENGLISH.exact_duration(seconds)
+
+
+URGENT_LEAD = ENGLISH.urgent_lead_default
+ADVICE_NOTE = ENGLISH.notes_advice_room
+MEDICINE_NOTE = ENGLISH.notes_medicines

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from leaflets import wording
 from leaflets.cli import main
 from leaflets.content import load
 from leaflets.deck.draw import DEFAULT_TEMPLATE, prepare
@@ -69,8 +70,9 @@ def test_a_warning_sign_is_linked_only_to_the_causes_the_content_names(slides):
 def test_seed_warning_signs_name_no_causes_in_the_notes(seed_content):
     frames = prepare(DEFAULT_TEMPLATE).frames
     for topic in seed_content.topics:
-        notes = next(s.notes for s in timed_plan(seed_content, topic, frames) if s.title == "Signs to see a doctor about")
-        assert "It can go with" not in notes
+        words = wording.of(seed_content, topic)
+        notes = next(s.notes for s in timed_plan(seed_content, topic, frames) if s.title == words.signs_title)
+        assert words.say("notes_sign_reason", causes="X").split("X")[0] not in notes
 
 
 def test_a_warning_sign_naming_a_cause_the_topic_lacks_is_refused_at_the_topics_warning_signs(write_content, capsys, tmp_path):

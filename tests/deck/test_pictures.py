@@ -63,5 +63,5 @@ def test_a_picture_that_is_postscript_is_refused_like_a_logo(tmp_path, capsys):
     path.write_text(PICTURES.read_text())
     assert main(["--content", str(path), "--out", str(tmp_path / "out")]) != 0
     err = capsys.readouterr().err.splitlines()
-    assert err[0].startswith(f"{path}:12:13: topics[0].image.file: 'assets/stretch.png'")
+    assert err[0].startswith(f"{path}:12:13: topic 'cramps', image.file: 'assets/stretch.png'")
     assert "PostScript" in err[0]

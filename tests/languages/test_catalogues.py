@@ -113,7 +113,7 @@ def test_a_translation_of_a_topic_that_is_not_there_is_refused_with_a_guess(writ
     with pytest.raises(ContentError) as error:
         load(path)
     assert str(error.value).splitlines() == [
-        f"{path}:10:21: topics[0].translation_of: there is no other topic 'aa'; write the id of the topic this "
+        f"{path}:10:21: topic 'a', translation_of: there is no other topic 'aa'; write the id of the topic this "
         "one translates"]
 
 
@@ -122,5 +122,5 @@ def test_a_misspelt_phrase_key_in_a_topic_is_refused_where_it_is(write_content):
     with pytest.raises(ContentError) as error:
         load(path)
     assert str(error.value).splitlines() == [
-        f"{path}:10:14: topics[0].wording: 'disclaimer' is not a phrase the outputs print; did you mean "
+        f"{path}:10:14: topic 'a', wording: 'disclaimer' is not a phrase the outputs print; did you mean "
         "'disclaimer_talk'?"]

@@ -12,6 +12,7 @@ from leaflets.build import build
 from leaflets.content import load
 from leaflets.print.blocks import text as printed_text
 from leaflets.theme import THEME, contrast_ratio
+from leaflets import wording
 from leaflets.wording import ADVICE_HEADING, URGENT_HEADING, URGENT_LEAD, WARNING_HEADING, causes_heading
 from tests.conftest import FIXTURES, ROOT, normalise
 from tests.pdf import leaflet_frames, page_fills, trifold_frames
@@ -109,18 +110,19 @@ def test_a_cause_stays_with_its_explanation_and_care_lines_on_one_page_or_panel(
 
 
 def test_a_heading_keeps_at_least_two_items_after_it(outputs):
-    for name, _, topic, fmt, path in outputs:
+    for name, content, topic, fmt, path in outputs:
         texts = regions(path, fmt)
-        kept = [(ADVICE_HEADING, topic.advice[:2]), (WARNING_HEADING, topic.warning_signs[:2]),
-                (causes_heading(topic), (topic.causes[0].name,))]
+        words = wording.of(content, topic)
+        kept = [(words.advice_heading, topic.advice[:2]), (words.warning_heading, topic.warning_sign_texts[:2]),
+                (words.causes_heading(topic), (topic.causes[0].name,))]
         if topic.urgent_signs:
-            kept.append((URGENT_HEADING, topic.urgent_signs[:2]))
+            kept.append((words.urgent_heading, topic.urgent_signs[:2]))
         for heading, following in kept:
             where = {region_of(texts, item) for item in following}
             assert len(where) == 1 and None not in where, f"{name} {topic.id} {fmt}: {following} split"
             region = texts[where.pop()]
             # The heading itself, not a care line's label such as "What you can do:".
-            before = region[:region.index(normalise(following[0]))]
+            before = region[:region.rindex(normalise(following[0]))]
             assert re.search(re.escape(normalise(heading)) + "(?!:)", before), f"{name} {topic.id} {fmt}: {heading}"
 
 

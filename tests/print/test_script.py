@@ -5,6 +5,7 @@ from __future__ import annotations
 import pikepdf
 import pytest
 
+from leaflets import wording
 from leaflets.build import build
 from leaflets.cli import main
 from leaflets.deck.draw import slides as deck_slides
@@ -23,8 +24,9 @@ def scripts(seed_content, tmp_path_factory):
 def test_the_script_pages_hold_every_slides_title_and_every_note(seed_content, scripts):
     for topic in seed_content.topics:
         text = normalise(text_of(scripts[topic.id]))
+        words = wording.of(seed_content, topic)
         for number, slide in enumerate(deck_slides(seed_content, topic), start=1):
-            assert normalise(f"Slide {number}: {slide.title}") in text
+            assert normalise(words.say("script_slide_heading", number=number, title=slide.title)) in text
             for line in slide.notes.splitlines():
                 assert normalise(line.removeprefix("- ")) in text, line
 
