@@ -113,8 +113,9 @@ def test_a_heading_keeps_at_least_two_items_after_it(outputs):
     for name, content, topic, fmt, path in outputs:
         texts = regions(path, fmt)
         words = wording.of(content, topic)
-        kept = [(words.advice_heading, topic.advice[:2]), (words.warning_heading, topic.warning_sign_texts[:2]),
-                (words.causes_heading(topic), (topic.causes[0].name,))]
+        kept = [(words.advice_heading, topic.advice[:2]), (words.warning_heading, topic.warning_sign_texts[:2])]
+        if topic.causes[0].name not in topic.summary:  # else the name is found first where the summary is
+            kept.append((words.causes_heading(topic), (topic.causes[0].name,)))
         if topic.urgent_signs:
             kept.append((words.urgent_heading, topic.urgent_signs[:2]))
         for heading, following in kept:
