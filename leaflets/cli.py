@@ -11,13 +11,11 @@ import threading
 import traceback
 from pathlib import Path
 
-from leaflets.build import folder, inputs
+from leaflets.build import folder
 from leaflets.build import preview
-from leaflets.content import schema
-from leaflets.build import Stopped, default_jobs, update
+from leaflets.build import default_jobs
 from leaflets.formats import WRITERS
-from leaflets.content import ContentError, load_with_positions
-from leaflets.problems import OutputError, TemplateError
+from leaflets.problems import ContentError, OutputError, TemplateError
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_STOPPED = 130  # as a shell reports a program stopped by Ctrl+C
@@ -131,6 +129,10 @@ def _run(argv: list[str] | None) -> int:
     args = p.parse_args(argv)
     if args.template and (args.template.suffix.lower() != ".pptx" or not os.path.lexists(args.template)):
         p.error(f"--template {args.template}: no such PowerPoint file; give the path of a .pptx template")
+    if not (args.schema or args.watch):
+        status = build_if_unchanged(args)
+        if status is not None:
+            return status
     if args.template:
         problem = _template_problem(args.template)
         if problem:
@@ -160,6 +162,8 @@ def _template_problem(template: Path) -> str | None:
 
 
 def write_schema(content_path: Path) -> int:
+    from leaflets.content import schema
+
     target = content_path.parent / schema.FILE_NAME
     schema.write(target)
     print(f"wrote {target}")
@@ -168,6 +172,8 @@ def write_schema(content_path: Path) -> int:
 
 def build_once(args: argparse.Namespace, *, list_current: bool = True) -> int:
     """Check the content and build what changed; print what was done; return the exit status."""
+    from leaflets.content import load_with_positions
+
     try:
         content, parsed = load_with_positions(args.content, str(args.content), open_template=_open_template)
     except ContentError as error:
@@ -206,9 +212,77 @@ def build_once(args: argparse.Namespace, *, list_current: bool = True) -> int:
         return EXIT_STOPPED
 
 
-def _build_locked(args: argparse.Namespace, content, parsed, list_current: bool) -> int:
-    """The build itself, holding the output folder's lock."""
-    findings = _findings_of_build(args, content, parsed)
+def update(*args, **kwargs):
+    """leaflets.build.update, imported only when something is to be built (it brings in the content model)."""
+    from leaflets.build import update as update_outputs
+
+    return update_outputs(*args, **kwargs)
+
+
+def build_if_unchanged(args: argparse.Namespace) -> int | None:
+    """A whole build with nothing changed since the last one into the folder (content file, the files it
+    names, the package, the options and the day), whose outputs still hold what was written: say so, as a
+    build would, without reading the content, under the folder's lock. None when a build is needed; this
+    needs only the standard library, the manifest and the saved findings."""
+    if args.check or args.force or args.prune or args.preview or not args.out.is_dir():
+        return None
+    try:
+        with folder.locked(args.out):
+            unchanged = _unchanged_since_last_build(args)
+            return None if unchanged is None else _build_locked(args, None, None, True, unchanged)
+    except folder.FolderError as error:  # the lock is not to be had: waiting again would say it twice
+        print(error, file=sys.stderr)
+        return EXIT_CONTENT
+    except OSError:
+        return None  # the build proper says what is wrong
+
+
+class _Unchanged:
+    """What a build with nothing changed would find: the saved findings and a report of outputs up to date."""
+
+    def __init__(self, findings: list[str], current: list[Path], stale: list[Path]):
+        self.findings = findings
+        self.written, self.current, self.stale, self.pruned = [], current, stale, []
+
+
+def _unchanged_since_last_build(args: argparse.Namespace) -> _Unchanged | None:
+    from leaflets.build import manifest
+
+    folder.remove_leftovers(args.out)
+    last = manifest.last_build(args.out)
+    if last is None or manifest.build_key(args.content, str(args.content), _build_options(args), last.named) != last.key:
+        return None
+    findings = manifest.remembered_findings(args.out, manifest.checks_key(args.content, str(args.content)))
+    if findings is None or (findings and args.strict):
+        return None
+    outputs = manifest.still_current(args.out, last)
+    return None if outputs is None else _Unchanged(findings, *outputs)
+
+
+def _build_options(args: argparse.Namespace) -> list:
+    """The options that choose what a build makes (not how: --jobs, or what it prints: --strict)."""
+    return [args.format, args.topic, str(args.template) if args.template else None]
+
+
+def _remember_build(args: argparse.Namespace, content, topics, formats) -> None:
+    """Let the next build with nothing changed stop before it reads the content (see build_if_unchanged)."""
+    from leaflets.build import manifest, output_path
+
+    named = [str(path) for path in (content.publisher and content.publisher.logo, content.deck.template) if path]
+    key = manifest.build_key(args.content, str(args.content), _build_options(args), named)
+    if key is None:
+        return
+    outputs = [output_path(args.out, topic, name).name for topic in topics for name in formats]
+    expected = [output_path(args.out, topic, name).name for topic in content.topics for name in WRITERS]
+    try:
+        manifest.remember_build(args.out, key, named, outputs, expected)
+    except OSError:
+        pass  # the next build reads the content
+
+
+def _build_locked(args: argparse.Namespace, content, parsed, list_current: bool, unchanged=None) -> int:
+    """The build itself, holding the output folder's lock; with `unchanged`, a build that has nothing to do."""
+    findings = unchanged.findings if unchanged else _findings_of_build(args, content, parsed)
     for line in findings:
         print(line, file=sys.stderr)
     if findings and args.strict:
@@ -216,18 +290,9 @@ def _build_locked(args: argparse.Namespace, content, parsed, list_current: bool)
               file=sys.stderr)
         return EXIT_CONTENT
 
-    topics = [content.topic(t) for t in dict.fromkeys(args.topic)] if args.topic else list(content.topics)
-    formats = list(dict.fromkeys(args.format or content.formats))
-    try:
-        report = update(content, topics, formats, args.out, force=args.force, prune=args.prune,
-                        jobs=args.jobs, progress=ProgressLine())
-    except OutputError as error:
-        where = "" if isinstance(error, TemplateError) else f"{args.content}: "
-        print(f"{where}{error}. Nothing was written.", file=sys.stderr)
-        return EXIT_CONTENT
-    except Stopped as stop:
-        print(_stopped_line(stop, args.out), file=sys.stderr)
-        return EXIT_STOPPED if isinstance(stop.cause, KeyboardInterrupt) else EXIT_CONTENT
+    report = unchanged or _update_outputs(args, content)
+    if isinstance(report, int):
+        return report
     for path in report.written:
         print(f"wrote {path}")
     if list_current:
@@ -251,6 +316,26 @@ def _build_locked(args: argparse.Namespace, content, parsed, list_current: bool)
                 return EXIT_CONTENT
             print(f"wrote {len(pictures)} preview{'s' * (len(pictures) != 1)} of {path}: {pictures[0].name} …")
     return EXIT_OK
+
+
+def _update_outputs(args: argparse.Namespace, content):
+    """Build what changed: the report of what was done, or the exit status of a build that failed."""
+    from leaflets.build import Stopped
+
+    topics = [content.topic(t) for t in dict.fromkeys(args.topic)] if args.topic else list(content.topics)
+    formats = list(dict.fromkeys(args.format or content.formats))
+    try:
+        report = update(content, topics, formats, args.out, force=args.force, prune=args.prune,
+                        jobs=args.jobs, progress=ProgressLine())
+    except OutputError as error:
+        where = "" if isinstance(error, TemplateError) else f"{args.content}: "
+        print(f"{where}{error}. Nothing was written.", file=sys.stderr)
+        return EXIT_CONTENT
+    except Stopped as stop:
+        print(_stopped_line(stop, args.out), file=sys.stderr)
+        return EXIT_STOPPED if isinstance(stop.cause, KeyboardInterrupt) else EXIT_CONTENT
+    _remember_build(args, content, topics, formats)
+    return report
 
 
 def _stopped_line(stop: Stopped, out: Path) -> str:
@@ -330,6 +415,8 @@ def _findings_of_build(args: argparse.Namespace, content, parsed) -> list[str]:
 def watch(args: argparse.Namespace, interval: float = 0.5, stop: threading.Event | None = None) -> int:
     """Build, then build again whenever an input changes, until interrupted (or `stop` is set).
     The files are looked at before each build, so that a change saved while it runs is built next."""
+    from leaflets.build import inputs
+
     stop = stop or threading.Event()
     named = inputs.named_files(args.content, args.template)
     seen = inputs.snapshot(args.content, named)
@@ -346,6 +433,8 @@ def watch(args: argparse.Namespace, interval: float = 0.5, stop: threading.Event
 
 
 def _rebuild_on_change(args: argparse.Namespace, interval: float, stop: threading.Event, named, seen) -> None:
+    from leaflets.build import inputs
+
     while not stop.wait(interval):
         changed = inputs.changes(seen, inputs.snapshot(args.content, named))
         if not changed:

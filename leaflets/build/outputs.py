@@ -19,21 +19,13 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from leaflets.build import folder, manifest, workers
+from leaflets.build import default_jobs, folder, manifest, workers  # noqa: F401 - default_jobs: also from here
 
 from leaflets.content import Content, Topic
 from leaflets.problems import OutputError
 from leaflets.formats import WRITERS
 from leaflets.build.workers import Progress
 
-
-
-def default_jobs() -> int:
-    """The number of cores this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def output_path(out_dir: Path, topic: Topic, format_name: str) -> Path:

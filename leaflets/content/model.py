@@ -17,9 +17,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
 
 from leaflets import files
 from leaflets.problems import TemplateError
-from leaflets.formats import FORMATS
-
-SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+from leaflets.formats import FORMATS, SLUG_PATTERN
 
 
 def _tidy(text: str) -> str:

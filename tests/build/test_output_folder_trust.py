@@ -25,7 +25,7 @@ from leaflets import formats
 from leaflets.cli import main, parser, watch
 from leaflets.content import load
 from tests.conftest import FIXTURES, ROOT
-from tests.test_regeneration import edit, wait_for
+from tests.build.test_regeneration import edit, wait_for
 
 MINIMAL = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
 TOPIC = MINIMAL.split("topics:\n", 1)[1]
@@ -516,7 +516,7 @@ def test_two_topics_whose_outputs_share_a_file_name_are_a_located_content_error(
 def test_outputs_sharing_a_name_are_refused_by_the_builder_too(tmp_path):
     content = load(FIXTURES / "minimal.yaml")
     twin = content.topics[0].model_copy(update={"id": "cramps-large-print"})
-    with pytest.raises(build.OutputError, match="would write cramps-large-print.pdf"):
+    with pytest.raises(outputs.OutputError, match="would write cramps-large-print.pdf"):
         build.build(content, [content.topics[0], twin], ["large-print", "pdf"], tmp_path)
     assert list(tmp_path.iterdir()) == []
 

@@ -21,7 +21,7 @@ from leaflets.cli import ProgressLine, main, parser, watch
 from leaflets.content import ContentError, Topic, load
 from leaflets.problems import OutputError
 from tests.conftest import FIXTURES
-from tests.test_incremental import TWO_TOPICS
+from tests.build.test_incremental import TWO_TOPICS
 
 MINIMAL = FIXTURES / "minimal.yaml"
 
