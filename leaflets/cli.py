@@ -10,12 +10,16 @@ import tempfile
 import threading
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from leaflets.build import folder
 from leaflets.build import preview
 from leaflets.build import default_jobs
 from leaflets.formats import WRITERS
 from leaflets.problems import ContentError, OutputError, TemplateError
+
+if TYPE_CHECKING:
+    from leaflets.build import Stopped
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_STOPPED = 130  # as a shell reports a program stopped by Ctrl+C
