@@ -263,4 +263,6 @@ def patient_text(topic: Topic) -> str:
 
 def mentions(lower_text: str, term: str) -> bool:
     """Whether `term` appears in `lower_text` as a whole word or phrase (any case, simple plurals)."""
+    if term.lower() not in lower_text:  # a plain search first: most terms are in no text, and it is 20 times faster
+        return False
     return re.search(rf"(?<![\w-]){re.escape(term.lower())}(?:s|es)?(?![\w-])", lower_text) is not None
