@@ -12,12 +12,14 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import io
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
 from pptx import Presentation
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.util import Emu, Pt
@@ -227,10 +229,27 @@ def _add_icon(page, slide: Slide) -> None:
     size = _icon_size(title)
     left = x + width - size
     top = y + (height - size) // 2
-    png = icons.png(slide.icon, icons.COLOURS[slide.icon])
-    picture = page.shapes.add_picture(io.BytesIO(png), left, top, size, size)
+    picture = _add_picture_once(page, slide.icon, left, top, size)
     picture.name = f"Icon: a {ICON_WORDS[slide.icon]}"  # the title says what it means: decorative
     title.left, title.top, title.width, title.height = x, y, width - size - Emu(152400), height
+
+
+_ICON_PARTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+"""Each deck's icon images by icon name, so that an icon shown on many slides is read and looked for once."""
+
+
+def _add_picture_once(page, icon: str, left: int, top: int, size: int):
+    """As shapes.add_picture(icon's PNG, ...), which reads the PNG and looks through every part of the deck
+    for an image with the same bytes each time; the second time an icon is shown, it is the same part."""
+    package = page.part.package
+    known = _ICON_PARTS.setdefault(package, {})
+    if icon not in known:
+        known[icon] = package.get_or_add_image_part(io.BytesIO(icons.png(icon, icons.COLOURS[icon])))
+    shapes = page.shapes
+    element = shapes._add_pic_from_image_part(known[icon], page.part.relate_to(known[icon], RT.IMAGE),
+                                              left, top, size, size)
+    shapes._recalculate_extents()
+    return shapes._shape_factory(element)
 
 
 def _add_logo(page, logo: Path, description: str, slide_width: int) -> None:
