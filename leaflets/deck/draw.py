@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import io
-import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,8 +64,12 @@ def write(content: Content, topic: Topic, path: Path) -> None:
     prs, layouts = prepared.open()
     frames = prepared.frames
     slides = notes.with_timings(plan(content, topic, frames), content.deck.minutes)
-    for number, slide in enumerate(slides, start=1):
-        _draw(prs, layouts[slide.role], slide, frames, number)
+    _ICON_PARTS.clear()
+    try:
+        for number, slide in enumerate(slides, start=1):
+            _draw(prs, layouts[slide.role], slide, frames, number)
+    finally:
+        _ICON_PARTS.clear()
     for page in prs.slides:
         make_accessible(page, content.language)
     package.set_properties(prs, content, topic)
@@ -234,17 +237,17 @@ def _add_icon(page, slide: Slide) -> None:
     title.left, title.top, title.width, title.height = x, y, width - size - Emu(152400), height
 
 
-_ICON_PARTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-"""Each deck's icon images by icon name, so that an icon shown on many slides is read and looked for once."""
+_ICON_PARTS: dict = {}
+"""The icon images of the deck being written, by icon name, so that an icon shown on many slides is read and
+looked for once; emptied when the deck is written (a part refers to its whole deck)."""
 
 
 def _add_picture_once(page, icon: str, left: int, top: int, size: int):
     """As shapes.add_picture(icon's PNG, ...), which reads the PNG and looks through every part of the deck
     for an image with the same bytes each time; the second time an icon is shown, it is the same part."""
-    package = page.part.package
-    known = _ICON_PARTS.setdefault(package, {})
+    known = _ICON_PARTS
     if icon not in known:
-        known[icon] = package.get_or_add_image_part(io.BytesIO(icons.png(icon, icons.COLOURS[icon])))
+        known[icon] = page.part.package.get_or_add_image_part(io.BytesIO(icons.png(icon, icons.COLOURS[icon])))
     shapes = page.shapes
     element = shapes._add_pic_from_image_part(known[icon], page.part.relate_to(known[icon], RT.IMAGE),
                                               left, top, size, size)
