@@ -48,6 +48,8 @@ class FileHashes:
 
     def __init__(self):
         self._known: dict[Path, str] = {}
+        self._code: str | None = None
+        self.topic_parts: dict[int, tuple[Topic, list[str]]] = {}
 
     def of(self, path: Path) -> str:
         path = Path(path)
@@ -57,6 +59,11 @@ class FileHashes:
 
     def code_and_assets(self) -> str:
         """One hash of the package's code and assets, so that a change to either rebuilds everything."""
+        if self._code is None:
+            self._code = self._code_and_assets()
+        return self._code
+
+    def _code_and_assets(self) -> str:
         files = (sorted(_PACKAGE.rglob("*.py")) + sorted(asset("icons").glob("*.svg"))
                  + [asset("deck-template.pptx")] + sorted(asset("checks").glob("*.txt")))
         return hashlib.sha256(b"".join(self.of(f).encode() for f in files)).hexdigest()
@@ -72,11 +79,22 @@ def fingerprint(content: Content, topic: Topic, format_name: str, hashes: FileHa
 
 
 def _inputs(content: Content, topic: Topic, format_name: str, hashes: FileHashes):
-    from leaflets.wording import review_overdue
-
     yield __version__
     yield hashes.code_and_assets()
     yield format_name
+    known = hashes.topic_parts.get(id(topic))
+    if known is None or known[0] is not topic:  # the same for each format of the topic: made once a build
+        known = hashes.topic_parts[id(topic)] = (topic, list(_topic_inputs(content, topic, hashes)))
+    yield from known[1]
+    if format_name == "pptx":
+        yield content.deck.model_dump_json()
+        if content.deck.template:
+            yield hashes.of(content.deck.template)
+
+
+def _topic_inputs(content: Content, topic: Topic, hashes: FileHashes):
+    from leaflets.wording import review_overdue
+
     yield content.language
     yield topic.model_dump_json()
     yield str(review_overdue(topic))
@@ -87,10 +105,6 @@ def _inputs(content: Content, topic: Topic, format_name: str, hashes: FileHashes
         yield content.publisher.model_dump_json()
         if content.publisher.logo:
             yield hashes.of(content.publisher.logo)
-    if format_name == "pptx":
-        yield content.deck.model_dump_json()
-        if content.deck.template:
-            yield hashes.of(content.deck.template)
 
 
 def is_output_name(name: str) -> bool:
