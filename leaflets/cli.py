@@ -286,15 +286,14 @@ def _remember_build(args: argparse.Namespace, content, topics, formats) -> None:
 
 def _build_locked(args: argparse.Namespace, content, parsed, list_current: bool, unchanged=None) -> int:
     """The build itself, holding the output folder's lock; with `unchanged`, a build that has nothing to do."""
-    findings = unchanged.findings if unchanged else _findings_of_build(args, content, parsed)
-    for line in findings:
-        print(line, file=sys.stderr)
+    checks = _Findings(args, content, parsed, unchanged.findings if unchanged else None)
+    findings = checks.say() if args.strict or unchanged else []
     if findings and args.strict:
         print(f"{len(findings)} finding{'s' * (len(findings) != 1)} with --strict; nothing was written.",
               file=sys.stderr)
         return EXIT_CONTENT
 
-    report = unchanged or _update_outputs(args, content)
+    report = unchanged or _update_outputs(args, content, checks.say)
     if isinstance(report, int):
         return report
     for path in report.written:
@@ -322,7 +321,24 @@ def _build_locked(args: argparse.Namespace, content, parsed, list_current: bool,
     return EXIT_OK
 
 
-def _update_outputs(args: argparse.Namespace, content):
+class _Findings:
+    """The checks' warnings for a build, said once. Without --strict they are found while the workers render
+    (the checks of 100 topics take a third of a second), yet said before any progress line or output."""
+
+    def __init__(self, args: argparse.Namespace, content, parsed, lines: list[str] | None = None):
+        self.args, self.content, self.parsed, self.lines, self.said = args, content, parsed, lines, False
+
+    def say(self) -> list[str]:
+        if self.lines is None:
+            self.lines = _findings_of_build(self.args, self.content, self.parsed)
+        if not self.said:
+            self.said = True
+            for line in self.lines:
+                print(line, file=sys.stderr)
+        return self.lines
+
+
+def _update_outputs(args: argparse.Namespace, content, say_findings):
     """Build what changed: the report of what was done, or the exit status of a build that failed."""
     from leaflets.build import Stopped
 
@@ -330,12 +346,15 @@ def _update_outputs(args: argparse.Namespace, content):
     formats = list(dict.fromkeys(args.format or content.formats))
     try:
         report = update(content, topics, formats, args.out, force=args.force, prune=args.prune,
-                        jobs=args.jobs, progress=ProgressLine())
+                        jobs=args.jobs, progress=ProgressLine(), beside=say_findings)
     except OutputError as error:
+        say_findings()  # refused before rendering began
         where = "" if isinstance(error, TemplateError) else f"{args.content}: "
         print(f"{where}{error}. Nothing was written.", file=sys.stderr)
         return EXIT_CONTENT
     except Stopped as stop:
+        if not isinstance(stop.cause, KeyboardInterrupt):
+            say_findings()  # a folder that could not be written to may have stopped it before rendering began
         print(_stopped_line(stop, args.out), file=sys.stderr)
         return EXIT_STOPPED if isinstance(stop.cause, KeyboardInterrupt) else EXIT_CONTENT
     _remember_build(args, content, topics, formats)

@@ -83,3 +83,12 @@ def test_strict_with_a_remembered_warning_still_builds_nothing(tmp_path):
     strict = run("--out", "out", *OPTIONS, "--strict", cwd=tmp_path)
     assert strict.returncode == 1
     assert strict.stderr.splitlines()[-1] == "1 finding with --strict; nothing was written."
+
+
+def test_the_checks_found_while_workers_render_are_said_before_any_progress_line(tmp_path):
+    branded(tmp_path)
+    built = run("--out", "out", "--format", "pdf", "--format", "trifold", "--format", "pptx", "--jobs", "2",
+                cwd=tmp_path)
+    lines = built.stderr.splitlines()
+    assert built.returncode == 0 and len(lines) == 4
+    assert lines[0].endswith("[old-source]") and all(line.startswith("built [") for line in lines[1:])
