@@ -254,13 +254,23 @@ def _unchanged_since_last_build(args: argparse.Namespace) -> _Unchanged | None:
 
     folder.remove_leftovers(args.out)
     last = manifest.last_build(args.out)
-    if last is None or manifest.build_key(args.content, str(args.content), _build_options(args), last.named) != last.key:
+    if last is None or not _may_read(args, last.named) or manifest.build_key(args.content, str(args.content), _build_options(args), last.named) != last.key:
         return None
     findings = manifest.remembered_findings(args.out, manifest.checks_key(args.content, str(args.content)))
     if findings is None or (findings and args.strict):
         return None
     outputs = manifest.still_current(args.out, last)
     return None if outputs is None else _Unchanged(findings, *outputs)
+
+
+def _may_read(args: argparse.Namespace, named: list[str]) -> bool:
+    """Whether the files a last build's record names are --template or files in the content file's folder:
+    the record comes from the output folder, and no other file is read on its word (a content naming a logo
+    elsewhere is read and built as usual)."""
+    home = Path(args.content).resolve().parent
+    template = args.template.resolve() if args.template else None
+    return all(Path(name) == template or Path(name).is_relative_to(home) and ".." not in Path(name).parts
+               for name in named)
 
 
 def _build_options(args: argparse.Namespace) -> list:

@@ -3,6 +3,8 @@ and says exactly what a build that read it would say."""
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import subprocess
 import sys
@@ -92,3 +94,15 @@ def test_the_checks_found_while_workers_render_are_said_before_any_progress_line
     lines = built.stderr.splitlines()
     assert built.returncode == 0 and len(lines) == 4
     assert lines[0].endswith("[old-source]") and all(line.startswith("built [") for line in lines[1:])
+
+
+def test_a_last_build_record_naming_other_files_is_not_taken_at_its_word(tmp_path):
+    branded(tmp_path)
+    run("--out", "out", *OPTIONS, cwd=tmp_path)
+    record = tmp_path / "out" / ".leaflets-build.json"
+    os.mkfifo(tmp_path / "pipe")
+    data = json.loads(record.read_text())
+    data["named"] += ["/dev/zero", str(tmp_path / "pipe")]
+    record.write_text(json.dumps(data))
+    again = run("--out", "out", *OPTIONS, cwd=tmp_path)
+    assert again.stdout.splitlines()[:2] == ["up to date out/cramps.pdf", "up to date out/cramps.pptx"]
