@@ -28,7 +28,9 @@ def render(content: Content, work: list, jobs: int, progress: Progress | None,
     """Render in worker processes; the first failure cancels what has not started and is raised here.
     On Ctrl+C the workers are stopped at once; they ignore it themselves, so they print nothing."""
     for format_name in {format_name for (_, format_name), _ in work}:
-        importlib.import_module(WRITERS[format_name].module)  # once here, inherited by forked workers
+        module = importlib.import_module(WRITERS[format_name].module)  # once here, inherited by forked workers
+        if hasattr(module, "before_workers") and sum(name == format_name for (_, name), _ in work) > 1:
+            module.before_workers()  # what each worker would otherwise make for itself
     gc.freeze()  # keep the collector from touching, and so copying, the pages the workers share with us
     try:
         with ProcessPoolExecutor(jobs, mp_context=_process_context(), initializer=_start_worker,

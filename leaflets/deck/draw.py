@@ -237,6 +237,13 @@ def _add_icon(page, slide: Slide) -> None:
     title.left, title.top, title.width, title.height = x, y, width - size - Emu(152400), height
 
 
+def before_workers() -> None:
+    """Render the slide icons in the process that starts the workers, which then share them: each would
+    otherwise load pdfium and render the same five pictures."""
+    for icon in ICON_WORDS:
+        icons.png(icon, icons.COLOURS[icon])
+
+
 _ICON_PARTS: dict = {}
 """The icon images of the deck being written, by icon name, so that an icon shown on many slides is read and
 looked for once; emptied when the deck is written (a part refers to its whole deck)."""
