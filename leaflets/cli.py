@@ -12,15 +12,16 @@ import tempfile
 import threading
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from leaflets.build import folder, inputs
+from leaflets.build import folder
 from leaflets.build import preview
-from leaflets.content import schema
-from leaflets.build import Stopped, default_jobs, update
+from leaflets.build import default_jobs
 from leaflets.formats import WRITERS
-from leaflets.content import ContentError, load_with_positions
-from leaflets.content.validate import topics_without_their_font
-from leaflets.problems import OutputError, TemplateError
+from leaflets.problems import ContentError, OutputError, TemplateError
+
+if TYPE_CHECKING:
+    from leaflets.build import Stopped
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_STOPPED = 130  # as a shell reports a program stopped by Ctrl+C
@@ -157,6 +158,10 @@ def _run(argv: list[str] | None) -> int:
     args = p.parse_args(argv)
     if args.template and (args.template.suffix.lower() != ".pptx" or not os.path.lexists(args.template)):
         p.error(f"--template {args.template}: no such PowerPoint file; give the path of a .pptx template")
+    if not (args.schema or args.watch):
+        status = build_if_unchanged(args)
+        if status is not None:
+            return status
     if args.template:
         problem = _template_problem(args.template)
         if problem:
@@ -188,6 +193,8 @@ def _template_problem(template: Path) -> str | None:
 
 
 def write_schema(content_path: Path) -> int:
+    from leaflets.content import schema
+
     target = content_path.parent / schema.FILE_NAME
     schema.write(target)
     print(f"wrote {target}")
@@ -196,6 +203,8 @@ def write_schema(content_path: Path) -> int:
 
 def build_once(args: argparse.Namespace, *, list_current: bool = True) -> int:
     """Check the content and build what changed; print what was done; return the exit status."""
+    from leaflets.content import load_with_positions
+
     try:
         content, parsed = load_with_positions(args.content, str(args.content), open_template=_open_template)
     except ContentError as error:
@@ -233,33 +242,96 @@ def build_once(args: argparse.Namespace, *, list_current: bool = True) -> int:
         return EXIT_STOPPED
 
 
-def _build_locked(args: argparse.Namespace, content, parsed, list_current: bool) -> int:
-    """The build itself, holding the output folder's lock."""
-    findings = _findings_of_build(args, content, parsed)
-    for line in findings:
-        print(line, file=sys.stderr)
+def update(*args, **kwargs):
+    """leaflets.build.update, imported only when something is to be built (it brings in the content model)."""
+    from leaflets.build import update as update_outputs
+
+    return update_outputs(*args, **kwargs)
+
+
+def build_if_unchanged(args: argparse.Namespace) -> int | None:
+    """A whole build with nothing changed since the last one into the folder (content file, the files it
+    names, the package, the options and the day), whose outputs still hold what was written: say so, as a
+    build would, without reading the content, under the folder's lock. None when a build is needed; this
+    needs only the standard library, the manifest and the saved findings."""
+    if args.check or args.force or args.prune or args.preview or not args.out.is_dir():
+        return None
+    try:
+        with folder.locked(args.out):
+            unchanged = _unchanged_since_last_build(args)
+            return None if unchanged is None else _build_locked(args, None, None, True, unchanged)
+    except folder.FolderError as error:  # the lock is not to be had: waiting again would say it twice
+        print(error, file=sys.stderr)
+        return EXIT_CONTENT
+    except OSError:
+        return None  # the build proper says what is wrong
+
+
+class _Unchanged:
+    """What a build with nothing changed would find: the saved findings and a report of outputs up to date."""
+
+    def __init__(self, findings: list[str], current: list[Path], stale: list[Path]):
+        self.findings = findings
+        self.written, self.current, self.stale, self.pruned = [], current, stale, []
+
+
+def _unchanged_since_last_build(args: argparse.Namespace) -> _Unchanged | None:
+    from leaflets.build import manifest
+
+    folder.remove_leftovers(args.out)
+    last = manifest.last_build(args.out)
+    if last is None or not _may_read(args, last.named) or manifest.build_key(args.content, str(args.content), _build_options(args), last.named) != last.key:
+        return None
+    findings = manifest.remembered_findings(args.out, manifest.checks_key(args.content, str(args.content)))
+    if findings is None or (findings and args.strict):
+        return None
+    outputs = manifest.still_current(args.out, last)
+    return None if outputs is None else _Unchanged(findings, *outputs)
+
+
+def _may_read(args: argparse.Namespace, named: list[str]) -> bool:
+    """Whether the files a last build's record names are --template or files in the content file's folder:
+    the record comes from the output folder, and no other file is read on its word (a content naming a logo
+    elsewhere is read and built as usual)."""
+    home = Path(args.content).resolve().parent
+    template = args.template.resolve() if args.template else None
+    return all(Path(name) == template or Path(name).is_relative_to(home) and ".." not in Path(name).parts
+               for name in named)
+
+
+def _build_options(args: argparse.Namespace) -> list:
+    """The options that choose what a build makes (not how: --jobs, or what it prints: --strict)."""
+    return [args.format, args.topic, str(args.template) if args.template else None]
+
+
+def _remember_build(args: argparse.Namespace, content, topics, formats) -> None:
+    """Let the next build with nothing changed stop before it reads the content (see build_if_unchanged)."""
+    from leaflets.build import manifest, output_path
+
+    named = [str(path) for path in (content.publisher and content.publisher.logo, content.deck.template) if path]
+    key = manifest.build_key(args.content, str(args.content), _build_options(args), named)
+    if key is None:
+        return
+    outputs = [output_path(args.out, topic, name).name for topic in topics for name in formats]
+    expected = [output_path(args.out, topic, name).name for topic in content.topics for name in WRITERS]
+    try:
+        manifest.remember_build(args.out, key, named, outputs, expected)
+    except OSError:
+        pass  # the next build reads the content
+
+
+def _build_locked(args: argparse.Namespace, content, parsed, list_current: bool, unchanged=None) -> int:
+    """The build itself, holding the output folder's lock; with `unchanged`, a build that has nothing to do."""
+    checks = _Findings(args, content, parsed, unchanged.findings if unchanged else None)
+    findings = checks.say() if args.strict or unchanged else []
     if findings and args.strict:
         print(f"{len(findings)} finding{'s' * (len(findings) != 1)} with --strict; nothing was written.",
               file=sys.stderr)
         return EXIT_CONTENT
 
-    topics = [content.topic(t) for t in dict.fromkeys(args.topic)] if args.topic else list(content.topics)
-    unbuildable = topics_without_their_font(content, parsed)
-    for _, problem in unbuildable:
-        print(f"{problem.where}: warning: {problem.path}: {problem.message}", file=sys.stderr)
-    left_out = {topic.id for topic, _ in unbuildable}
-    topics = [topic for topic in topics if topic.id not in left_out]
-    formats = list(dict.fromkeys(args.format or content.formats))
-    try:
-        report = update(content, topics, formats, args.out, force=args.force, prune=args.prune,
-                        jobs=args.jobs, progress=ProgressLine())
-    except OutputError as error:
-        where = "" if isinstance(error, TemplateError) else f"{args.content}: "
-        print(f"{where}{error}. Nothing was written.", file=sys.stderr)
-        return EXIT_CONTENT
-    except Stopped as stop:
-        print(_stopped_line(stop, args.out), file=sys.stderr)
-        return EXIT_STOPPED if isinstance(stop.cause, KeyboardInterrupt) else EXIT_CONTENT
+    report = unchanged or _update_outputs(args, content, parsed, checks.say)
+    if isinstance(report, int):
+        return report
     for path in report.written:
         print(f"wrote {path}")
     if list_current:
@@ -271,7 +343,7 @@ def _build_locked(args: argparse.Namespace, content, parsed, list_current: bool)
         print(f"not in {args.content} any more: {path} (remove it with --prune)")
     for path in report.pruned:
         print(f"removed {path}")
-    print(_summary_line(len(report.written), len(report.current), len(findings), args.strict))
+    print(_summary_line(len(report.written), len(report.current), len(checks.say()), args.strict))
     if args.preview:
         needed = [p for p in report.written + report.current
                   if p.suffix == ".pdf" and (p in report.written or not p.with_name(f"{p.stem}-page1.png").exists())]
@@ -292,6 +364,53 @@ def _summary_line(rebuilt: int, current: int, findings: int, strict: bool) -> st
     if findings:
         line += f", {_count(range(findings), 'error' if strict else 'warning')} \u2014 see --check"
     return line
+
+
+class _Findings:
+    """The checks' warnings for a build, said once. Without --strict they are found while the workers render
+    (the checks of 100 topics take a third of a second), yet said before any progress line or output."""
+
+    def __init__(self, args: argparse.Namespace, content, parsed, lines: list[str] | None = None):
+        self.args, self.content, self.parsed, self.lines, self.said = args, content, parsed, lines, False
+
+    def say(self) -> list[str]:
+        if self.lines is None:
+            self.lines = _findings_of_build(self.args, self.content, self.parsed)
+        if not self.said:
+            self.said = True
+            for line in self.lines:
+                print(line, file=sys.stderr)
+        return self.lines
+
+
+def _update_outputs(args: argparse.Namespace, content, parsed, say_findings):
+    """Build what changed: the report of what was done, or the exit status of a build that failed."""
+    from leaflets.build import Stopped
+
+    from leaflets.content.validate import topics_without_their_font
+
+    topics = [content.topic(t) for t in dict.fromkeys(args.topic)] if args.topic else list(content.topics)
+    unbuildable = topics_without_their_font(content, parsed)
+    for _, problem in unbuildable:
+        print(f"{problem.where}: warning: {problem.path}: {problem.message}", file=sys.stderr)
+    left_out = {topic.id for topic, _ in unbuildable}
+    topics = [topic for topic in topics if topic.id not in left_out]
+    formats = list(dict.fromkeys(args.format or content.formats))
+    try:
+        report = update(content, topics, formats, args.out, force=args.force, prune=args.prune,
+                        jobs=args.jobs, progress=ProgressLine(), beside=say_findings)
+    except OutputError as error:
+        say_findings()  # refused before rendering began
+        where = "" if isinstance(error, TemplateError) else f"{args.content}: "
+        print(f"{where}{error}. Nothing was written.", file=sys.stderr)
+        return EXIT_CONTENT
+    except Stopped as stop:
+        if not isinstance(stop.cause, KeyboardInterrupt):
+            say_findings()  # a folder that could not be written to may have stopped it before rendering began
+        print(_stopped_line(stop, args.out), file=sys.stderr)
+        return EXIT_STOPPED if isinstance(stop.cause, KeyboardInterrupt) else EXIT_CONTENT
+    _remember_build(args, content, topics, formats)
+    return report
 
 
 def _stopped_line(stop: Stopped, out: Path) -> str:
@@ -375,6 +494,7 @@ def list_topics(args: argparse.Namespace) -> int:
     """`--list`: each topic with its title, language and review status, then its outputs and whether each is
     up to date in the output folder."""
     from leaflets.build import manifest, output_path
+    from leaflets.content import load_with_positions
 
     try:
         content = load_with_positions(args.content, str(args.content), open_template=_open_template)[0]
@@ -424,6 +544,8 @@ def _watched_line(seen) -> str:
 def watch(args: argparse.Namespace, interval: float = 0.5, stop: threading.Event | None = None) -> int:
     """Build, then build again whenever an input changes, until interrupted (or `stop` is set).
     The files are looked at before each build, so that a change saved while it runs is built next."""
+    from leaflets.build import inputs
+
     stop = stop or threading.Event()
     named = inputs.named_files(args.content, args.template)
     seen = inputs.snapshot(args.content, named)
@@ -438,6 +560,8 @@ def watch(args: argparse.Namespace, interval: float = 0.5, stop: threading.Event
 
 
 def _rebuild_on_change(args: argparse.Namespace, interval: float, stop: threading.Event, named, seen) -> None:
+    from leaflets.build import inputs
+
     while not stop.wait(interval):
         changed = inputs.changes(seen, inputs.snapshot(args.content, named))
         if not changed:

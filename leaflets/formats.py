@@ -43,3 +43,6 @@ WRITERS: dict[str, Writer] = {
 
 FORMATS = tuple(WRITERS)
 DEFAULT_FORMATS = tuple(name for name, writer in WRITERS.items() if writer.default)
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+"""What a topic id may be: it names the topic's output files (and so the entries of the output folder's manifest)."""

@@ -14,18 +14,23 @@ file this package could have written there are kept.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from leaflets import __version__
 from leaflets.build import folder
-from leaflets.content import SLUG_PATTERN, Content, Topic
 from leaflets.theme import asset
-from leaflets.wording import review_overdue
-from leaflets.formats import WRITERS
+from leaflets.formats import SLUG_PATTERN, WRITERS
+
+if TYPE_CHECKING:
+    from leaflets.content import Content, Topic
 
 FILE_NAME = ".leaflets-manifest.json"
 MAX_BYTES = 10_000_000
@@ -43,6 +48,8 @@ class FileHashes:
 
     def __init__(self):
         self._known: dict[Path, str] = {}
+        self._code: str | None = None
+        self.topic_parts: dict[int, tuple[Topic, list[str]]] = {}
 
     def of(self, path: Path) -> str:
         path = Path(path)
@@ -52,6 +59,11 @@ class FileHashes:
 
     def code_and_assets(self) -> str:
         """One hash of the package's code and assets, so that a change to either rebuilds everything."""
+        if self._code is None:
+            self._code = self._code_and_assets()
+        return self._code
+
+    def _code_and_assets(self) -> str:
         files = (sorted(_PACKAGE.rglob("*.py")) + sorted(asset("icons").glob("*.svg"))
                  + [asset("deck-template.pptx")] + sorted(asset("checks").glob("*.txt")))
         return hashlib.sha256(b"".join(self.of(f).encode() for f in files)).hexdigest()
@@ -70,6 +82,19 @@ def _inputs(content: Content, topic: Topic, format_name: str, hashes: FileHashes
     yield __version__
     yield hashes.code_and_assets()
     yield format_name
+    known = hashes.topic_parts.get(id(topic))
+    if known is None or known[0] is not topic:  # the same for each format of the topic: made once a build
+        known = hashes.topic_parts[id(topic)] = (topic, list(_topic_inputs(content, topic, hashes)))
+    yield from known[1]
+    if format_name == "pptx":
+        yield content.deck.model_dump_json()
+        if content.deck.template:
+            yield hashes.of(content.deck.template)
+
+
+def _topic_inputs(content: Content, topic: Topic, hashes: FileHashes):
+    from leaflets.wording import review_overdue
+
     yield content.language
     yield topic.model_dump_json()
     yield str(review_overdue(topic))
@@ -80,10 +105,6 @@ def _inputs(content: Content, topic: Topic, format_name: str, hashes: FileHashes
         yield content.publisher.model_dump_json()
         if content.publisher.logo:
             yield hashes.of(content.publisher.logo)
-    if format_name == "pptx":
-        yield content.deck.model_dump_json()
-        if content.deck.template:
-            yield hashes.of(content.deck.template)
 
 
 def is_output_name(name: str) -> bool:
@@ -161,11 +182,9 @@ MAX_CHECKS_BYTES = 10_000_000
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
-def checks_key(content_file: Path, display_name: str) -> str:
+def checks_key(content_file: Path, display_name: str, hashes: FileHashes | None = None) -> str:
     """What the content checks' findings depend on: the file, the package (its word lists too) and the day."""
-    import datetime as dt
-
-    parts = [Path(content_file).read_bytes(), display_name.encode(), FileHashes().code_and_assets().encode(),
+    parts = [Path(content_file).read_bytes(), display_name.encode(), (hashes or FileHashes()).code_and_assets().encode(),
              dt.date.today().isoformat().encode()]
     return hashlib.sha256(b"\0".join(parts)).hexdigest()
 
@@ -185,3 +204,94 @@ def remembered_findings(out_dir: Path, key: str) -> list[str] | None:
 def remember_findings(out_dir: Path, key: str, lines: list[str]) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     _write_json(out_dir / CHECKS_FILE, {"key": key, "findings": lines})
+
+
+BUILD_FILE = ".leaflets-build.json"
+MAX_NAMED_BYTES = 100_000_000
+"""A logo or template larger than this is not hashed to recognise a build with nothing changed (the loader
+refuses far smaller ones); the build then reads the content as usual."""
+
+
+@dataclass(frozen=True)
+class LastBuild:
+    """The last whole build into a folder: a hash of everything it was made from (`key`), the files the
+    content named (logo, template), each output asked for with its inputs' fingerprint, in the order
+    asked, and the name of every output the content could make."""
+
+    key: str
+    named: list[str]
+    outputs: list[tuple[str, str]]
+    expected: list[str]
+
+
+def build_key(content_file: Path, display_name: str, options: list, named: list[str]) -> str | None:
+    """A hash of everything a whole build reads: the content file and the files it names (by path and
+    bytes), the package's code, the options that choose the outputs, the folder it was run from and the day
+    (review dates and checks depend on it). None when a named file cannot be read as a plain file."""
+    hashes = FileHashes()
+    digest = hashlib.sha256()
+    for part in [__version__, hashes.code_and_assets(), os.getcwd(), str(Path(content_file).resolve()), display_name,
+                 json.dumps(options), dt.date.today().isoformat(), json.dumps(named)]:
+        digest.update(part.encode() + b"\0")
+    for name in [content_file, *named]:
+        data = _named_file(Path(name))
+        if data is None:
+            return None
+        digest.update(hashlib.sha256(data).hexdigest().encode() + b"\0")
+    return digest.hexdigest()
+
+
+def _named_file(path: Path) -> bytes | None:
+    """The bytes of a file the content names, followed through links (as the build reads it) but only a
+    plain file of bounded size: the list of named files comes from the output folder."""
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return None
+    with os.fdopen(handle, "rb") as file:
+        try:
+            info = os.fstat(handle)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_NAMED_BYTES:
+                return None
+            return file.read(MAX_NAMED_BYTES + 1)
+        except OSError:
+            return None
+
+
+def last_build(out_dir: Path) -> LastBuild | None:
+    """What the folder says its last whole build was; None when missing or not as a build writes it."""
+    data = folder.read_json(out_dir / BUILD_FILE, MAX_BYTES)
+    if not isinstance(data, dict) or not isinstance(data.get("key"), str):
+        return None
+    named, outputs, expected = data.get("named"), data.get("outputs"), data.get("expected")
+    if not (isinstance(named, list) and all(isinstance(n, str) for n in named)
+            and isinstance(outputs, list) and all(isinstance(o, list) and len(o) == 2 and is_output_name(o[0])
+                                                  and isinstance(o[1], str) for o in outputs)
+            and isinstance(expected, list) and all(is_output_name(e) for e in expected)):
+        return None
+    return LastBuild(data["key"], named, [tuple(o) for o in outputs], expected)
+
+
+def remember_build(out_dir: Path, key: str, named: list[str], outputs: list[str], expected: list[str]) -> None:
+    """Save what a whole build that has just finished was made from, with each output's fingerprint as the
+    manifest holds it."""
+    entries = Manifest.read(out_dir).entries
+    if not all(name in entries for name in outputs):
+        return
+    _write_json(out_dir / BUILD_FILE, {"key": key, "named": named,
+                                       "outputs": [[name, entries[name].inputs] for name in outputs],
+                                       "expected": expected})
+
+
+def still_current(out_dir: Path, build: LastBuild) -> tuple[list[Path], list[Path]] | None:
+    """The outputs of `build` and the outputs of removed topics (see Manifest.stale), if the manifest still
+    records every output of `build` as it was built then and each still holds the bytes written; else None."""
+    state = Manifest.read(out_dir)
+    for name, inputs in build.outputs:
+        if not state.is_current(name, inputs):
+            return None
+    count = len(state.entries)
+    stale = state.stale(set(build.expected))
+    if len(state.entries) != count:  # a build would forget those entries in the manifest
+        return None
+    return [out_dir / name for name, _ in build.outputs], stale

@@ -23,11 +23,14 @@ Progress = Callable[[int, int, Topic, str], None]
 """Told after each output is rendered: how many are done, of how many, and which (topic, format) it was."""
 
 
-def render(content: Content, work: list, jobs: int, progress: Progress | None) -> None:
+def render(content: Content, work: list, jobs: int, progress: Progress | None,
+           beside: Callable[[], object] | None = None) -> None:
     """Render in worker processes; the first failure cancels what has not started and is raised here.
     On Ctrl+C the workers are stopped at once; they ignore it themselves, so they print nothing."""
     for format_name in {format_name for (_, format_name), _ in work}:
-        importlib.import_module(WRITERS[format_name].module)  # once here, inherited by forked workers
+        module = importlib.import_module(WRITERS[format_name].module)  # once here, inherited by forked workers
+        if hasattr(module, "before_workers") and sum(name == format_name for (_, name), _ in work) > 1:
+            module.before_workers()  # what each worker would otherwise make for itself
     gc.freeze()  # keep the collector from touching, and so copying, the pages the workers share with us
     try:
         with ProcessPoolExecutor(jobs, mp_context=_process_context(), initializer=_start_worker,
@@ -38,6 +41,8 @@ def render(content: Content, work: list, jobs: int, progress: Progress | None) -
                 with _interrupts_blocked():
                     pending = {pool.submit(_render, topic.id, format_name, temporary): (topic, format_name)
                                for (topic, format_name), temporary in work}
+                if beside:
+                    beside()  # in this process, which would otherwise only wait
                 _collect(pending, len(work), progress)
             except KeyboardInterrupt:
                 _stop_workers(pool)

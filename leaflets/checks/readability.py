@@ -47,14 +47,18 @@ def syllable_count(text: str) -> int:
     points plus one. The dictionary's counts come from a table made once (assets/make_syllables.py):
     textstat reads the whole dictionary in every process, which takes longer than the checks."""
     from textstat.backend.selections import list_words
+
+    return sum(map(_word_syllables, list_words(text, lowercase=True)))
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_syllables(word: str) -> int:
+    known = syllable_table().get(word)
+    if known is not None:
+        return known
     from textstat.backend.utils import get_pyphen
 
-    table = syllable_table()
-    count = 0
-    for word in list_words(text, lowercase=True):
-        known = table.get(word)
-        count += known if known is not None else len(get_pyphen("en_US").positions(word)) + 1
-    return count
+    return len(get_pyphen("en_US").positions(word)) + 1
 
 
 @functools.cache

@@ -19,6 +19,7 @@ from pathlib import Path
 from pptx import Presentation
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.util import Emu, Pt
@@ -71,8 +72,12 @@ def write(content: Content, topic: Topic, path: Path) -> None:
     prs, layouts = prepared.open()
     frames = prepared.frames
     slides = timed_plan(content, topic, frames)
-    for number, slide in enumerate(slides, start=1):
-        _draw(prs, layouts[slide.role], slide, frames, number)
+    _ICON_PARTS.clear()
+    try:
+        for number, slide in enumerate(slides, start=1):
+            _draw(prs, layouts[slide.role], slide, frames, number)
+    finally:
+        _ICON_PARTS.clear()
     for page in prs.slides:
         make_accessible(page, topic.language)
     if languages.is_cjk(topic.language):
@@ -254,8 +259,7 @@ def _add_icon(page, slide: Slide) -> None:
     size = _icon_size(title)
     left = x + width - size
     top = y + (height - size) // 2
-    png = icons.png(slide.icon, icons.COLOURS[slide.icon])
-    picture = page.shapes.add_picture(io.BytesIO(png), left, top, size, size)
+    picture = _add_picture_once(page, slide.icon, left, top, size)
     picture.name = f"Icon: a {ICON_WORDS[slide.icon]}"  # the title says what it means: decorative
     title.left, title.top, title.width, title.height = x, y, width - size - Emu(152400), height
 
@@ -291,6 +295,31 @@ def _add_warning_border(page, body) -> None:
     style = box._element.find(qn("p:style"))
     if style is not None:  # the theme's shape style adds a shadow
         box._element.remove(style)
+
+
+def before_workers() -> None:
+    """Render the slide icons in the process that starts the workers, which then share them: each would
+    otherwise load pdfium and render the same five pictures."""
+    for icon in ICON_WORDS:
+        icons.png(icon, icons.COLOURS[icon])
+
+
+_ICON_PARTS: dict = {}
+"""The icon images of the deck being written, by icon name, so that an icon shown on many slides is read and
+looked for once; emptied when the deck is written (a part refers to its whole deck)."""
+
+
+def _add_picture_once(page, icon: str, left: int, top: int, size: int):
+    """As shapes.add_picture(icon's PNG, ...), which reads the PNG and looks through every part of the deck
+    for an image with the same bytes each time; the second time an icon is shown, it is the same part."""
+    known = _ICON_PARTS
+    if icon not in known:
+        known[icon] = page.part.package.get_or_add_image_part(io.BytesIO(icons.png(icon, icons.COLOURS[icon])))
+    shapes = page.shapes
+    element = shapes._add_pic_from_image_part(known[icon], page.part.relate_to(known[icon], RT.IMAGE),
+                                              left, top, size, size)
+    shapes._recalculate_extents()
+    return shapes._shape_factory(element)
 
 
 def _add_logo(page, logo: Path, description: str, slide_width: int) -> None:
