@@ -24,7 +24,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.util import Emu, Pt
 
-from leaflets import files, languages, wording
+from leaflets import files, languages
 from leaflets.pictures import icons, images
 from leaflets.deck import package, pptx_lookup
 from leaflets.content import Content, Topic
