@@ -22,15 +22,18 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def catalogue(count: int) -> dict:
-    """`count` topics: copies of the seed topics under new ids, each citing the seed sources."""
+    """`count` topics: copies of the seed's English topics under new ids, each citing the seed sources (the
+    plain baseline scripts set Latin text only, so the comparison stays like for like)."""
     seed = yaml.safe_load((ROOT / "content.yaml").read_text(encoding="utf-8"))
+    english = [topic for topic in seed["topics"] if topic.get("language", seed.get("language", "en")).startswith("en")]
     topics = []
     for n in range(count):
-        topic = copy.deepcopy(seed["topics"][n % len(seed["topics"])])  # shared objects would dump as aliases
+        topic = copy.deepcopy(english[n % len(english)])  # shared objects would dump as aliases
         topic["id"] = f"{topic['id']}-{n:04d}"
         topic["title"] = f"{topic['title']} ({n})"
         topics.append(topic)
-    return {**seed, "formats": ["pdf", "pptx"], "topics": topics}
+    glossary = {term: meaning for term, meaning in (seed.get("glossary") or {}).items() if term.isascii()}
+    return {**seed, "formats": ["pdf", "pptx"], "topics": topics, "glossary": glossary}
 
 
 def tree_memory_mb(root: int) -> float:
