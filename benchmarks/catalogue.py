@@ -36,18 +36,23 @@ def catalogue(count: int) -> dict:
     return {**seed, "formats": ["pdf", "pptx"], "topics": topics, "glossary": glossary}
 
 
-def tree_memory_mb(root: int) -> float:
+def tree_memory_mb(root: int, peaks: dict[int, int] | None = None) -> float:
     """Proportional set size (shared pages split between the processes sharing them) of `root`
-    and all its descendants, in MB; Linux only."""
+    and all its descendants, in MB; Linux only. With `peaks`, also records each process's own
+    peak RSS (kB) there."""
     total, todo = 0, [root]
     while todo:
         pid = todo.pop()
         try:
             todo += map(int, Path(f"/proc/{pid}/task/{pid}/children").read_text().split())
             rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+            status = Path(f"/proc/{pid}/status").read_text() if peaks is not None else ""
         except OSError:
             continue  # the process has just ended
         total += next((int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:")), 0)
+        if peaks is not None:
+            hwm = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")), 0)
+            peaks[pid] = max(peaks.get(pid, 0), hwm)
     return total / 1024
 
 

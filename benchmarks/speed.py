@@ -34,7 +34,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from catalogue import catalogue  # noqa: E402
+from catalogue import catalogue, tree_memory_mb  # noqa: E402
 
 PYTHON = sys.executable
 IMPORT = [PYTHON, "-c", "import yaml, reportlab.platypus, pptx"]
@@ -97,23 +97,6 @@ def one_round(folder: Path, topics: int, baseline_first: bool) -> dict[str, tupl
     return got
 
 
-def tree_memory(root: int, peaks: dict[int, int]) -> float:
-    """PSS of `root` and its descendants now, in MB; records each process's peak RSS (kB) in `peaks`."""
-    total, todo = 0, [root]
-    while todo:
-        pid = todo.pop()
-        try:
-            todo += map(int, Path(f"/proc/{pid}/task/{pid}/children").read_text().split())
-            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
-            status = Path(f"/proc/{pid}/status").read_text()
-        except OSError:
-            continue  # the process has just ended
-        total += next((int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:")), 0)
-        hwm = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")), 0)
-        peaks[pid] = max(peaks.get(pid, 0), hwm)
-    return total / 1024
-
-
 def peak_memory(folder: Path, topics: int) -> tuple[float, float, float]:
     """Peak summed PSS (MB), sum of each process's peak RSS (MB), and wall seconds of a cold build."""
     content = folder / "content.yaml"
@@ -123,7 +106,7 @@ def peak_memory(folder: Path, topics: int) -> tuple[float, float, float]:
                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peak, peaks = 0.0, {}
     while child.poll() is None:
-        peak = max(peak, tree_memory(child.pid, peaks))
+        peak = max(peak, tree_memory_mb(child.pid, peaks))
         time.sleep(0.05)
     if child.returncode:
         raise SystemExit(f"the {topics}-topic build failed with exit status {child.returncode}")

@@ -22,11 +22,11 @@ from leaflets.build import outputs
 from leaflets.checks import consistency
 from leaflets.build import folder, manifest
 from leaflets import formats
-from leaflets.cli import main, parser, watch
+from leaflets.cli import main
 from leaflets.content import load
 from leaflets.problems import OutputError
 from tests.conftest import FIXTURES, ROOT
-from tests.build.test_regeneration import edit, wait_for
+from tests.build.watching import edit, wait_for, watching
 
 MINIMAL = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
 TOPIC = MINIMAL.split("topics:\n", 1)[1]
@@ -453,21 +453,13 @@ def test_watch_rebuilds_when_the_logo_is_edited(tmp_path, capsys):
     (tmp_path / "assets").mkdir()
     logo = tmp_path / "assets" / "clinic-logo.svg"
     logo.write_bytes((FIXTURES / "assets" / "clinic-logo.svg").read_bytes())
-    args = parser().parse_args(["--content", str(path), "--out", str(tmp_path / "out"), "--format", "pdf",
-                                "--jobs", "1", "--watch"])
-    stop = threading.Event()
-    watcher = threading.Thread(target=watch, args=(args,), kwargs={"interval": 0.05, "stop": stop})
-    watcher.start()
-    try:
+    with watching("--content", str(path), "--out", str(tmp_path / "out"), "--format", "pdf"):
         assert "wrote" in wait_for(capsys, "watching")
         before = (tmp_path / "out" / "cramps.pdf").read_bytes()
         edit(logo, "</svg>", '<rect x="0" y="0" width="5" height="5" fill="#ff0000"/></svg>')
         printed = wait_for(capsys, "changed")
         while "wrote" not in printed and "up to date" not in printed:
             printed += wait_for(capsys, "\n")
-    finally:
-        stop.set()
-        watcher.join(10)
     assert f"changed: {logo}" in printed
     assert (tmp_path / "out" / "cramps.pdf").read_bytes() != before
 
@@ -484,19 +476,11 @@ def test_watch_builds_a_change_saved_while_it_was_building(write_content, tmp_pa
         return real_update(*args, **kwargs)
 
     monkeypatch.setattr(cli, "update", update_while_editing)
-    args = parser().parse_args(["--content", str(path), "--out", str(tmp_path / "out"), "--format", "pdf",
-                                "--jobs", "1", "--watch"])
-    stop = threading.Event()
-    watcher = threading.Thread(target=watch, args=(args,), kwargs={"interval": 0.05, "stop": stop})
-    watcher.start()
-    try:
+    with watching("--content", str(path), "--out", str(tmp_path / "out"), "--format", "pdf"):
         wait_for(capsys, "watching")
         edit(path, "title: Cramps", "title: Night cramps")
         wait_for(capsys, "wrote")
         said_later = wait_for(capsys, "wrote")  # without a second change seen, it would never write again
-    finally:
-        stop.set()
-        watcher.join(10)
     assert len(calls) == 3 and f"changed: {path}" in said_later
     assert "in bed" in consistency.pdf_text(tmp_path / "out" / "cramps.pdf")
 

@@ -5,10 +5,7 @@ content builds with every string in both the leaflet and the deck."""
 from __future__ import annotations
 
 import io
-import os
 import re
-import threading
-import time
 
 import pytest
 import yaml
@@ -18,9 +15,10 @@ from hypothesis import strategies as st
 from leaflets import build
 from leaflets.checks import consistency
 from leaflets import formats
-from leaflets.cli import ProgressLine, main, parser, watch
+from leaflets.cli import ProgressLine, main, parser
 from leaflets.content import ContentError, Topic, load
 from leaflets.problems import OutputError
+from tests.build.watching import edit, wait_for, watching
 from tests.conftest import FIXTURES
 from tests.build.test_incremental import TWO_TOPICS
 
@@ -117,12 +115,7 @@ def test_a_content_file_of_many_megabytes_is_read_and_checked(write_content, cap
 
 def test_watch_rebuilds_what_changed_and_keeps_going_through_a_mistake(write_content, tmp_path, capsys):
     path = write_content(MINIMAL.read_text(encoding="utf-8"))
-    args = parser().parse_args(["--content", str(path), "--out", str(tmp_path / "out"), "--format", "pdf",
-                                "--jobs", "1", "--watch"])
-    stop = threading.Event()
-    watcher = threading.Thread(target=watch, args=(args,), kwargs={"interval": 0.05, "stop": stop})
-    watcher.start()
-    try:
+    with watching("--content", str(path), "--out", str(tmp_path / "out"), "--format", "pdf"):
         said = wait_for(capsys, "watching")
         assert "wrote" in said
         assert re.search(rf"^\d\d:\d\d:\d\d watching {re.escape(str(path))} \(press Ctrl\+C to stop\)$", said, re.M)
@@ -134,32 +127,8 @@ def test_watch_rebuilds_what_changed_and_keeps_going_through_a_mistake(write_con
         assert "content.yaml:" in said and "nothing was written" in said
         edit(path, "title: [Cramps", "title: Cramps again")
         assert "wrote" in wait_for(capsys, "wrote")
-    finally:
-        stop.set()
-        watcher.join(5)
     assert "Cramps again" in consistency.pdf_text(tmp_path / "out" / "cramps.pdf")
     assert "stopped watching" in capsys.readouterr().out
-
-
-def edit(path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    time.sleep(0.02)  # a distinct modification time, on file systems that keep only milliseconds
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    os.utime(path)
-
-
-def wait_for(capsys, word: str, seconds: float = 20) -> str:
-    """What the watcher printed (out and err) up to the first time it says `word`."""
-    said = ""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        captured = capsys.readouterr()
-        said += captured.out + captured.err
-        if word in said:
-            return said
-        time.sleep(0.05)
-    raise AssertionError(f"the watcher did not say {word!r}; it said: {said!r}")
 
 
 # Any valid content: words with markup characters, accents and long words, lists of any length.
