@@ -18,7 +18,7 @@ from leaflets.build import folder
 from leaflets.build import preview
 from leaflets.build import default_jobs
 from leaflets.formats import WRITERS
-from leaflets.problems import ContentError, OutputError, TemplateError
+from leaflets.problems import ContentError, OutputError, TemplateError, shown
 
 if TYPE_CHECKING:
     from leaflets.build import Stopped
@@ -208,10 +208,10 @@ def build_once(args: argparse.Namespace, *, list_current: bool = True) -> int:
     try:
         content, parsed = load_with_positions(args.content, str(args.content), open_template=_open_template)
     except ContentError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
+        _print_problems(error.problems)
         count = len(error.problems)
-        print(f"{count} problem{'s' * (count != 1)} in {args.content}; nothing was written.", file=sys.stderr)
+        print(f"{count} problem{'s' * (count != 1)} in {shown(str(args.content))}; nothing was written.",
+              file=sys.stderr)
         return EXIT_CONTENT
 
     known = [topic.id for topic in content.topics]
@@ -413,6 +413,17 @@ def _update_outputs(args: argparse.Namespace, content, parsed, say_findings):
     return report
 
 
+MAX_PROBLEMS_SHOWN = 200  # a file with thousands of the same mistake gets the first ones and a count
+
+
+def _print_problems(problems) -> None:
+    for problem in problems[:MAX_PROBLEMS_SHOWN]:
+        print(problem, file=sys.stderr)
+    if len(problems) > MAX_PROBLEMS_SHOWN:
+        print(f"\u2026 and {len(problems) - MAX_PROBLEMS_SHOWN} more problems like these; fix the ones above first",
+              file=sys.stderr)
+
+
 def _stopped_line(stop: Stopped, out: Path) -> str:
     """One line for a build that stopped: why, what to do, and exactly which outputs were replaced."""
     if stop.written:
@@ -499,9 +510,9 @@ def list_topics(args: argparse.Namespace) -> int:
     try:
         content = load_with_positions(args.content, str(args.content), open_template=_open_template)[0]
     except ContentError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        print(f"{_count(error.problems, 'problem')} in {args.content}; fix them to list its topics.", file=sys.stderr)
+        _print_problems(error.problems)
+        print(f"{_count(error.problems, 'problem')} in {shown(str(args.content))}; fix them to list its topics.",
+              file=sys.stderr)
         return EXIT_CONTENT
     state = manifest.Manifest.read(args.out)
     hashes = manifest.FileHashes()

@@ -283,3 +283,11 @@ def test_the_schema_replaces_a_link_in_its_place_rather_than_writing_through_it(
     assert cli.main(["--content", str(tmp_path / "content.yaml"), "--schema"]) == 0
     assert victim.read_text(encoding="utf-8") == "keep me"
     assert not (tmp_path / "content.schema.json").is_symlink()
+
+
+def test_thousands_of_one_mistake_print_the_first_two_hundred_and_a_count(tmp_path):
+    topic = MINIMAL[MINIMAL.index("topics:\n") + len("topics:\n"):]
+    status, lines = generate(tmp_path, (MINIMAL + topic * 300).encode("utf-8"))
+    assert status == 1 and len(lines) == 202
+    assert lines[-2] == "\u2026 and 100 more problems like these; fix the ones above first"
+    assert lines[-1] == "300 problems in content.yaml; nothing was written."
