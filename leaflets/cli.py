@@ -29,7 +29,7 @@ EXIT_STOPPED = 130  # as a shell reports a program stopped by Ctrl+C
 
 def parser() -> argparse.ArgumentParser:
     formats = "; ".join(f"{name}: {writer.description}" for name, writer in WRITERS.items())
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="leaflets",
         description="Make printable A4 leaflets and talk decks from a content.yaml file.",
         epilog=f"Exit status: 0 done, 1 problems in the content file or the output folder, 2 wrong command options, 3 an internal error "
@@ -72,6 +72,13 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with what the user typed shown safely in its error line (no terminal control characters)."""
+
+    def error(self, message: str):
+        super().error(shown(message))
+
+
 def _format_name(text: str) -> str:
     """A format as typed, in any case ('PDF'); an unknown one is refused with the nearest name."""
     name = text.strip().lower()
@@ -92,8 +99,8 @@ def _unknown_topics_line(unknown: list[str], known: list[str], content_path) -> 
     for topic_id in unknown:
         guess = difflib.get_close_matches(topic_id, known, n=1, cutoff=0.6)
         said.append(f"'{topic_id}' (did you mean '{guess[0]}'?)" if guess else f"'{topic_id}'")
-    return (f"leaflets: error: unknown topic {', '.join(said)}; the topics in {content_path} are: "
-            f"{', '.join(known)}")
+    return shown(f"leaflets: error: unknown topic {', '.join(said)}; the topics in {content_path} are: "
+                 f"{', '.join(known)}")
 
 
 def _positive(text: str) -> int:

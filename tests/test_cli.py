@@ -202,3 +202,16 @@ def test_an_output_folder_that_is_a_file_is_reported_plainly(tmp_path, capsys):
     assert run("--content", MINIMAL, "--out", blocker) == 1
     assert "cannot write there" in capsys.readouterr().err
     assert blocker.read_text() == "not a folder"
+
+
+def test_control_characters_typed_in_an_option_are_shown_as_codes(capsys):
+    with pytest.raises(SystemExit):
+        run("--format", "p\x1b[31mdf")
+    line = capsys.readouterr().err.splitlines()[-1]
+    assert "\x1b" not in line and "'p\\x1b[31mdf' is not a format" in line
+
+
+def test_control_characters_in_an_unknown_topic_are_shown_as_codes(capsys):
+    assert run("--content", ROOT / "content.yaml", "--topic", "x\u202ey") == 2
+    line = capsys.readouterr().err.splitlines()[-1]
+    assert "\u202e" not in line and "unknown topic 'x\\u202ey'" in line
