@@ -253,8 +253,9 @@ def test_every_one_of_many_unknown_fields_is_pointed_at_in_its_place(tmp_path):
     assert status == 1
     assert lines[0] == ("content.yaml:18:1: k0: unknown field 'k0'; remove it, or use one of: checks, deck, formats, "
                         "glossary, language, publisher, sources, topics, wording")
-    assert lines[19_999].startswith("content.yaml:20017:1: k19999: unknown field 'k19999'")
-    assert lines[-1] == "20000 problems in content.yaml; nothing was written."
+    assert lines[199].startswith("content.yaml:217:1: k199: unknown field 'k199'")
+    assert lines[200:] == ["\u2026 and 19800 more problems like these; fix the ones above first",
+                           "20000 problems in content.yaml; nothing was written."]
 
 
 def test_a_field_name_that_is_a_list_is_pointed_at_not_a_crash(tmp_path):
