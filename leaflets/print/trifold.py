@@ -28,7 +28,7 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import Spacer
 from reportlab.platypus.doctemplate import (ActionFlowable, BaseDocTemplate, CurrentFrameFlowable, NextPageTemplate, PageBreak,
                                             PageTemplate)
 from reportlab.platypus.flowables import Flowable, KeepTogether, _listWrapOn
@@ -137,7 +137,8 @@ def story(content: Content, topic: Topic, detail: str, balanced: bool, into: tag
     warning = [*([urgent] if urgent else []), blocks.warning_panel(topic, flap_width, SIZES, into)]
     advice = _units(blocks.advice(topic, width, SIZES, into, first=plan.advice_starts_panel))
     entries = content.words_to_know(topic)
-    glossary = blocks.words_to_know(entries, _width(plan.glossary), SIZES, into) if plan.glossary else None
+    glossary = (blocks.words_to_know(entries, _width(plan.glossary), SIZES, into, wording.of(content, topic))
+                if plan.glossary else None)
     back = _back(content, topic, _width("back"), into, with_about=not plan.warning_inside)
     about = blocks.about_block(content, topic, _width("flap"), SIZES, into) if plan.warning_inside else None
     if plan.warning_inside:
@@ -187,14 +188,14 @@ def _plan(content: Content, topic: Topic, detail: str) -> _Plan:
     causes = _units(_inside_causes(topic, width, detail, scratch))
     advice = _units(blocks.advice(topic, width, SIZES, scratch))
     heights = [_height(unit, width) for unit in causes + advice]
-    entries = content.words_to_know(topic)
+    entries, words = content.words_to_know(topic), wording.of(content, topic)
 
     def warning(panel):
         urgent = blocks.urgent_box(topic, content.publisher, _width(panel), SIZES, scratch)
         return [*([urgent] if urgent else []), blocks.warning_panel(topic, _width(panel), SIZES, scratch)]
 
     def glossary(panel):
-        return [blocks.words_to_know(entries, _width(panel), SIZES, scratch)] if entries else []
+        return [blocks.words_to_know(entries, _width(panel), SIZES, scratch, words)] if entries else []
 
     causes_height, advice_height = sum(heights[:len(causes)]), sum(heights[len(causes):])
     if (causes_height + advice_height < SHORT_INSIDE * height and causes_height <= room

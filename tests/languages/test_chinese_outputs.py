@@ -46,6 +46,9 @@ def test_chinese_text_reads_back_from_the_pdf_with_its_headings_and_footer(seed_
     assert re.search(r"译自《Legcramps(inmiddle-agedwomen)?》", text)
     if format_name != "trifold":
         assert "第1页，共" in text
+    english = [phrase for phrase in ("Wordstoknow", "Whattodo", "Wheretoseeadoctor", "Wherethisinformation")
+               if phrase in text]
+    assert not english, english
 
 
 @pytest.mark.parametrize("topic_id", CHINESE)
