@@ -143,11 +143,15 @@ def of(content: Content | None, topic: Topic | None = None) -> Wording:
 
 
 ENGLISH = _catalogue("en")
+# The English wording under plain names, for callers (and tests) that speak of English output only.
 WARNING_HEADING = ENGLISH.warning_heading
 ADVICE_HEADING = ENGLISH.advice_heading
-WORDS_TO_KNOW_HEADING = ENGLISH.words_to_know_heading
 SOURCES_HEADING = ENGLISH.sources_heading
-WARNING_LEAD = ENGLISH.warning_lead
+URGENT_HEADING = ENGLISH.urgent_heading
+URGENT_SLIDE_TITLE = ENGLISH.urgent_slide_title
+URGENT_LEAD = ENGLISH.urgent_lead_default
+ADVICE_NOTE = ENGLISH.notes_advice_room
+MEDICINE_NOTE = ENGLISH.notes_medicines
 
 
 def disclaimer(medium: str) -> str:
@@ -158,16 +162,8 @@ def causes_heading(topic: Topic) -> str:
     return of(None, topic).causes_heading(topic)
 
 
-def format_date(day: dt.date) -> str:
-    return ENGLISH.date(day)
-
-
 def citation(source: Source) -> str:
     return ENGLISH.citation(source)
-
-
-def authors(sources: tuple[Source, ...]) -> str:
-    return "; ".join(dict.fromkeys(source.author or source.publisher for source in sources))
 
 
 def document_author(content: Content) -> str:
@@ -181,34 +177,5 @@ def review_overdue(topic: Topic) -> bool:
     return bool(topic.next_review and topic.next_review < dt.date.today())
 
 
-def review_line(topic: Topic, with_reviewer: bool = True) -> str:
-    return of(None, topic).review_line(topic, with_reviewer)
-
-
-URGENT_HEADING = ENGLISH.urgent_heading
-URGENT_SLIDE_TITLE = ENGLISH.urgent_slide_title
-
-
-def urgent_lead(publisher) -> str:
-    return ENGLISH.urgent_lead_for(publisher)
-
-
-def urgent_notes(lead: str, signs) -> str:
-    return ENGLISH.urgent_notes(lead, signs)
-
-
-def timing_line(seconds: int, start: int, end: int, minutes: int) -> str:
-    return ENGLISH.timing_line(seconds, start, end, minutes)
-
-
-def part_time_line(seconds: int) -> str:
-    return ENGLISH.part_time_line(seconds)
-
-
 def duration(seconds: int) -> str:
     return ENGLISH.exact_duration(seconds)
-
-
-URGENT_LEAD = ENGLISH.urgent_lead_default
-ADVICE_NOTE = ENGLISH.notes_advice_room
-MEDICINE_NOTE = ENGLISH.notes_medicines

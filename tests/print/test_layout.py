@@ -92,10 +92,10 @@ def test_a_short_three_cause_topic_fits_the_a4_and_large_print_without_a_stub_pa
 def test_words_to_know_is_printed_on_a_trifold_that_has_room(outputs):
     for name, content, topic, fmt, path in outputs:
         if fmt == "trifold" and name in REAL and content.words_to_know(topic):
-            texts = regions(path, fmt)
-            assert region_of(texts, "Words to know") is not None, topic.id
+            texts, words = regions(path, fmt), wording.of(content, topic)
+            assert region_of(texts, words.words_to_know_heading) is not None, topic.id
             for term, meaning in content.words_to_know(topic):
-                assert region_of(texts, f"{term}: {meaning}") is not None, (topic.id, term)
+                assert region_of(texts, f"{term}{words.term_separator}{meaning}") is not None, (topic.id, term)
 
 
 def test_a_cause_stays_with_its_explanation_and_care_lines_on_one_page_or_panel(outputs):
