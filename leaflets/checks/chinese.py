@@ -9,7 +9,7 @@ import functools
 import re
 
 from leaflets.content import Content, Topic, mentions, patient_text, patient_texts
-from leaflets.theme import asset
+from leaflets.checks.wordlists import word_list
 
 LONG_SENTENCE = 40  # characters; plain-language guides for Chinese suggest 15 to 25, rarely above 40
 LONG_SLIDE_LINE = 24  # characters in a bullet shown on a slide (about the 12 English words allowed)
@@ -28,17 +28,12 @@ def length(text: str) -> int:
 
 @functools.cache
 def medical_terms() -> tuple[str, ...]:
-    return _word_list("checks/medical-terms-zh.txt")
+    return word_list("checks/medical-terms-zh.txt")
 
 
 @functools.cache
 def medicines() -> tuple[str, ...]:
-    return _word_list("checks/medicines-zh.txt")
-
-
-def _word_list(name: str) -> tuple[str, ...]:
-    lines = asset(name).read_text(encoding="utf-8").splitlines()
-    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return word_list("checks/medicines-zh.txt")
 
 
 def findings(content: Content, topic: Topic, at):

@@ -11,12 +11,12 @@ from leaflets.theme import asset
 
 @functools.cache
 def medical_terms() -> tuple[str, ...]:
-    return _word_list("checks/medical-terms.txt")
+    return word_list("checks/medical-terms.txt")
 
 
 @functools.cache
 def medicines() -> tuple[str, ...]:
-    return _word_list("checks/medicines.txt")
+    return word_list("checks/medicines.txt")
 
 
 def named_medicines(text: str, more: tuple[str, ...] = ()) -> list[str]:
@@ -25,7 +25,8 @@ def named_medicines(text: str, more: tuple[str, ...] = ()) -> list[str]:
     return [name for name in sorted(set(medicines()) | {m.lower() for m in more}) if mentions(lower, name)]
 
 
-def _word_list(name: str) -> tuple[str, ...]:
+def word_list(name: str) -> tuple[str, ...]:
+    """The names in one list of assets/checks/, lower case (which leaves Chinese as it is), without comments."""
     lines = asset(name).read_text(encoding="utf-8").splitlines()
     return tuple(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
