@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from leaflets.build import default_jobs, folder, manifest, workers  # noqa: F401 - default_jobs: also from here
+from leaflets.build import folder, manifest, workers
 
 from leaflets.content import Content, Topic
 from leaflets.problems import OutputError

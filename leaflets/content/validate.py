@@ -82,7 +82,7 @@ def _unprintable_problems(parsed: loader.ParsedFile):
     Chinese is printable in a topic whose language is Chinese, and in the file's shared parts (glossary,
     sources, wording) when the file or a topic is Chinese (see `topics_without_their_font` for a machine
     without the Chinese font)."""
-    from leaflets import fonts, languages
+    from leaflets import languages
 
     data = parsed.data if isinstance(parsed.data, dict) else {}
     file_language = _language_of(data, "en")
