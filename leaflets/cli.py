@@ -493,18 +493,9 @@ def _missing_from_outputs(args: argparse.Namespace, content) -> list[str]:
 def _findings_of_build(args: argparse.Namespace, content, parsed) -> list[str]:
     """The checks' warnings, as --check prints them; remembered in the output folder while nothing changes,
     so a rebuild with nothing changed does not run the readability measures again."""
-    from leaflets.build import manifest
+    from leaflets.build import findings
 
-    key = manifest.checks_key(args.content, str(args.content))
-    lines = manifest.remembered_findings(args.out, key)
-    if lines is None:
-        from leaflets.checks import rules
-
-        lines = [finding.line() for finding in rules.run(content, parsed).findings]
-        try:
-            manifest.remember_findings(args.out, key, lines)
-        except OSError:
-            pass  # the build itself reports an output folder it cannot write to
+    lines = findings.of_build(content, parsed, args.out, args.content, str(args.content))
     return [line.replace(": warning:", ": error:", 1) for line in lines] if args.strict else lines
 
 

@@ -196,14 +196,20 @@ def remembered_findings(out_dir: Path, key: str) -> list[str] | None:
     if not isinstance(data, dict) or data.get("key") != key or not isinstance(data.get("findings"), list):
         return None
     lines = data["findings"]
-    if not all(isinstance(line, str) and not _CONTROL.search(line) for line in lines):
+    if not all(isinstance(line, str) and not has_control(line) for line in lines):
         return None
     return lines
 
 
-def remember_findings(out_dir: Path, key: str, lines: list[str]) -> None:
+def has_control(text: str) -> bool:
+    """Whether a saved text holds a character a terminal obeys rather than prints."""
+    return bool(_CONTROL.search(text))
+
+
+def remember_findings(out_dir: Path, key: str, lines: list[str], topics: dict[str, list] | None = None) -> None:
+    """Save a build's finding lines, and (see build/findings.py) each topic's findings by what they depend on."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    _write_json(out_dir / CHECKS_FILE, {"key": key, "findings": lines})
+    _write_json(out_dir / CHECKS_FILE, {"key": key, "findings": lines, "topics": topics or {}})
 
 
 BUILD_FILE = ".leaflets-build.json"

@@ -124,20 +124,35 @@ def run(content: Content, parsed: ParsedFile, today: dt.date | None = None, only
     """Every check on every topic (or on the topics whose ids are in `only`), in file order, with each topic's
     scores."""
     today = today or dt.date.today()
-    findings: list[Finding] = []
+    findings = comment_findings(content, parsed, {i for i, t in enumerate(content.topics) if only and t.id not in only})
     scores = []
-    if "comment-in-text" not in content.checks.ignore:
-        findings += _comment_findings(parsed, {i for i, t in enumerate(content.topics) if only and t.id not in only})
     for index, topic in enumerate(content.topics):
         if only and topic.id not in only:
             continue
-        off = set(content.checks.ignore) | set(topic.ignore_checks)
-        found = [f for f in _topic_findings(content, parsed, index, topic, today) if f.check not in off]
+        found = topic_findings(content, parsed, index, today)
         findings += found
-        scores.append(_scores(content, topic, found, off))
+        scores.append(_scores(content, topic, found, set(content.checks.ignore) | set(topic.ignore_checks)))
+    return Report(in_order(findings), tuple(scores))
+
+
+def topic_findings(content: Content, parsed: ParsedFile, index: int, today: dt.date) -> list[Finding]:
+    """What the checks find in one topic (but for words lost to comments: see comment_findings)."""
+    topic = content.topics[index]
+    off = set(content.checks.ignore) | set(topic.ignore_checks)
+    return [f for f in _topic_findings(content, parsed, index, topic, today) if f.check not in off]
+
+
+def in_order(findings: list[Finding]) -> tuple[Finding, ...]:
+    """Findings in file order, each said once."""
     unique = {f.line(): f for f in findings}
-    ordered = sorted(unique.values(), key=lambda f: (f.problem.line or 0, f.problem.column or 0, f.check))
-    return Report(tuple(ordered), tuple(scores))
+    return tuple(sorted(unique.values(), key=lambda f: (f.problem.line or 0, f.problem.column or 0, f.check)))
+
+
+def comment_findings(content: Content, parsed: ParsedFile, skipped_topics: set[int] = frozenset()) -> list[Finding]:
+    """Words YAML dropped as a comment from the end of a text, in the whole file but the skipped topics."""
+    if "comment-in-text" in content.checks.ignore:
+        return []
+    return _comment_findings(parsed, skipped_topics)
 
 
 def _comment_findings(parsed: ParsedFile, skipped_topics: set[int]) -> list[Finding]:
