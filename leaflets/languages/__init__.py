@@ -38,7 +38,8 @@ def catalogue_name(tag: str) -> str | None:
 def phrases(name: str) -> dict[str, str]:
     """Every fixed phrase of a catalogue, by key."""
     text = (resources.files(__name__) / f"{name}.yaml").read_text(encoding="utf-8")
-    return {key: str(value) for key, value in yaml.safe_load(text).items()}
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # PyYAML's C reader when built with it: ten times faster
+    return {key: str(value) for key, value in yaml.load(text, Loader=loader).items()}
 
 
 def keys() -> tuple[str, ...]:
