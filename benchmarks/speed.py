@@ -10,7 +10,9 @@ ratio the median of the rounds' ratios of a case to the yardstick run beside it.
 larger catalogue by sampling every 50 ms the proportional set size (PSS: pages shared between
 processes split among them) of the build process and all its descendants, summed; the sum of
 each process's own peak resident size (VmHWM), an upper bound that counts shared pages once per
-process, is printed beside it. Prints a markdown table; asserts nothing.
+process, is printed beside it. The package is compiled to bytecode first, as installing it does
+(a checkout run with PYTHONDONTWRITEBYTECODE would otherwise compile every changed module on every run).
+Prints a markdown table; asserts nothing.
 
     python benchmarks/speed.py [--runs 5] [--topics 100] [--memory-topics 500]
 """
@@ -18,6 +20,7 @@ process, is printed beside it. Prints a markdown table; asserts nothing.
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime as dt
 import os
 import platform
@@ -127,6 +130,7 @@ def main() -> None:
     parser.add_argument("--memory-topics", type=int, default=500,
                         help="topics in the catalogue whose peak memory is measured; 0 skips it (default 500)")
     args = parser.parse_args()
+    compileall.compile_dir(ROOT / "leaflets", quiet=1)
 
     started, load_before = dt.datetime.now(dt.timezone.utc), os.getloadavg()
     pairs: dict[str, list[tuple[Timing, Timing]]] = {}
