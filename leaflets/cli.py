@@ -233,10 +233,15 @@ def build_once(args: argparse.Namespace, *, list_current: bool = True) -> int:
 
     if args.check:
         return report_checks(args, content, parsed)
+    from leaflets.content.validate import topics_without_their_font
+
+    unbuildable = topics_without_their_font(content, parsed)
+    checks = _Findings(args, content, parsed)
+    del parsed  # the file's node tree, a tenth of a large build's memory: the checks let it go once they ran
     try:
         args.out.mkdir(parents=True, exist_ok=True)
         with folder.locked(args.out):
-            return _build_locked(args, content, parsed, list_current)
+            return _build_locked(args, content, checks, list_current, unbuildable=unbuildable)
     except folder.FolderError as error:
         print(error, file=sys.stderr)
         return EXIT_CONTENT
@@ -266,7 +271,8 @@ def build_if_unchanged(args: argparse.Namespace) -> int | None:
     try:
         with folder.locked(args.out):
             unchanged = _unchanged_since_last_build(args)
-            return None if unchanged is None else _build_locked(args, None, None, True, unchanged)
+            return None if unchanged is None else _build_locked(args, None, _Findings(args, None, None, unchanged.findings),
+                                                                True, unchanged)
     except folder.FolderError as error:  # the lock is not to be had: waiting again would say it twice
         print(error, file=sys.stderr)
         return EXIT_CONTENT
@@ -327,16 +333,17 @@ def _remember_build(args: argparse.Namespace, content, topics, formats) -> None:
         pass  # the next build reads the content
 
 
-def _build_locked(args: argparse.Namespace, content, parsed, list_current: bool, unchanged=None) -> int:
-    """The build itself, holding the output folder's lock; with `unchanged`, a build that has nothing to do."""
-    checks = _Findings(args, content, parsed, unchanged.findings if unchanged else None)
+def _build_locked(args: argparse.Namespace, content, checks: _Findings, list_current: bool, unchanged=None,
+                  unbuildable=()) -> int:
+    """The build itself, holding the output folder's lock; with `unchanged`, a build that has nothing to do.
+    `unbuildable`: the topics left out for want of their font, with the problem to say for each."""
     findings = checks.say() if args.strict or unchanged else []
     if findings and args.strict:
         print(f"{len(findings)} finding{'s' * (len(findings) != 1)} with --strict; nothing was written.",
               file=sys.stderr)
         return EXIT_CONTENT
 
-    report = unchanged or _update_outputs(args, content, parsed, checks.say)
+    report = unchanged or _update_outputs(args, content, checks.say, unbuildable)
     if isinstance(report, int):
         return report
     for path in report.written:
@@ -383,6 +390,7 @@ class _Findings:
     def say(self) -> list[str]:
         if self.lines is None:
             self.lines = _findings_of_build(self.args, self.content, self.parsed)
+            self.parsed = None
         if not self.said:
             self.said = True
             for line in self.lines:
@@ -390,14 +398,11 @@ class _Findings:
         return self.lines
 
 
-def _update_outputs(args: argparse.Namespace, content, parsed, say_findings):
+def _update_outputs(args: argparse.Namespace, content, say_findings, unbuildable):
     """Build what changed: the report of what was done, or the exit status of a build that failed."""
     from leaflets.build import Stopped
 
-    from leaflets.content.validate import topics_without_their_font
-
     topics = [content.topic(t) for t in dict.fromkeys(args.topic)] if args.topic else list(content.topics)
-    unbuildable = topics_without_their_font(content, parsed)
     for _, problem in unbuildable:
         print(f"{problem.where}: warning: {problem.path}: {problem.message}", file=sys.stderr)
     left_out = {topic.id for topic, _ in unbuildable}
