@@ -302,10 +302,14 @@ def _add_shape(page: Page, kind: MSO_SHAPE, x: int, y: int, width: int, height: 
 
 
 def before_workers() -> None:
-    """Render the slide icons in the process that starts the workers, which then share them: each would
-    otherwise load pdfium and render the same five pictures."""
+    """Render the slide icons, and read the template decks will be drawn on, in the process that starts the
+    workers, which then share them: each would otherwise load pdfium and render the same five pictures, and
+    read, check and measure the same template. A template the content names was read when the content was
+    checked; otherwise decks are drawn on the default one."""
     for icon in ICON_WORDS:
         icons.png(icon, icons.COLOURS[icon])
+    if not _PREPARED:
+        prepare(DEFAULT_TEMPLATE)
 
 
 def _add_logo(deck: Deck, page: Page, logo: Path, description: str, slide_width: int) -> None:
