@@ -27,6 +27,7 @@ from leaflets.deck.template import bodies, slide_number_placeholder
 
 NOTES_NAME = "/ppt/notesSlides/notesSlide%d.xml"
 IMAGE_PREFIX = "/ppt/media/image"
+MAX_SLIDE_ID = 2147483647
 _IDS = etree.XPath("//@id")
 _NAMES = etree.XPath("//p:cNvPr/@name", namespaces=_nsmap)
 
@@ -164,6 +165,7 @@ class Deck:
         layouts = prs.slide_layouts
         self.layouts = {role: layouts[index].part for role, index in blanks.layouts.items()}
         self.slide_ids = prs.part._element.get_or_add_sldIdLst()
+        self.next_slide_id = self.slide_ids._next_id
         self.notes_names = set(blanks.notes_names)
         self.image_numbers = list(blanks.image_numbers)
         self.images: dict = {}
@@ -174,8 +176,13 @@ class Deck:
         blank = self.blanks.slides[role]
         partname = PackURI("/ppt/slides/slide%d.xml" % (len(self.slide_ids) + 1))
         part = SlidePart(partname, CT.PML_SLIDE, self.package, copy.deepcopy(blank.element))
-        part.relate_to(self.layouts[role], RT.SLIDE_LAYOUT)
-        self.slide_ids.add_sldId(self.prs.part.relate_to(part, RT.SLIDE))
+        _relate_new(part, self.layouts[role], RT.SLIDE_LAYOUT)
+        rId = _relate_new(self.prs.part, part, RT.SLIDE)
+        if self.next_slide_id < MAX_SLIDE_ID:  # else python-pptx looks for a free id below it
+            self.slide_ids._add_sldId(id=self.next_slide_id, rId=rId)
+            self.next_slide_id += 1
+        else:
+            self.slide_ids.add_sldId(rId)
         return Page(part, blank)
 
     def add_notes(self, page: Page):
@@ -185,9 +192,9 @@ class Deck:
         partname = _next_partname(NOTES_NAME, self.notes_names)
         self.notes_names.add(partname)
         part = NotesSlidePart(partname, CT.PML_NOTES_SLIDE, self.package, copy.deepcopy(self.blanks.notes))
-        part.relate_to(self.notes_master, RT.NOTES_MASTER)
-        part.relate_to(page.part, RT.SLIDE)
-        page.part.relate_to(part, RT.NOTES_SLIDE)
+        _relate_new(part, self.notes_master, RT.NOTES_MASTER)
+        _relate_new(part, page.part, RT.SLIDE)
+        _relate_new(page.part, part, RT.NOTES_SLIDE)
         page.notes = part._element.cSld.spTree
         return page.notes[self.blanks.notes_body]
 
@@ -215,6 +222,12 @@ class Deck:
 
     def _part_named(self, partname: str):
         return next(part for part in self.package.iter_parts() if part.partname == partname)
+
+
+def _relate_new(source, target, reltype: str) -> str:
+    """As source.relate_to(target, reltype) where `source` has no relationship of that type to `target`
+    yet (a part just made), without looking through the relationships it has for one."""
+    return source.rels._add_relationship(reltype, target)
 
 
 def _next_partname(template: str, taken: set) -> PackURI:
