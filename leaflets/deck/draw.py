@@ -117,6 +117,7 @@ def _prepare(data: bytes, name: str) -> _Template:
         _check_styles(layouts, name)
         frames = dataclasses.replace(measure_frames(layouts), template=f"the template {name}")
         _check_frames(frames)
+        data = package.stored(data)
         scratch = Presentation(io.BytesIO(data))
         blanks = make_blanks(scratch, find_layouts(scratch, f"the template {name}"))
         prepared = _Template(data, frames, blanks)

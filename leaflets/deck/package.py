@@ -159,6 +159,16 @@ def without_slides(prs) -> bool:
     return bool(slide_ids)
 
 
+def stored(data: bytes) -> bytes:
+    """The same package with every entry stored rather than deflated: opened for every deck, it then need
+    not be inflated every time."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as target:
+        for entry in source.infolist():
+            target.writestr(entry.filename, source.read(entry))
+    return buffer.getvalue()
+
+
 def write_reproducibly(prs, target: Path | BinaryIO, day: dt.datetime) -> None:
     """Save the deck as python-pptx's `save` does (same entries, same order, same bytes inside, same zip)
     but with every entry dated `day`: python-pptx stamps entries with the clock, so two builds a second
