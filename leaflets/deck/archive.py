@@ -20,19 +20,21 @@ _LOCAL = struct.Struct("<4s2B4HL2L2H")
 _CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
 _END = struct.Struct("<4s4H2LH")
 _LIMIT = (1 << 32) - 1
-_CACHE_BYTES = 64_000_000
+_CACHE_BYTES = 32_000_000
 
 _PACKED: OrderedDict[bytes, tuple[int, bytes]] = OrderedDict()
 _packed_bytes = 0
+_SEEN: set[tuple[int, int]] = set()  # (length, CRC) of the entries packed once
 
 
-def write(target: BinaryIO, entries: Iterable[tuple[str, bytes]], day: dt.datetime) -> None:
-    """Write `entries` (name, bytes) in order, each dated `day` at midnight (the years a zip entry can hold)."""
+def write(target: BinaryIO, entries: Iterable[tuple[str, bytes]], day: dt.datetime, keep: bool = False) -> None:
+    """Write `entries` (name, bytes) in order, each dated `day` at midnight (the years a zip entry can hold).
+    With `keep`, every entry's packed form is kept at once, not from the second time it is packed."""
     year = min(max(day.year, 1980), 2107)
     date = (year - 1980) << 9 | day.month << 5 | day.day
     directory, offset = [], 0
     for name, data in entries:
-        crc, packed = _packed(data)
+        crc, packed = _packed(data, keep)
         if len(data) * 1.05 > _LIMIT or len(packed) > _LIMIT or offset > _LIMIT:
             raise ValueError(f"'{name}' is too large for a deck")  # a template's parts are capped far below
         encoded, flags = _encoded(name)
@@ -55,8 +57,9 @@ def _encoded(name: str) -> tuple[bytes, int]:
         return name.encode("utf-8"), _UTF8_NAME
 
 
-def _packed(data: bytes) -> tuple[int, bytes]:
-    """The entry's CRC and its deflated bytes, as zipfile makes them; from the cache if packed before."""
+def _packed(data: bytes, keep: bool) -> tuple[int, bytes]:
+    """The entry's CRC and its deflated bytes, as zipfile makes them; kept from the second time the same
+    bytes are packed (a slide's text is seldom packed twice, a template's parts in every deck)."""
     global _packed_bytes
     known = _PACKED.get(data)
     if known is not None:
@@ -64,6 +67,12 @@ def _packed(data: bytes) -> tuple[int, bytes]:
         return known
     compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
     known = zlib.crc32(data), compressor.compress(data) + compressor.flush()
+    sighting = (len(data), known[0])
+    if sighting not in _SEEN and not keep:
+        if len(_SEEN) >= 100_000:
+            _SEEN.clear()
+        _SEEN.add(sighting)
+        return known
     _PACKED[data] = known
     _packed_bytes += len(data)
     while _packed_bytes > _CACHE_BYTES and len(_PACKED) > 1:

@@ -178,7 +178,7 @@ def _try_drawing(prepared: _Template) -> None:
     prs = deck.prs
     if not ((prs.slide_width or 0) > 0 and (prs.slide_height or 0) > 0):
         raise ValueError("its slide size is not given")
-    package.write_reproducibly(prs, io.BytesIO(), dt.datetime(2000, 1, 1))
+    package.write_reproducibly(prs, io.BytesIO(), dt.datetime(2000, 1, 1), keep=True)  # the template's parts
 
 
 def measure_frames(layouts: dict) -> Frames:

@@ -169,10 +169,10 @@ def stored(data: bytes) -> bytes:
     return buffer.getvalue()
 
 
-def write_reproducibly(prs, target: Path | BinaryIO, day: dt.datetime) -> None:
+def write_reproducibly(prs, target: Path | BinaryIO, day: dt.datetime, keep: bool = False) -> None:
     """Save the deck as python-pptx's `save` does (same entries, same order, same bytes inside, same zip)
     but with every entry dated `day`: python-pptx stamps entries with the clock, so two builds a second
-    apart would otherwise differ."""
+    apart would otherwise differ. With `keep`, its entries are kept packed for the decks after it."""
     package = prs.part.package
     parts = _parts_in_order(package)
     entries = [("[Content_Types].xml", _content_types(parts)), ("_rels/.rels", _rels_xml(package._rels))]
@@ -182,9 +182,9 @@ def write_reproducibly(prs, target: Path | BinaryIO, day: dt.datetime) -> None:
             entries.append((part.partname.rels_uri.membername, _rels_xml(part._rels)))
     if isinstance(target, Path):
         with open(target, "wb") as file:
-            archive.write(file, entries, day)
+            archive.write(file, entries, day, keep)
     else:
-        archive.write(target, entries, day)
+        archive.write(target, entries, day, keep)
 
 
 def _parts_in_order(package) -> list:
