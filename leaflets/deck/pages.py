@@ -19,9 +19,9 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import _nsmap
 from pptx.oxml.shapes.autoshape import CT_Shape
+from pptx.oxml.simpletypes import ST_Direction
 from pptx.parts.image import Image, ImagePart
 from pptx.parts.slide import NotesSlidePart, SlidePart
-from pptx.oxml.simpletypes import ST_Direction
 
 from leaflets.deck.template import bodies, slide_number_placeholder
 
