@@ -1,7 +1,7 @@
 """A zip archive written exactly as Python's zipfile writes one with `writestr` (deflated, every entry
-dated the same day), byte for byte, but packing each distinct entry once per process: a deck's masters,
-layouts, themes and icons are the same bytes in every deck, and compressing them again was most of
-the time spent saving one."""
+dated the same day), byte for byte, but keeping the packed form of an entry whose bytes come again: a
+deck's masters, layouts, themes and icons are the same in every deck, and packing them again was a good
+part of the time spent saving one."""
 
 from __future__ import annotations
 
