@@ -8,52 +8,59 @@ import re
 from lxml import etree
 
 from pptx.oxml import parse_xml
-from pptx.oxml.ns import nsdecls
+from pptx.oxml.ns import _nsmap, nsdecls
 
 from leaflets import languages
-from leaflets.deck.template import bodies, theme_root
+from leaflets.deck.template import TEXT_KINDS, theme_root
 from leaflets.theme import THEME
 
 _DECORATIVE_EXT = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+# Compiled once: python-pptx's element.xpath() compiles its expression on every call.
+_PROPERTIES = etree.XPath("./*[1]/p:cNvPr", namespaces=_nsmap)
+_GROUP_PROPERTIES = etree.XPath("./p:grpSpPr", namespaces=_nsmap)
+_DECORATIVE = etree.XPath(f"./a:extLst/a:ext[@uri='{_DECORATIVE_EXT}']", namespaces=_nsmap)
+_EXTENSIONS = etree.XPath("./a:extLst", namespaces=_nsmap)
+_RUNS_WITHOUT_PROPERTIES = etree.XPath(".//a:r[not(a:rPr)] | .//a:fld[not(a:rPr)]", namespaces=_nsmap)
+_RUN_PROPERTIES = etree.XPath(".//a:r/a:rPr | .//a:fld/a:rPr | .//a:endParaRPr", namespaces=_nsmap)
 
 
-def make_accessible(page, language: str) -> None:
+def make_accessible(tree, notes, language: str) -> None:
     """Reading order title, body, then the rest; every picture or drawn shape without alt text marked
-    decorative; every run of text, on the slide and in its notes, in the topic's language (and, for
-    Chinese, with an East Asian font named, so PowerPoint sets it in one)."""
-    _order_for_reading(page)
-    for shape in page.shapes:
-        if shape.is_placeholder:
+    decorative; every run of text, on the slide (shape tree `tree`) and in its notes (`notes`, if any), in
+    the topic's language (and, for Chinese, with an East Asian font named, so PowerPoint sets it in one)."""
+    _order_for_reading(tree)
+    for shape in tree.iter_shape_elms():
+        if shape.has_ph_elm:
             continue
-        properties = shape._element.xpath("./*[1]/p:cNvPr")[0]
+        properties = _PROPERTIES(shape)[0]
         if re.fullmatch(r"image\.\w+", properties.get("descr", "")):
             del properties.attrib["descr"]  # python-pptx's stand-in ("image.png"), not a description
         if not properties.get("descr"):
-            _mark_decorative(shape)
+            _mark_decorative(properties)
     east_asian = THEME.fonts.deck_east_asian if languages.is_cjk(language) else None
-    _set_language(page.shapes._spTree, languages.office_tag(language), east_asian)
-    if page.has_notes_slide:
-        _set_language(page.notes_slide.shapes._spTree, languages.office_tag(language), east_asian)
+    _set_language(tree, languages.office_tag(language), east_asian)
+    if notes is not None:
+        _set_language(notes, languages.office_tag(language), east_asian)
 
 
-def _order_for_reading(page) -> None:
+def _order_for_reading(tree) -> None:
     """Screen readers read shapes in document order: the title first, then the body placeholders;
     pictures keep their order after them (and with it their stacking: a logo stays on its card)."""
-    title = page.shapes.title
-    body = [shape for shape in bodies(page)]
-    first = [shape._element for shape in ([title] if title is not None else []) + body]
-    tree = page.shapes._spTree
-    anchor = tree.xpath("./p:grpSpPr")[0]
+    placeholders = list(tree.iter_ph_elms())
+    title = next((element for element in placeholders if element.ph_idx == 0), None)
+    body = [element for element in sorted(placeholders, key=lambda element: element.ph_idx)
+            if element.ph_type in TEXT_KINDS]
+    first = ([title] if title is not None else []) + body
+    anchor = _GROUP_PROPERTIES(tree)[0]
     for element in reversed(first):
         anchor.addnext(element)
 
 
-def _mark_decorative(shape) -> None:
+def _mark_decorative(properties) -> None:
     """The Office 2019 "Mark as decorative" flag: readers skip the shape instead of announcing it unnamed."""
-    properties = shape._element.xpath("./*[1]/p:cNvPr")[0]
-    if properties.xpath(f"./a:extLst/a:ext[@uri='{_DECORATIVE_EXT}']"):
+    if _DECORATIVE(properties):
         return
-    extensions = properties.xpath("./a:extLst")
+    extensions = _EXTENSIONS(properties)
     holder = extensions[0] if extensions else properties.makeelement(
         "{http://schemas.openxmlformats.org/drawingml/2006/main}extLst", {})
     if not extensions:
@@ -73,9 +80,9 @@ _BEFORE_EA = {f"{_A}{name}" for name in ("ln", "noFill", "solidFill", "gradFill"
 def _set_language(tree, language: str, east_asian: str | None = None) -> None:
     """The language of every run, field and paragraph end, so a screen reader picks the right voice;
     with `east_asian`, the font PowerPoint sets the run's Chinese characters in (a:ea)."""
-    for run in tree.xpath(".//a:r[not(a:rPr)] | .//a:fld[not(a:rPr)]"):
+    for run in _RUNS_WITHOUT_PROPERTIES(tree):
         run.insert(0, run.makeelement(f"{_A}rPr", {}))
-    for run_properties in tree.xpath(".//a:r/a:rPr | .//a:fld/a:rPr | .//a:endParaRPr"):
+    for run_properties in _RUN_PROPERTIES(tree):
         run_properties.set("lang", language)
         if east_asian:
             run_properties.set("altLang", "en-US")

@@ -10,6 +10,7 @@ check and for drawing.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import io
 import re
@@ -19,23 +20,23 @@ from pathlib import Path
 from pptx import Presentation
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
+from pptx.shapes.autoshape import AutoShapeType, Shape
 from pptx.util import Emu, Pt
 
 from leaflets import files, languages
 from leaflets.pictures import icons, images
-from leaflets.deck import package, pptx_lookup
+from leaflets.deck import package, pptx_lookup, text
 from leaflets.content import Content, Topic
 from leaflets.files import FileProblem
 from leaflets.deck.accessible import make_accessible, set_east_asian_theme_fonts
 from leaflets.deck.measure import metrics_for
+from leaflets.deck.pages import Blanks, Deck, Page, make_blanks
 from leaflets.deck.plan import (FIXED_TITLES, LIST_SHARE, MAX_TITLE_LINES, Box, Frames, Slide, fitting_title_size,
                                  timed_plan, title_size_too_big, title_too_big)
 from leaflets.problems import TemplateError
-from leaflets.deck.template import (bodies, find_layouts, slide_number_placeholder, text_style, theme_root,
-                               title_placeholder)
+from leaflets.deck.template import bodies, find_layouts, text_style, theme_root, title_placeholder
 from leaflets.theme import THEME, asset
 
 pptx_lookup.install()
@@ -50,15 +51,14 @@ ICON_WORDS = {"causes": "magnifying glass", "warning": "warning triangle", "advi
 @dataclass(frozen=True)
 class _Template:
     """A template read, checked and measured once per process: its bytes (without the template's own slides),
-    its layouts' positions by role, its frames."""
+    its frames, and its new slides and notes page as python-pptx makes them."""
 
     data: bytes
-    roles: dict
     frames: Frames
+    blanks: Blanks
 
-    def open(self):
-        prs = Presentation(io.BytesIO(self.data))
-        return prs, {role: prs.slide_layouts[index] for role, index in self.roles.items()}
+    def open(self) -> Deck:
+        return Deck(Presentation(io.BytesIO(self.data)), self.blanks)
 
 
 def slides(content: Content, topic: Topic) -> list[Slide]:
@@ -69,17 +69,11 @@ def slides(content: Content, topic: Topic) -> list[Slide]:
 def write(content: Content, topic: Topic, path: Path) -> None:
     """Write the topic's talk deck to `path`, on content.yaml's template or the default one."""
     prepared = prepare(content.deck.template or DEFAULT_TEMPLATE)
-    prs, layouts = prepared.open()
-    frames = prepared.frames
-    slides = timed_plan(content, topic, frames)
-    _ICON_PARTS.clear()
-    try:
-        for number, slide in enumerate(slides, start=1):
-            _draw(prs, layouts[slide.role], slide, frames, number)
-    finally:
-        _ICON_PARTS.clear()
-    for page in prs.slides:
-        make_accessible(page, topic.language)
+    deck = prepared.open()
+    prs = deck.prs
+    for number, slide in enumerate(timed_plan(content, topic, prepared.frames), start=1):
+        page = _draw(deck, slide, prepared.frames, number)
+        make_accessible(page.tree, page.notes, topic.language)
     if languages.is_cjk(topic.language):
         set_east_asian_theme_fonts(prs, THEME.fonts.deck_east_asian)
     package.set_properties(prs, content, topic)
@@ -123,8 +117,10 @@ def _prepare(data: bytes, name: str) -> _Template:
         _check_styles(layouts, name)
         frames = dataclasses.replace(measure_frames(layouts), template=f"the template {name}")
         _check_frames(frames)
-        prepared = _Template(data, {role: prs.slide_layouts.index(layout) for role, layout in layouts.items()},
-                             frames)
+        data = package.stored(data)
+        scratch = Presentation(io.BytesIO(data))
+        blanks = make_blanks(scratch, find_layouts(scratch, f"the template {name}"))
+        prepared = _Template(data, frames, blanks)
         _try_drawing(prepared)
     except TemplateError:
         raise
@@ -173,15 +169,16 @@ def _check_frames(frames: Frames) -> None:
 def _try_drawing(prepared: _Template) -> None:
     """One slide of each role drawn on the template and saved, as `write` will: python-pptx reads much of a
     template only when a slide is made from it, so a fault that would otherwise stop the build is found now."""
-    prs, layouts = prepared.open()
+    deck = prepared.open()
     trial = [Slide("title", "Title", ("Subtitle",), notes="Notes"),
              Slide("section", "Section", ("Part 1 of 4",), icon="causes"),
              Slide("content", "Content", ("Item",), notes="Notes", icon="advice")]
     for number, slide in enumerate(trial, start=1):
-        _draw(prs, layouts[slide.role], slide, prepared.frames, number)
+        _draw(deck, slide, prepared.frames, number)
+    prs = deck.prs
     if not ((prs.slide_width or 0) > 0 and (prs.slide_height or 0) > 0):
         raise ValueError("its slide size is not given")
-    prs.save(io.BytesIO())
+    package.write_reproducibly(prs, io.BytesIO(), dt.datetime(2000, 1, 1), keep=True)  # the template's parts
 
 
 def measure_frames(layouts: dict) -> Frames:
@@ -192,7 +189,7 @@ def measure_frames(layouts: dict) -> Frames:
     title_style = text_style(layout, title_placeholder(layout))
     body_font, body_spread = metrics_for(body_style.font)
     title_font, title_spread = metrics_for(title_style.font, bold=True)
-    icon_room = _icon_size(title_placeholder(layout)) / 12700 + 12
+    icon_room = _icon_size(title_placeholder(layout).height) / 12700 + 12
     return Frames(
         body=Box(body_style.width, body_style.height, max(body_style.size, minimum.min_body), body_font, body_spread,
                  explicit=body_style.size < minimum.min_body),
@@ -201,93 +198,92 @@ def measure_frames(layouts: dict) -> Frames:
     )
 
 
-def _draw(prs, layout, slide: Slide, frames: Frames, number: int) -> None:
-    page = prs.slides.add_slide(layout)
-    page.shapes.title.text = slide.title
+def _draw(deck: Deck, slide: Slide, frames: Frames, number: int) -> Page:
+    page = deck.add_slide(slide.role)
+    title = page.title.get_or_add_txBody()
+    text.set_text(title, slide.title)
     if slide.title_size:
-        _set_size(page.shapes.title.text_frame, slide.title_size)
+        text.set_size(title, slide.title_size)
     else:
-        _raise_to_minimum(page.shapes.title.text_frame, frames.title)
-    body = next(iter(bodies(page)), None)
+        _raise_to_minimum(title, frames.title)
+    body = page.body
     if body is not None:
         if slide.items:
-            frame = body.text_frame
-            frame.text = slide.items[0]
+            frame = body.get_or_add_txBody()
+            text.set_text(frame, slide.items[0])
             for item in slide.items[1:]:
-                frame.add_paragraph().text = item
+                text.add_paragraph(frame, item)
             if slide.role == "content" and slide.body_size > frames.body.size:
-                _set_size(frame, slide.body_size)
+                text.set_size(frame, slide.body_size)
             elif slide.role == "content":
                 _raise_to_minimum(frame, frames.body)
         else:
-            body._element.getparent().remove(body._element)
+            body.getparent().remove(body)
     if slide.image and body is not None and slide.items:
-        _add_picture(page, body, slide.image, slide.image_alt)
+        _add_picture(deck, page, slide.image, slide.image_alt)
     if slide.icon:
-        _add_icon(page, slide)
+        _add_icon(deck, page, slide)
     if slide.role == "content" and slide.icon == "warning" and body is not None and slide.items:
-        _add_warning_border(page, body)
+        _add_warning_border(page)
     if slide.role == "title" and slide.logo:
-        _add_logo(page, slide.logo, slide.logo_text, prs.slide_width)
+        _add_logo(deck, page, slide.logo, slide.logo_text, deck.prs.slide_width)
     if slide.role != "title":
-        _add_slide_number(page, layout, number)
+        _add_slide_number(page, number)
     if slide.notes:
-        page.notes_slide.notes_text_frame.text = slide.notes
+        text.set_text(deck.add_notes(page).get_or_add_txBody(), slide.notes)
+    return page
 
 
 def _raise_to_minimum(frame, box: Box) -> None:
     """Sizes stay with the template, unless it sets this text below the minimum: then the minimum is set."""
     if box.explicit:
-        _set_size(frame, box.size)
+        text.set_size(frame, box.size)
 
 
-def _set_size(frame, size: float) -> None:
-    for paragraph in frame.paragraphs:
-        for run in paragraph.runs:
-            run.font.size = Pt(size)
+def _icon_size(height: int) -> int:
+    return int(min(height * 0.8, Emu(914400 * 0.85)))
 
 
-def _icon_size(title) -> int:
-    return int(min(title.height * 0.8, Emu(914400 * 0.85)))
-
-
-def _add_icon(page, slide: Slide) -> None:
+def _add_icon(deck: Deck, page: Page, slide: Slide) -> None:
     """The part's icon at the right end of the title, with alt text; the title is narrowed to make room."""
-    title = page.shapes.title
-    # Read the position the layout gives, then set all four: setting one alone moves the title to the corner.
-    x, y, width, height = title.left, title.top, title.width, title.height
-    size = _icon_size(title)
-    left = x + width - size
-    top = y + (height - size) // 2
-    picture = _add_picture_once(page, slide.icon, left, top, size)
-    picture.name = f"Icon: a {ICON_WORDS[slide.icon]}"  # the title says what it means: decorative
-    title.left, title.top, title.width, title.height = x, y, width - size - Emu(152400), height
+    # The position the layout gives, then all four set: setting one alone moves the title to the corner.
+    x, y, width, height = page.blank.title_box
+    size = _icon_size(height)
+    picture = deck.add_picture(page, icons.png(slide.icon, icons.COLOURS[slide.icon]), x + width - size,
+                               y + (height - size) // 2, size, size)
+    picture.nvPicPr.cNvPr.name = f"Icon: a {ICON_WORDS[slide.icon]}"  # the title says what it means: decorative
+    _place(page.title, x, y, width - size - Emu(152400), height)
 
 
-def _add_picture(page, body, path: Path, alt: str) -> None:
+def _place(shape, x: int, y: int, width: int, height: int) -> None:
+    shape.x, shape.y, shape.cx, shape.cy = x, y, width, height
+
+
+def _add_picture(deck: Deck, page: Page, path: Path, alt: str) -> None:
     """The content's picture in the right part of the list's box, as large as fits, with its alt text;
     the list keeps the left part it was measured for."""
-    x, y, width, height = body.left, body.top, body.width, body.height
+    x, y, width, height = page.body_box
     list_width = int(width * LIST_SHARE)
-    body.left, body.top, body.width, body.height = x, y, list_width, height
+    _place(page.body, x, y, list_width, height)
+    page.body_box = (x, y, list_width, height)
     gap = Emu(182880)
     room_width, room_height = width - list_width - gap, height
     logo = images.read_for_output(path)
     scale = min(room_width / logo.width, room_height / logo.height)
     shown_width, shown_height = int(logo.width * scale), int(logo.height * scale)
-    picture = page.shapes.add_picture(io.BytesIO(icons.image_png(logo)), x + list_width + gap,
-                                      y + (room_height - shown_height) // 2, shown_width, shown_height)
-    picture.name = "Picture"
-    picture._element.nvPicPr.cNvPr.set("descr", alt)
+    picture = deck.add_picture(page, icons.image_png(logo), x + list_width + gap,
+                               y + (room_height - shown_height) // 2, shown_width, shown_height)
+    picture.nvPicPr.cNvPr.name = "Picture"
+    picture.nvPicPr.cNvPr.set("descr", alt)
 
 
-def _add_warning_border(page, body) -> None:
+def _add_warning_border(page: Page) -> None:
     """A thick border in the warning colour around the signs: a slide the room cannot mistake for another,
     by its border's weight as much as its colour (it still stands out in greyscale). No fill, so it never
     covers the text whatever the stacking order."""
     pad = Emu(91440)
-    box = page.shapes.add_shape(MSO_SHAPE.RECTANGLE, body.left - pad, body.top - pad,
-                                body.width + 2 * pad, body.height + 2 * pad)
+    x, y, width, height = page.body_box
+    box = _add_shape(page, MSO_SHAPE.RECTANGLE, x - pad, y - pad, width + 2 * pad, height + 2 * pad)
     box.fill.background()
     box.line.color.rgb = RGBColor.from_string(THEME.colours.warning.lstrip("#"))
     box.line.width = Pt(6)
@@ -297,58 +293,51 @@ def _add_warning_border(page, body) -> None:
         box._element.remove(style)
 
 
+def _add_shape(page: Page, kind: MSO_SHAPE, x: int, y: int, width: int, height: int) -> Shape:
+    """As python-pptx's shapes.add_shape."""
+    shape_type = AutoShapeType(kind)
+    shape_id = page.next_shape_id()
+    element = page.tree.add_autoshape(shape_id, f"{shape_type.basename} {shape_id - 1}", shape_type.prst,
+                                      x, y, width, height)
+    return Shape(element, None)
+
+
 def before_workers() -> None:
-    """Render the slide icons in the process that starts the workers, which then share them: each would
-    otherwise load pdfium and render the same five pictures."""
+    """Render the slide icons, and read the template decks will be drawn on, in the process that starts the
+    workers, which then share them: each would otherwise load pdfium and render the same five pictures, and
+    read, check and measure the same template. A template the content names was read when the content was
+    checked; otherwise decks are drawn on the default one."""
     for icon in ICON_WORDS:
         icons.png(icon, icons.COLOURS[icon])
+    if not _PREPARED:
+        prepare(DEFAULT_TEMPLATE)
 
 
-_ICON_PARTS: dict = {}
-"""The icon images of the deck being written, by icon name, so that an icon shown on many slides is read and
-looked for once; emptied when the deck is written (a part refers to its whole deck)."""
-
-
-def _add_picture_once(page, icon: str, left: int, top: int, size: int):
-    """As shapes.add_picture(icon's PNG, ...), which reads the PNG and looks through every part of the deck
-    for an image with the same bytes each time; the second time an icon is shown, it is the same part."""
-    known = _ICON_PARTS
-    if icon not in known:
-        known[icon] = page.part.package.get_or_add_image_part(io.BytesIO(icons.png(icon, icons.COLOURS[icon])))
-    shapes = page.shapes
-    element = shapes._add_pic_from_image_part(known[icon], page.part.relate_to(known[icon], RT.IMAGE),
-                                              left, top, size, size)
-    shapes._recalculate_extents()
-    return shapes._shape_factory(element)
-
-
-def _add_logo(page, logo: Path, description: str, slide_width: int) -> None:
+def _add_logo(deck: Deck, page: Page, logo: Path, description: str, slide_width: int) -> None:
     """The publisher's logo top right, on a white card so that it shows on any background."""
     height = Emu(800000)
-    picture = page.shapes.add_picture(io.BytesIO(icons.image_png(images.read_for_output(logo))), 0, 0, height=height)
+    picture = deck.add_picture(page, icons.image_png(images.read_for_output(logo)), 0, 0, None, height)
     pad = Emu(120000)
-    picture.left, picture.top = slide_width - picture.width - Emu(457200) - pad, Emu(380000) + pad
-    card = page.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, picture.left - pad, picture.top - pad,
-                                 picture.width + 2 * pad, height + 2 * pad)
+    picture.x, picture.y = slide_width - picture.cx - Emu(457200) - pad, Emu(380000) + pad
+    card = _add_shape(page, MSO_SHAPE.ROUNDED_RECTANGLE, picture.x - pad, picture.y - pad,
+                      picture.cx + 2 * pad, height + 2 * pad)
     card.fill.solid()
     card.fill.fore_color.rgb = RGBColor.from_string(THEME.colours.paper.lstrip("#"))
     card.line.fill.background()
     card.name = "Logo card"
     # The card goes behind the picture, and both after the placeholders in reading order.
-    page.shapes._spTree.remove(card._element)
-    picture._element.addprevious(card._element)
-    picture.name = "Logo"
-    picture._element.nvPicPr.cNvPr.set("descr", description)
+    page.tree.remove(card._element)
+    picture.addprevious(card._element)
+    picture.nvPicPr.cNvPr.name = "Logo"
+    picture.nvPicPr.cNvPr.set("descr", description)
 
 
-def _add_slide_number(page, layout, number: int) -> None:
+def _add_slide_number(page: Page, number: int) -> None:
     """A slide-number placeholder holding PowerPoint's slide-number field, where the layout has one."""
-    placeholder = slide_number_placeholder(layout)
+    placeholder = page.add_slide_number()
     if placeholder is None:
         return
-    page.shapes.clone_placeholder(placeholder)
-    shape = page.placeholders[placeholder.placeholder_format.idx]
-    paragraph = shape.text_frame.paragraphs[0]._p
+    paragraph = page.placeholder(placeholder.ph_idx).get_or_add_txBody().p_lst[0]
     paragraph.append(parse_xml(
         f'<a:fld {nsdecls("a")} id="{{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}}" type="slidenum">'
         f'<a:t>{number}</a:t></a:fld>'))

@@ -8,6 +8,8 @@ is measured as the nearest of these, made wider by a safety allowance.
 
 from __future__ import annotations
 
+import functools
+
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from leaflets import fonts
@@ -37,7 +39,7 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
 
 
 def _pieces(word: str, font: str, size: float, width: float) -> list[str]:
-    if stringWidth(word, font, size) <= width:
+    if _word_width(word, font, size) <= width:
         return [word]
     pieces, piece = [], ""
     for char in word:
@@ -46,6 +48,12 @@ def _pieces(word: str, font: str, size: float, width: float) -> list[str]:
             piece = ""
         piece += char
     return pieces + [piece]
+
+
+@functools.lru_cache(maxsize=16384)
+def _word_width(word: str, font: str, size: float) -> float:
+    """A word's width: the same words come back in every list a deck measures, at the same few sizes."""
+    return stringWidth(word, font, size)
 
 
 def _wrap_chinese(text: str, font: str, size: float, width: float) -> list[str]:

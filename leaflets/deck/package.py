@@ -15,12 +15,15 @@ import io
 import struct
 import zipfile
 from pathlib import Path
+from typing import BinaryIO
 
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.serialized import PackageWriter
+from pptx.opc.oxml import serialize_part_xml
+from pptx.opc.serialized import _ContentTypesItem
 
 from leaflets.content import Content, Topic
+from leaflets.deck import archive
 from leaflets.problems import TemplateError
 from leaflets.wording import document_author
 
@@ -40,12 +43,12 @@ def check(data: bytes, name: str) -> None:
     _check_kind(data, name)
     _check_entry_count(data, name)
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            entries = archive.infolist()
+        with zipfile.ZipFile(io.BytesIO(data)) as opened:
+            entries = opened.infolist()
             _check_entries(entries, name)
             for entry in entries:
                 if entry.filename.endswith((".xml", ".rels")):
-                    _check_xml(archive.read(entry), entry.filename, name)
+                    _check_xml(opened.read(entry), entry.filename, name)
     except TemplateError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, ValueError, EOFError,
@@ -156,36 +159,75 @@ def without_slides(prs) -> bool:
     return bool(slide_ids)
 
 
-def write_reproducibly(prs, path: Path, day: dt.datetime) -> None:
-    """Save the deck as python-pptx's `save` does (same entries, same order, same bytes inside) but
-    with every entry dated `day`: python-pptx stamps entries with the clock, so two builds a second
-    apart would otherwise differ. Writing the entries once, rather than saving and re-zipping the
-    saved deck, spares compressing every part twice and decompressing it once."""
+def stored(data: bytes) -> bytes:
+    """The same package with every entry stored rather than deflated: opened for every deck, it then need
+    not be inflated every time."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as target:
+        for entry in source.infolist():
+            target.writestr(entry.filename, source.read(entry))
+    return buffer.getvalue()
+
+
+def write_reproducibly(prs, target: Path | BinaryIO, day: dt.datetime, keep: bool = False) -> None:
+    """Save the deck as python-pptx's `save` does (same entries, same order, same bytes inside, same zip)
+    but with every entry dated `day`: python-pptx stamps entries with the clock, so two builds a second
+    apart would otherwise differ. With `keep`, its entries are kept packed for the decks after it."""
     package = prs.part.package
-    writer = PackageWriter(path, package._rels, tuple(package.iter_parts()))
-    with _DatedZip(path, day) as target:
-        writer._write_content_types_stream(target)
-        writer._write_pkg_rels(target)
-        writer._write_parts(target)
+    parts = _parts_in_order(package)
+    entries = [("[Content_Types].xml", _content_types(parts)), ("_rels/.rels", _rels_xml(package._rels))]
+    for part in parts:
+        entries.append((part.partname.membername, part.blob))
+        if part._rels:
+            entries.append((part.partname.rels_uri.membername, _rels_xml(part._rels)))
+    if isinstance(target, Path):
+        with open(target, "wb") as file:
+            archive.write(file, entries, day, keep)
+    else:
+        archive.write(target, entries, day, keep)
 
 
-class _DatedZip:
-    """The zip writer python-pptx's PackageWriter writes parts to, with a fixed date on every entry."""
+def _parts_in_order(package) -> list:
+    """Every part once, in the order python-pptx's iter_parts gives them (depth first along the relationships)."""
+    seen, order = set(), []
 
-    def __init__(self, path: Path, day: dt.datetime):
-        self.zip = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED)
-        self.stamp = (min(max(day.year, 1980), 2107), day.month, day.day, 0, 0, 0)  # the years a zip entry can hold
+    def visit(rels) -> None:
+        for rel in rels.values():
+            if rel.is_external:
+                continue
+            part = rel.target_part
+            if part not in seen:
+                seen.add(part)
+                order.append(part)
+                visit(part.rels)
 
-    def __enter__(self) -> _DatedZip:
-        return self
+    visit(package._rels)
+    return order
 
-    def __exit__(self, *exc) -> None:
-        self.zip.close()
 
-    def write(self, pack_uri, blob: bytes) -> None:
-        info = zipfile.ZipInfo(pack_uri.membername, date_time=self.stamp)
-        info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
-        self.zip.writestr(info, blob)
+_XML_MADE: dict = {}
+"""The content types and relationship lists already serialised, by what they list: most are the same in
+every deck (python-pptx builds each from scratch)."""
+
+
+def _content_types(parts: list) -> bytes:
+    key = ("types", *((part.partname, part.content_type) for part in parts))
+    return _remembered(key, lambda: serialize_part_xml(_ContentTypesItem.xml_for(parts)))
+
+
+def _rels_xml(rels) -> bytes:
+    key = (rels._base_uri, *((rel.rId, rel.reltype, rel.target_ref if rel.is_external else rel.target_partname,
+                              rel.is_external) for rel in rels.values()))
+    return _remembered(key, lambda: rels.xml)
+
+
+def _remembered(key: tuple, make) -> bytes:
+    made = _XML_MADE.get(key)
+    if made is None:
+        if len(_XML_MADE) >= 2000:
+            _XML_MADE.clear()
+        made = _XML_MADE[key] = make()
+    return made
 
 
 def dated(content: Content, topic: Topic) -> dt.datetime:

@@ -1,0 +1,125 @@
+"""The deck writer builds slides, notes pages, pictures and the zip below python-pptx's object layer, for
+speed; each of these gives exactly what python-pptx's own way gives, on templates unlike each other."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+import pytest
+from pptx import Presentation
+from pptx.oxml.shapes.picture import CT_Picture
+from pptx.util import Emu
+
+from leaflets.deck import archive, draw, text
+from leaflets.deck.template import slide_number_placeholder
+from leaflets.pictures import icons
+
+ICON = icons.png("causes", icons.COLOURS["causes"])
+OTHER_ICON = icons.png("advice", icons.COLOURS["advice"])
+AWKWARD = ["Title\twith a tab", "two\nparagraphs", "a\vsoft break", "bell\x07and\x1fcontrols", "", "\n", "end\n"]
+
+
+def template_with_notes_master(path):
+    prs = Presentation(str(draw.DEFAULT_TEMPLATE))
+    prs.slides.add_slide(prs.slide_layouts[0]).notes_slide.notes_text_frame.text = "notes"
+    prs.save(str(path))
+    return path
+
+
+def template_with_a_picture(path):
+    """The default template with the causes icon on its slide master, as a logo would be, saved as its
+    second picture with no first (a picture deleted), so that a deck's first picture fills the gap."""
+    prs = Presentation(str(draw.DEFAULT_TEMPLATE))
+    master = prs.slide_master
+    _, deleted = master.part.get_or_add_image_part(io.BytesIO(icons.png("questions", icons.COLOURS["questions"])))
+    _, rId = master.part.get_or_add_image_part(io.BytesIO(ICON))
+    master.part.drop_rel(deleted)
+    master.shapes._spTree.append(CT_Picture.new_pic(99, "Mark", "mark", rId, 0, 0, 300000, 300000))
+    prs.save(str(path))
+    return path
+
+
+@pytest.fixture(params=["default", "other", "notes master", "picture", "python-pptx"])
+def template(request, other_template, tmp_path):
+    return {"default": lambda: draw.DEFAULT_TEMPLATE, "other": lambda: other_template,
+            "notes master": lambda: template_with_notes_master(tmp_path / "notes.pptx"),
+            "picture": lambda: template_with_a_picture(tmp_path / "picture.pptx"),
+            "python-pptx": lambda: Presentation().save(str(tmp_path / "plain.pptx")) or tmp_path / "plain.pptx",
+            }[request.param]()
+
+
+def saved(prs) -> dict[str, bytes]:
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    with zipfile.ZipFile(buffer) as package:
+        return {name: package.read(name) for name in package.namelist()}
+
+
+def test_slides_notes_pages_and_pictures_are_the_parts_python_pptx_would_make(template):
+    prepared = draw.prepare(template)
+    ours = prepared.open()
+    theirs = Presentation(io.BytesIO(prepared.data))
+    for step, role in enumerate(["title", "content", "section", "content"]):
+        page = ours.add_slide(role)
+        layout = theirs.slide_layouts[prepared.blanks.layouts[role]]
+        slide = theirs.slides.add_slide(layout)
+        for picture, height in ((ICON, Emu(300000)), (OTHER_ICON if step % 2 else ICON, Emu(200000))):
+            ours.add_picture(page, picture, 10, 20, None, height)
+            slide.shapes.add_picture(io.BytesIO(picture), 10, 20, height=height)
+        ours.add_picture(page, ICON, 30, 40, 50, 60)
+        slide.shapes.add_picture(io.BytesIO(ICON), 30, 40, 50, 60)
+        if page.add_slide_number() is not None:
+            slide.shapes.clone_placeholder(slide_number_placeholder(layout))
+        text.set_text(ours.add_notes(page).get_or_add_txBody(), f"Notes {step}\n\nmore")
+        slide.notes_slide.notes_text_frame.text = f"Notes {step}\n\nmore"
+    assert saved(ours.prs) == saved(theirs)
+
+
+def test_text_is_set_as_python_pptx_sets_it():
+    prepared = draw.prepare(draw.DEFAULT_TEMPLATE)
+    ours, theirs = prepared.open(), Presentation(io.BytesIO(prepared.data))
+    page = ours.add_slide("content")
+    slide = theirs.slides.add_slide(theirs.slide_layouts[prepared.blanks.layouts["content"]])
+    body = page.body.get_or_add_txBody()
+    text.set_text(body, AWKWARD[1])
+    frame = slide.placeholders[page.body.ph_idx].text_frame
+    frame.text = AWKWARD[1]
+    for item in AWKWARD:
+        text.add_paragraph(body, item)
+        frame.add_paragraph().text = item
+    text.set_size(body, 31.5)
+    for paragraph in frame.paragraphs:
+        for run in paragraph.runs:
+            run.font.size = Emu(int(31.5 * 12700))
+    text.set_text(page.title.get_or_add_txBody(), "\n".join(AWKWARD))
+    slide.shapes.title.text = "\n".join(AWKWARD)
+    assert saved(ours.prs) == saved(theirs)
+
+
+def test_a_deck_zip_has_the_bytes_zipfile_would_write():
+    day = dt.datetime(2024, 2, 29)
+    entries = [("[Content_Types].xml", b"<Types/>" * 50), ("ppt/media/image1.png", ICON), ("empty", b""),
+               ("ppt/slides/slide\u00e9.xml", "caf\u00e9".encode()), ("again.png", ICON)]
+    ours = io.BytesIO()
+    archive.write(ours, entries, day)
+    archive.write(ours_again := io.BytesIO(), entries, day)  # the second time from the packed entries kept
+    theirs = io.BytesIO()
+    with zipfile.ZipFile(theirs, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=(2024, 2, 29, 0, 0, 0))
+            info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
+            package.writestr(info, data)
+    assert ours.getvalue() == ours_again.getvalue() == theirs.getvalue()
+
+
+def test_a_worker_draws_its_first_deck_on_the_template_read_before_the_workers_started(seed_content, tmp_path,
+                                                                                       monkeypatch):
+    monkeypatch.setattr(draw, "_PREPARED", {})
+    draw.before_workers()
+    read = []
+    monkeypatch.setattr(draw, "_prepare", lambda *args: read.append(args))
+    draw.write(seed_content, seed_content.topics[0], tmp_path / "deck.pptx")
+    assert read == []
+    assert Presentation(str(tmp_path / "deck.pptx")).slides
