@@ -65,6 +65,7 @@ class FileHashes:
 
     def _code_and_assets(self) -> str:
         files = (sorted(_PACKAGE.rglob("*.py")) + sorted(asset("icons").glob("*.svg"))
+                 + sorted(asset("icons/slides").glob("*.png"))
                  + [asset("deck-template.pptx")] + sorted(asset("checks").glob("*.txt")))
         return hashlib.sha256(b"".join(self.of(f).encode() for f in files)).hexdigest()
 

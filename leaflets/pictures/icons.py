@@ -42,9 +42,24 @@ def drawing(name: str, size: float, colour: str) -> Drawing:
     return icon
 
 
+SLIDE_PIXELS = 384
+
+
 @functools.cache
-def png(name: str, colour: str, pixels: int = 384) -> bytes:
-    """The icon as a square PNG with a transparent background, for slides."""
+def png(name: str, colour: str, pixels: int = SLIDE_PIXELS) -> bytes:
+    """The icon as a square PNG with a transparent background, for slides: in the theme's colours, the
+    picture made once by assets/make_slide_icons.py; in any other, rendered now."""
+    made = asset("icons/slides") / slide_icon_name(name, colour, pixels)
+    if made.is_file():
+        return made.read_bytes()
+    return rendered_png(name, colour, pixels)
+
+
+def slide_icon_name(name: str, colour: str, pixels: int) -> str:
+    return f"{name}-{colour.lstrip('#').lower()}-{pixels}.png"
+
+
+def rendered_png(name: str, colour: str, pixels: int = SLIDE_PIXELS) -> bytes:
     return _rasterise(drawing(name, 72, colour), pixels / 72)
 
 
