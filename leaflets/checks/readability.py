@@ -25,6 +25,7 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+@functools.lru_cache(maxsize=4096)  # a topic's text is graded for its findings and again for its scores
 def grade_level(text: str) -> float:
     """Flesch-Kincaid grade, as textstat 0.7.8 computes it."""
     words_in_text = len(_textstat_words(text))
@@ -36,9 +37,10 @@ def grade_level(text: str) -> float:
     return (0.39 * per_sentence) + (11.8 * per_word) - 15.59
 
 
+@functools.lru_cache(maxsize=4096)
 def smog_index(text: str) -> float:
     """SMOG grade, as textstat 0.7.8 computes it."""
-    polysyllables = len([w for w in _textstat_words(text) if syllable_count(w) >= 3])
+    polysyllables = len([w for w in _textstat_words(text) if _token_syllables(w) >= 3])
     count = _textstat_sentences(text)
     return (1.043 * (30 * (polysyllables / count)) ** 0.5) + 3.1291 if count else 0.0
 
@@ -47,6 +49,12 @@ def syllable_count(text: str) -> int:
     """textstat's count: a word's syllables in the CMU Pronouncing Dictionary, else Pyphen's hyphenation
     points plus one."""
     return sum(map(_word_syllables, _textstat_words(text, lowercase=True)))
+
+
+@functools.lru_cache(maxsize=65536)
+def _token_syllables(token: str) -> int:
+    """syllable_count of one of textstat's words (which may still hold an apostrophe)."""
+    return syllable_count(token)
 
 
 # textstat 0.7.8's words (backend.selections.list_words with its defaults): punctuation removed except
