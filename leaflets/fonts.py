@@ -222,10 +222,15 @@ def _cmap_ranges(path: Path) -> list[tuple[int, int]] | None:
         return None
 
 
+_UNCOMMON = re.compile("[^" + "".join(sorted(map(re.escape, COMMON))) + "]")
+
+
 def missing_characters_for(text: str, chinese: bool) -> list[str]:
     """The characters neither font can draw; Chinese characters count as drawable only in Chinese text
     (`chinese`). Without the Chinese font installed, Chinese text is not checked: its topic is not built
     (the build says so), so nothing would print as an empty box."""
+    if _UNCOMMON.search(text) is None:
+        return []  # missing_characters' own first test, in one pass instead of a set of the text's characters
     missing = missing_characters(text)
     if not missing or not chinese:
         return missing

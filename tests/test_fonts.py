@@ -51,3 +51,10 @@ def test_a_font_collection_is_read_by_reportlab(tmp_path, monkeypatch):
     monkeypatch.setattr("reportlab.pdfbase.ttfonts.TTFontFile", lambda path: type("Face", (), {"charToGlyph": {65: 1, 0x4E00: 2}}))
     covered = fonts.coverage(collection)
     assert (65 in covered, 0x4E00 in covered, 66 in covered) == (True, True, False)
+
+
+def test_a_text_needs_its_characters_looked_up_exactly_when_one_is_not_common():
+    import sys
+
+    assert [code for code in range(sys.maxunicode + 1)
+            if (fonts._UNCOMMON.search(chr(code)) is None) != (chr(code) in fonts.COMMON)] == []
