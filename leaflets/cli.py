@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import atexit
 import datetime as dt
 import difflib
 import errno
+import gc
 import os
 import sys
 import tempfile
@@ -25,6 +27,11 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_STOPPED = 130  # as a shell reports a program stopped by Ctrl+C
+
+# At exit, Python collects every object it can before tearing modules down: 70 ms of a seed build, for
+# memory the process is about to give back anyway. Frozen objects are left out of that collection; files
+# are still flushed and closed, and exit handlers still run.
+atexit.register(gc.freeze)
 
 
 def parser() -> argparse.ArgumentParser:

@@ -1,10 +1,16 @@
 """Readability: sentences and words as the checks count them, and the Flesch-Kincaid and SMOG grades,
-computed as textstat 0.7.8 does from a syllable table shipped in assets/."""
+computed exactly as textstat 0.7.8 does without loading what textstat loads: its word and sentence
+counting is a few lines here, a word's syllables come from a table of the CMU Pronouncing Dictionary
+shipped in assets/, and a word the dictionary lacks is hyphenated with Pyphen's patterns, each read
+when a word first needs it."""
 
 from __future__ import annotations
 
+import bisect
 import functools
+import importlib.util
 import re
+from pathlib import Path
 
 from leaflets.theme import asset
 
@@ -20,52 +26,192 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+@functools.lru_cache(maxsize=4096)  # a topic's text is graded for its findings and again for its scores
 def grade_level(text: str) -> float:
     """Flesch-Kincaid grade, as textstat 0.7.8 computes it."""
-    from textstat.backend.counts import count_words
-    from textstat.backend.metrics import words_per_sentence
-
-    per_sentence, words_in_text = words_per_sentence(text), count_words(text)
+    words_in_text = len(_textstat_words(text))
+    count = _textstat_sentences(text)
+    per_sentence = words_in_text / count if count else 0.0
     per_word = syllable_count(text) / words_in_text if words_in_text else 0.0
     if per_sentence == 0 or per_word == 0:
         return 0.0
     return (0.39 * per_sentence) + (11.8 * per_word) - 15.59
 
 
+@functools.lru_cache(maxsize=4096)
 def smog_index(text: str) -> float:
     """SMOG grade, as textstat 0.7.8 computes it."""
-    from textstat.backend.counts import count_sentences
-    from textstat.backend.selections import list_words
-
-    polysyllables = len([w for w in list_words(text) if syllable_count(w) >= 3])
-    count = count_sentences(text)
+    polysyllables = len([w for w in _textstat_words(text) if _token_syllables(w) >= 3])
+    count = _textstat_sentences(text)
     return (1.043 * (30 * (polysyllables / count)) ** 0.5) + 3.1291 if count else 0.0
 
 
 def syllable_count(text: str) -> int:
     """textstat's count: a word's syllables in the CMU Pronouncing Dictionary, else Pyphen's hyphenation
-    points plus one. The dictionary's counts come from a table made once (assets/make_syllables.py):
-    textstat reads the whole dictionary in every process, which takes longer than the checks."""
-    from textstat.backend.selections import list_words
+    points plus one."""
+    return sum(map(_word_syllables, _textstat_words(text, lowercase=True)))
 
-    return sum(map(_word_syllables, list_words(text, lowercase=True)))
+
+@functools.lru_cache(maxsize=65536)
+def _token_syllables(token: str) -> int:
+    """syllable_count of one of textstat's words (which may still hold an apostrophe)."""
+    return syllable_count(token)
+
+
+# textstat 0.7.8's words (backend.selections.list_words with its defaults): punctuation removed except
+# the apostrophes of contractions, then split at white space.
+_NOT_A_CONTRACTION = re.compile(r"\'(?![tsd]|ve|ll|re)")
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+_TEXTSTAT_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
+
+
+def _textstat_words(text: str, lowercase: bool = False) -> list[str]:
+    text = _PUNCTUATION.sub("", _NOT_A_CONTRACTION.sub("", text))
+    return (text.lower() if lowercase else text).split()
+
+
+def _textstat_sentences(text: str) -> int:
+    """textstat's sentence count: runs ending in . ! or ?, not counting those of two words or fewer."""
+    if not text:
+        return 0
+    found = _TEXTSTAT_SENTENCE.findall(text)
+    return max(1, len(found) - sum(1 for sentence in found if len(_textstat_words(sentence)) <= 2))
 
 
 @functools.lru_cache(maxsize=65536)
 def _word_syllables(word: str) -> int:
-    known = syllable_table().get(word)
+    known = dictionary_syllables(word)
     if known is not None:
         return known
-    from textstat.backend.utils import get_pyphen
+    return len(_hyphenation().positions(word)) + 1
 
-    return len(get_pyphen("en_US").positions(word)) + 1
+
+def dictionary_syllables(word: str) -> int | None:
+    """The word's syllables in the table of assets/checks/syllables.txt (assets/make_syllables.py), looked up in
+    its sorted lines without reading them into a dict (124,000 words took 40 ms a process); None if absent."""
+    if not word.isascii():
+        return None  # the dictionary's words are ASCII
+    key = word.encode("ascii")
+    data, firsts, starts = _syllable_lines()
+    block = bisect.bisect_right(firsts, key) - 1
+    if block < 0:
+        return None
+    line = data.find(b"\n" + key + b" ", starts[block] - 1, starts[block + 1])
+    if line < 0:
+        return None
+    count = line + len(key) + 2
+    return int(data[count:data.index(b"\n", count)])
 
 
 @functools.cache
-def syllable_table() -> dict[str, int]:
-    table: dict[str, int] = {}
-    for line in asset("checks/syllables.txt").read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            count, *words_with_count = line.split(" ")
-            table.update(dict.fromkeys(words_with_count, int(count)))
-    return table
+def _syllable_lines() -> tuple[bytes, list[bytes], list[int]]:
+    """The table's bytes, and about every 4 KB the first word of a line and where the line starts (the last
+    start being the end): a word's line lies between the sampled word at or before it and the next one."""
+    data = asset("checks/syllables.txt").read_bytes()
+    at = 0
+    while data.startswith(b"#", at):
+        at = data.index(b"\n", at) + 1
+    firsts, starts = [], []
+    while 0 < at < len(data):
+        firsts.append(data[at:data.index(b" ", at)])
+        starts.append(at)
+        at = data.find(b"\n", at + 4096) + 1
+    return data, firsts, starts + [len(data)]
+
+
+@functools.cache
+def _hyphenation():
+    """Pyphen's US English hyphenation as textstat uses it, its patterns read lazily; Pyphen itself for a
+    dictionary this reading does not follow exactly."""
+    found = importlib.util.find_spec("pyphen")
+    folder = Path(found.submodule_search_locations[0]) if found and found.submodule_search_locations else None
+    path = folder / "dictionaries" / "hyph_en_US.dic" if folder else None
+    patterns = _LazyPatterns.read(path) if path and path.is_file() else None
+    if patterns is None:
+        from textstat.backend.utils import get_pyphen
+
+        return get_pyphen("en_US")
+    return _Hyphenation(patterns)
+
+
+# Pyphen 0.18's reading of a pattern such as '.ach4': digits are the weights between its letters.
+_PATTERN_PARTS = re.compile(r"(\d?)(\D?)").findall
+_IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
+_NO_DIGITS = str.maketrans("", "", "0123456789")
+# What Pyphen reads in ways the lazy reading does not: hex escapes, nonstandard hyphenation, digits other
+# than 0-9, white space around a pattern.
+_UNUSUAL = re.compile(r"\^\^|/|(?![0-9])\d|^[^\S\n]|[^\S\n]$", re.MULTILINE)
+
+
+class _LazyPatterns:
+    """Pyphen's patterns by their letters; each is parsed as Pyphen parses it the first time a word needs it
+    (Pyphen parses all 11,000 when it starts, 45 ms)."""
+
+    def __init__(self, raw: dict[str, str]):
+        self.raw, self.parsed = raw, {}
+        self.maxlen = max(map(len, raw))  # at least Pyphen's: it leaves out patterns of only zeros
+
+    @classmethod
+    def read(cls, path: Path) -> _LazyPatterns | None:
+        with path.open("rb") as stream:
+            encoding = stream.readline().decode().strip()
+        if encoding.lower() == "microsoft-cp1251":
+            encoding = "cp1251"
+        body = path.read_text(encoding).split("\n", 1)[1]
+        if _UNUSUAL.search(body):
+            return None
+        lines = body.split("\n")
+        kept = [(tag, line) for tag, line in zip(body.translate(_NO_DIGITS).split("\n"), lines)
+                if line and not line.startswith(_IGNORED)]
+        raw = dict(kept)
+        return cls(raw) if raw and len(raw) == len(kept) else None  # a pattern written twice: Pyphen's way
+
+    def get(self, tag: str):
+        """(offset, weights) of the pattern with these letters, as Pyphen stores it; None if there is none."""
+        try:
+            return self.parsed[tag]
+        except KeyError:
+            pass
+        line = self.raw.get(tag)
+        if line is None:
+            return None
+        values = [int(digit or "0") for digit, _ in _PATTERN_PARTS(line)]
+        if max(values) == 0:
+            pattern = None
+        else:
+            start, end = 0, len(values)
+            while not values[start]:
+                start += 1
+            while not values[end - 1]:
+                end -= 1
+            pattern = start, tuple(values[start:end])
+        self.parsed[tag] = pattern
+        return pattern
+
+
+class _Hyphenation:
+    """Pyphen's `Pyphen(lang='en_US').positions` (left and right 2), on lazily read patterns."""
+
+    left = right = 2
+
+    def __init__(self, patterns: _LazyPatterns):
+        self.patterns = patterns
+
+    def positions(self, word: str) -> list[int]:
+        right = len(word) - self.right
+        return [i for i in self._points(word.lower()) if self.left <= i <= right]
+
+    @functools.lru_cache(maxsize=65536)
+    def _points(self, word: str) -> tuple[int, ...]:
+        pointed_word = f".{word}."
+        references = [0] * (len(pointed_word) + 1)
+        for i in range(len(pointed_word) - 1):
+            stop = min(i + self.patterns.maxlen, len(pointed_word)) + 1
+            for j in range(i + 1, stop):
+                pattern = self.patterns.get(pointed_word[i:j])
+                if not pattern:
+                    continue
+                offset, values = pattern
+                slice_ = slice(i + offset, i + offset + len(values))
+                references[slice_] = map(max, values, references[slice_])
+        return tuple(i - 1 for i, reference in enumerate(references) if reference % 2)

@@ -29,10 +29,17 @@ LONG_SUMMARY = 50  # words: the purpose should come first, in a sentence or two
 DEFAULT_REVIEW_YEARS = 3
 MIN_WORDS_FOR_GRADE = 30  # shorter texts give meaningless grade scores
 
-PASSIVE = re.compile(
+
+def _starting_with(first: str, pattern: str) -> re.Pattern:
+    """`pattern` (ignoring case) behind a look-ahead at `first`, the characters every alternative of it starts
+    with: the same matches, found without trying every alternative at every place."""
+    return re.compile(f"(?={first})(?:{pattern})", re.IGNORECASE)
+
+
+PASSIVE = _starting_with("[aiwb]",
     r"\b(?:am|is|are|was|were|be|been|being)\s+(?:\w+ly\s+|not\s+)?"
     r"(\w+ed|known|given|taken|seen|shown|written|done|made|found|held|kept|told|brought|caught|thought|"
-    r"felt|lost|meant|sent|spent|built|driven|broken|chosen|eaten|frozen|worn|cut|put|set)\b", re.IGNORECASE)
+    r"felt|lost|meant|sent|spent|built|driven|broken|chosen|eaten|frozen|worn|cut|put|set)\b")
 # Words ending in -ed that describe a state rather than make a passive ("is tired", "are related").
 NOT_PASSIVE = {"tired", "worried", "pleased", "interested", "used", "limited", "related", "advanced", "balanced",
                "concerned", "supposed", "aged", "married", "needed", "scared", "bored", "confused", "excited",
@@ -48,15 +55,17 @@ BEFORE_ACTION = {"always", "never", "please", "gently", "slowly", "regularly", "
                  "do", "don't", "not", "each", "every", "day", "night", "morning", "evening"}
 # A number is tried only from its first digit, and its digits are never given back: otherwise a long run of
 # digits is tried from every position, each time to its end (40,000 digits took a minute).
-CALCULATION = re.compile(r"(?<!\d)\d++\s*+[x\u00D7*\u00F7/]\s*+\d++|(?<!\d)\d++(?:\.\d++)?+\s*+%|\bper\s?cent\b|"
-                         r"\bper\s++(?:\d++(?:\.\d++)?+\s*+)?+(?:kg|kilo|kilogram|pound|lb|stone)s?+\b|"
-                         r"\bmg/kg\b|\bml/kg\b|\bof\s++(?:your\s++)?+body\s*+weight\b|"
-                         r"\b(?:multiply|divide|subtract)\b", re.IGNORECASE)
+# CALCULATION took 13 µs a line without the look-ahead, 4 with it.
+CALCULATION = _starting_with(r"[\dpmods]",
+                             r"(?<!\d)\d++\s*+[x\u00D7*\u00F7/]\s*+\d++|(?<!\d)\d++(?:\.\d++)?+\s*+%|\bper\s?cent\b|"
+                             r"\bper\s++(?:\d++(?:\.\d++)?+\s*+)?+(?:kg|kilo|kilogram|pound|lb|stone)s?+\b|"
+                             r"\bmg/kg\b|\bml/kg\b|\bof\s++(?:your\s++)?+body\s*+weight\b|"
+                             r"\b(?:multiply|divide|subtract)\b")
 # An amount of a medicine: "20 mg", "5 ml", "2 tablets". Same care as CALCULATION: a number is tried only from
 # its first digit, and nothing is given back.
-DOSE = re.compile(r"(?<![\d.,])\d++(?:[.,]\d++)?+\s*+(?:mg|mcg|\u00b5g|micrograms?|milligrams?|grams?|ml|"
-                  r"millilit(?:re|er)s?|units?|iu|tablets?|capsules?|puffs?|drops?|sachets?|teaspoons?|"
-                  r"tsp|spoonfuls?)\b", re.IGNORECASE)
+DOSE = _starting_with(r"\d", r"(?<![\d.,])\d++(?:[.,]\d++)?+\s*+(?:mg|mcg|\u00b5g|micrograms?|milligrams?|grams?|ml|"
+                                 r"millilit(?:re|er)s?|units?|iu|tablets?|capsules?|puffs?|drops?|sachets?|teaspoons?|"
+                                 r"tsp|spoonfuls?)\b")
 VAGUE_HEADINGS = {"other", "others", "miscellaneous", "misc", "cause", "causes", "general", "more", "info",
                   "information", "details", "various", "etc", "unknown"}
 
@@ -268,8 +277,8 @@ def _term_findings(content: Content, topic: Topic, at):
     reported: list[str] = []
     covered = [term for term in defined if mentions(text, term)]
     for term in terms:
-        if any(term in longer for longer in covered + reported) or not mentions(text, term):
-            continue
+        if term not in text or any(term in longer for longer in covered + reported) or not mentions(text, term):
+            continue  # the first test is mentions' own first (the terms are lower case already), made sooner
         if explained_in_place(text, term):
             continue
         reported.append(term)

@@ -22,7 +22,13 @@ def medicines() -> tuple[str, ...]:
 def named_medicines(text: str, more: tuple[str, ...] = ()) -> list[str]:
     """The medicines (the built-in list and `more`, content.yaml's own) that `text` names, in name order."""
     lower = text.lower()
-    return [name for name in sorted(set(medicines()) | {m.lower() for m in more}) if mentions(lower, name)]
+    return [name for name in _medicine_names(more) if name in lower and mentions(lower, name)]
+
+
+@functools.lru_cache(maxsize=16)
+def _medicine_names(more: tuple[str, ...]) -> tuple[str, ...]:
+    """The built-in medicines and `more`, lower case (as `mentions` looks for them), in name order."""
+    return tuple(sorted(set(medicines()) | {m.lower() for m in more}))
 
 
 def word_list(name: str) -> tuple[str, ...]:

@@ -22,6 +22,8 @@ from leaflets.formats import DEFAULT_FORMATS, FORMATS, SLUG_PATTERN
 
 def _tidy(text: str) -> str:
     """Fold line breaks and runs of spaces, as a reader of the YAML file would expect."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # tidy already (any white space but a single space is unprintable): most text, at once
     return " ".join(text.split())
 
 
@@ -32,7 +34,12 @@ TOPIC_CHARS = 30_000  # about 12 printed pages and 150 slides; a deck's time gro
 LONGEST_WORD = 60  # characters: wider than a leaflet's column, so it could not be printed anyway
 
 
+_LONGER_THAN_A_LINE = re.compile(rf"\S{{{LONGEST_WORD + 1}}}")  # \S is what str.split() keeps together
+
+
 def _words_fit_a_line(text: str) -> str:
+    if len(text) <= LONGEST_WORD or _LONGER_THAN_A_LINE.search(text) is None:
+        return text  # no word is that long: most text, found in one pass instead of word by word
     long = next((word for word in text.split() if len(word) > LONGEST_WORD and not _is_address(word)
                  and not _is_chinese(word)), None)
     if long:

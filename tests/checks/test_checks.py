@@ -254,3 +254,22 @@ def test_a_calculation_is_shown_whole_and_a_long_run_of_digits_is_checked_in_one
 ], ids=lambda value: str(value)[:16])
 def test_a_term_explained_in_brackets_is_found_in_one_pass_over_any_number_of_brackets(text, explained):
     assert rules.explained_in_place(text, "hypocalcemia") is explained
+
+
+@pytest.mark.parametrize("name", ["PASSIVE", "CALCULATION", "DOSE"])
+def test_a_pattern_behind_its_look_ahead_finds_what_it_finds_alone(name):
+    import random
+
+    pattern = getattr(rules, name)
+    first, alone = re.fullmatch(r"\(\?=(\[[^]]*\]|\\d)\)\(\?:(.*)\)", pattern.pattern, re.DOTALL).groups()
+    alone = re.compile(alone, pattern.flags)
+    pieces = ["1", "25", "3.5", " ", "  ", "x", "\u00d7", "/", "%", "per", "PER", "cent", "kg", "mg", "ml", "of", "your",
+              "body", "weight", "multiply", "Divide", "\u017fubtract", "is", "was", "Been", "not", "gently", "given",
+              "tired", "set", "tablets", "\u0130s", ",", ".", "a", "\n", "\u0663", "\u212a", "W", "b", " is given", "Was not ",
+              "are kept", "being done", "be slowly ", "AM ", "cut", "used"]
+    chosen = random.Random(name)
+    texts = ["".join(chosen.choice(pieces) for _ in range(chosen.randint(1, 14))) for _ in range(20_000)]
+    texts += [text for example in (EVERY_CHECK, HEARTBURN, ROOT / "content.yaml") for text in example.read_text().splitlines()]
+    for text in texts:
+        assert [(m.span(), m.groups()) for m in pattern.finditer(text)] == \
+            [(m.span(), m.groups()) for m in alone.finditer(text)], text

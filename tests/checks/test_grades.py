@@ -79,3 +79,54 @@ def test_syllable_table_names_the_dictionarys_licence():
     head = asset("checks/syllables.txt").read_text(encoding="utf-8")[:3000]
     assert "# Copyright (C) 1993-2015 Carnegie Mellon University. All rights reserved." in head
     assert "# THIS SOFTWARE IS PROVIDED BY CARNEGIE MELLON UNIVERSITY" in head
+
+
+def table_counts() -> dict[str, int]:
+    spec = importlib.util.spec_from_file_location("make_syllables", ROOT / "assets" / "make_syllables.py")
+    maker = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(maker)
+    return maker.syllable_counts()
+
+
+def test_a_word_is_found_in_the_sorted_table_as_in_the_dictionary():
+    counts = table_counts()
+    assert {word: readability.dictionary_syllables(word) for word in counts} == counts
+    near_misses = {word + suffix for word in counts for suffix in ("a", "'")} | {word[:-1] for word in counts}
+    near_misses |= {"", " ", "\n", "a" * 70, "\u00e9clair", "zzzzzz", "\x00", "~"}
+    assert {word: readability.dictionary_syllables(word) for word in near_misses - set(counts)} == \
+        dict.fromkeys(near_misses - set(counts))
+
+
+def test_lazily_read_hyphenation_patterns_are_pyphens():
+    import pyphen
+
+    path = pyphen.LANGUAGES[pyphen.language_fallback("en_US")]
+    patterns = readability._LazyPatterns.read(path)
+    assert patterns is not None  # the installed dictionary is read lazily, not through Pyphen
+    read = {tag: patterns.get(tag) for tag in patterns.raw}
+    assert {tag: pattern for tag, pattern in read.items() if pattern} == \
+        {tag: (start, tuple(map(int, values))) for tag, (start, values) in pyphen.HyphDict(path).patterns.items()}
+    assert patterns.maxlen >= pyphen.HyphDict(path).maxlen
+
+
+def test_words_the_dictionary_lacks_count_as_textstat_counts_them():
+    import random
+
+    lists = " ".join(asset(f"checks/{name}").read_text(encoding="utf-8")
+                     for name in ("medicines.txt", "medical-terms.txt"))
+    chosen = random.Random(8)
+    made_up = ["".join(chosen.choice("abcdefghijklmnopqrstuvwxyz'") for _ in range(chosen.randint(1, 18)))
+               for _ in range(3000)]
+    words = {w for w in lists.split() + made_up if not w.startswith("#")}
+    lacking = [w for w in words if readability.dictionary_syllables(w.lower()) is None]
+    assert len(lacking) > 2000
+    assert {w: readability.syllable_count(w) for w in words} == {w: textstat.syllable_count(w) for w in words}
+
+
+def test_a_hyphenation_dictionary_written_unusually_is_left_to_pyphen(tmp_path):
+    (tmp_path / "plain.dic").write_text("UTF-8\n.a2ch4\n.ad4der\nff\n", encoding="utf-8")
+    plain = readability._LazyPatterns.read(tmp_path / "plain.dic")
+    assert (plain.get(".ach"), plain.get(".adder"), plain.get("ff")) == ((2, (2, 0, 4)), (3, (4,)), None)
+    for body in (".a2ch4\n^^e9a1\n", "ff1f/f=f,1,2\n", ".a2ch4 \n", ".a2ch4\n.a3ch4\n", ".a2ch\u0664\n"):
+        (tmp_path / "unusual.dic").write_text("UTF-8\n" + body, encoding="utf-8")
+        assert readability._LazyPatterns.read(tmp_path / "unusual.dic") is None, body

@@ -149,3 +149,18 @@ def test_characters_checked_without_opening_the_font_are_all_in_the_font():
     from leaflets import fonts
 
     assert sorted(ch for ch in fonts.COMMON if ord(ch) not in fonts._printable() and not ch.isspace()) == []
+
+
+def test_loading_leaves_the_garbage_collector_as_it_found_it():
+    import gc
+
+    assert gc.isenabled()
+    load(FIXTURES / "minimal.yaml")
+    problems_of(FIXTURES / "mistakes" / "missing-explanation.yaml")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load(FIXTURES / "minimal.yaml")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
