@@ -311,7 +311,7 @@ def test_template_whose_directory_claims_a_part_of_gigabytes_is_refused(tmp_path
 
 
 def test_template_with_thousands_of_parts_is_refused(tmp_path, capsys):
-    path = template_with(tmp_path / "many.pptx", add={f"junk/{i}.bin": b"" for i in range(5000)})
+    template_with(tmp_path / "many.pptx", add={f"junk/{i}.bin": b"" for i in range(5000)})
     line = template_refusal(capsys, tmp_path, "many.pptx")
     assert "the template many.pptx holds 5036 parts, far more than a template needs (at most 1000)" in line
 

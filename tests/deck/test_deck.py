@@ -6,7 +6,6 @@ import re
 
 import pytest
 from pptx import Presentation
-from pptx.util import Emu
 
 from leaflets.build import build
 from leaflets.deck.draw import measure_frames

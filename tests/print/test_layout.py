@@ -13,7 +13,7 @@ from leaflets.content import load
 from leaflets.print.blocks import text as printed_text
 from leaflets.theme import THEME, contrast_ratio
 from leaflets import wording
-from leaflets.wording import ADVICE_HEADING, URGENT_HEADING, URGENT_LEAD, WARNING_HEADING, causes_heading
+from leaflets.wording import URGENT_HEADING, URGENT_LEAD, WARNING_HEADING
 from tests.conftest import FIXTURES, ROOT, normalise
 from tests.pdf import leaflet_frames, page_fills, trifold_frames
 
