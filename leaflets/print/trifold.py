@@ -110,8 +110,10 @@ def write(content: Content, topic: Topic, path: Path) -> None:
             keywords=[topic.id], invariant=1, displayDocTitle=1, initialFontName=THEME.fonts.regular,
         )
         tree, marks = tagging.Element("Document"), tagging.Marks()
+        doc._doSave = 0  # reportlab's own switch: a layout that does not fit is never written out as PDF
         doc.build(story(content, topic, detail, balanced, tree), canvasmaker=tagging.marking(Canvas, marks))
         if not doc.overflow():
+            doc.canv.save()
             path.write_bytes(tagging.finish(pdf.getvalue(), tree, document))
             return
     raise TrifoldOverflow(_overflow_message(topic, doc.overflow()))
