@@ -63,10 +63,25 @@ def paragraph(markup: str, style: ParagraphStyle, **kwargs) -> Paragraph:
     """A paragraph; one with Chinese in it breaks between characters (and never before 。，、？！ and the like)."""
     if fonts.has_cjk(markup):
         return ChineseParagraph(markup, _chinese(style), **kwargs)
-    return Paragraph(markup, style, **kwargs)
+    return LinesBrokenOnce(markup, style, **kwargs)
 
 
-class ChineseParagraph(Paragraph):
+class LinesBrokenOnce(Paragraph):
+    """A paragraph that breaks its lines once for each width it is given. Platypus asks most paragraphs
+    their height two or three times at the same width (a KeepTogether, then the frame; a table, then
+    its cell again), and breaking the lines is most of what laying out a leaflet costs."""
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        # The height asked for plays no part in a paragraph's wrap; a split that finds no room drops
+        # the broken lines (blPara), and then they are broken again.
+        if vars(self).get("_broken_at") == availWidth and "blPara" in vars(self):
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._broken_at = availWidth
+        return size
+
+
+class ChineseParagraph(LinesBrokenOnce):
     """Chinese line breaking with the rules reportlab keeps only in part: no line starts with closing
     punctuation (reportlab hangs one such mark in the margin, not two, as in '）。') and none ends with an
     opening bracket. A line that breaks a rule is set one character shorter, until none does."""
@@ -311,7 +326,7 @@ def urgent_box(topic: Topic, publisher: Publisher | None, width: float, sizes: P
     lead = tagged_paragraph(text(words.urgent_lead_for(publisher)), style["body_bold"], into)
     bold_bullet = ParagraphStyle("urgent-sign", parent=style["bullet"], fontName=THEME.fonts.bold)
     items = into.add("L")
-    signs = [tagging.tag_list_item(Paragraph(text(sign), bold_bullet, bulletText="\u2022"), items.add("LI"))
+    signs = [tagging.tag_list_item(LinesBrokenOnce(text(sign), bold_bullet, bulletText="\u2022"), items.add("LI"))
              for sign in topic.urgent_signs]
     rows = [[band], [lead], *([sign] for sign in signs)]
     box = boxed_table(rows, 4, colours.warning, colWidths=[width], splitByRow=1)

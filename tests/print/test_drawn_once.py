@@ -34,3 +34,44 @@ def test_an_icon_draws_as_a_copy_of_its_own_would_even_after_others_sharing_its_
         other.translate(5, 7)
         _pdf_of(other)
         assert _pdf_of(icons.drawing("warning", size, colour)) == _pdf_of(_deep_copied_icon("warning", size, colour))
+
+
+def _wrapped_and_drawn(paragraph_class, markup: str, style, widths) -> tuple:
+    """The size a paragraph reports after being asked at each width in turn, the PDF it draws, and
+    the PDFs of the two pieces it splits into at the last width."""
+    paragraph = paragraph_class(markup, style, bulletText="\u2022")
+    for width in widths:
+        size = paragraph.wrap(width, 1000)
+    pieces = paragraph_class(markup, style, bulletText="\u2022")
+    pieces.wrap(widths[-1], 1000)
+    pieces = pieces.split(widths[-1], style.leading * 2.5)
+    for piece in pieces:
+        piece.wrap(widths[-1], 1000)
+    return size, [_drawn_paragraph(p) for p in [paragraph, *pieces]]
+
+
+def _drawn_paragraph(paragraph) -> bytes:
+    canvas = Canvas(io.BytesIO(), invariant=1)
+    paragraph.drawOn(canvas, 20, 20)
+    canvas.showPage()
+    return canvas.getpdfdata()
+
+
+def test_a_paragraph_asked_its_height_again_at_the_same_width_lays_out_and_splits_as_one_asked_once():
+    from reportlab.platypus import Paragraph
+
+    from leaflets.print import blocks
+    from leaflets.theme import THEME
+
+    class BrokenEachTime(blocks.ChineseParagraph):
+        wrap = Paragraph.wrap
+
+    style = blocks.styles(THEME.print)["bullet"]
+    english = ("Stretch your <b>calf muscles</b> gently before bed, for 30\u00a0seconds, and again "
+               "in the morning; see <a href=\"https://example.org\">example.org</a> for more. " * 3)
+    chinese = blocks.text("睡前轻轻拉伸小腿肌肉，每次30秒，早上再做一次；更多内容见 example.org。" * 4)
+    for made, plain, markup in ((blocks.LinesBrokenOnce, Paragraph, english),
+                                (blocks.ChineseParagraph, BrokenEachTime, chinese)):
+        styled = blocks._chinese(style) if made is blocks.ChineseParagraph else style
+        for widths in ([200], [200, 200], [120, 200, 200], [200, 120, 200], [200, 200, 120]):
+            assert _wrapped_and_drawn(made, markup, styled, widths) == _wrapped_and_drawn(plain, markup, styled, widths)
