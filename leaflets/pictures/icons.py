@@ -44,6 +44,12 @@ def drawing(name: str, size: float, colour: str) -> Drawing:
     return icon
 
 
+def convert_all() -> None:
+    """Convert every section icon in its colour now (each is converted once per process when first drawn)."""
+    for name in NAMES:
+        _parsed(name, COLOURS[name])
+
+
 @functools.cache
 def png(name: str, colour: str, pixels: int = 384) -> bytes:
     """The icon as a square PNG with a transparent background, for slides."""

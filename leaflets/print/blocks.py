@@ -554,6 +554,16 @@ def qr_code(url: str, size: float) -> Drawing:
     return drawing
 
 
+def prepare(sizes: PrintSizes) -> None:
+    """Make what every printed output makes when it is first written: the print fonts registered, the
+    format's paragraph styles, the section icons converted, and the PDF library the structure tree is added
+    with imported. A writer's `before_workers` calls it in the process that starts the workers, which then
+    share it instead of each paying for it on its first output."""
+    styles(sizes)
+    icons.convert_all()
+    tagging.load_pdf_library()
+
+
 @functools.cache
 def styles(sizes: PrintSizes) -> dict[str, ParagraphStyle]:
     """The paragraph styles of one format, all left-aligned and ragged-right."""

@@ -33,6 +33,11 @@ LEAST_FILL = 0.25
 BALANCING_BREAKS = ("words-to-know", "advice", "warning")
 
 
+def before_workers() -> None:
+    """Called before the workers are started (see build/workers.py), so that they share what a first output makes."""
+    blocks.prepare(THEME.print)
+
+
 def write(content: Content, topic: Topic, path: Path, sizes: PrintSizes = THEME.print) -> None:
     """Write the topic's leaflet to `path` as a tagged A4 PDF at `sizes`.
 

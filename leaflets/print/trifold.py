@@ -93,6 +93,11 @@ INSIDE = (
 FOLDS = {1: (FLAP_WIDTH, FLAP_WIDTH + PANEL_WIDTH), 2: (PANEL_WIDTH, 2 * PANEL_WIDTH)}
 
 
+def before_workers() -> None:
+    """Called before the workers are started (see build/workers.py), so that they share what a first output makes."""
+    blocks.prepare(SIZES)
+
+
 def write(content: Content, topic: Topic, path: Path) -> None:
     """Write the topic's trifold to `path`, or raise TrifoldOverflow saying how much is over.
 
