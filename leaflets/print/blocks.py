@@ -17,7 +17,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.shapes import Drawing, Group
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
@@ -546,12 +546,20 @@ def about_lines(content: Content, topic: Topic, with_translation: bool = False) 
 
 def qr_code(url: str, size: float) -> Drawing:
     """A QR code for `url`, `size` points square including its quiet zone."""
-    widget = QrCodeWidget(url, barLevel="M", barBorder=4)
-    x0, y0, x1, y1 = widget.getBounds()
+    squares = qr_squares(url)
+    x0, y0, x1, y1 = squares.getBounds()
     drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0],
                       initialFontName=THEME.fonts.regular)
-    drawing.add(widget)
+    drawing.add(squares)
     return drawing
+
+
+@functools.lru_cache(maxsize=16)
+def qr_squares(url: str) -> Group:
+    """The squares of the QR code for `url`, as reportlab's QR widget draws them, worked out once per
+    process: the widget encodes the address again each time it is measured or drawn, which cost more than
+    the rest of a leaflet. The shapes are shared, and only read when drawn."""
+    return QrCodeWidget(url, barLevel="M", barBorder=4).draw()
 
 
 def prepare(sizes: PrintSizes) -> None:

@@ -75,3 +75,21 @@ def test_a_paragraph_asked_its_height_again_at_the_same_width_lays_out_and_split
         styled = blocks._chinese(style) if made is blocks.ChineseParagraph else style
         for widths in ([200], [200, 200], [120, 200, 200], [200, 120, 200], [200, 200, 120]):
             assert _wrapped_and_drawn(made, markup, styled, widths) == _wrapped_and_drawn(plain, markup, styled, widths)
+
+
+def test_a_qr_code_drawn_twice_from_its_shared_squares_draws_as_reportlabs_widget_draws_it():
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+    from reportlab.graphics.shapes import Drawing
+
+    from leaflets.print import blocks
+    from leaflets.theme import THEME
+
+    fonts.register()
+    url = "https://health.example.org/leaflets/leg-cramps?from=qr"
+    widget = QrCodeWidget(url, barLevel="M", barBorder=4)
+    x0, y0, x1, y1 = widget.getBounds()
+    for size in (60, 90):
+        as_widget = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0],
+                            initialFontName=THEME.fonts.regular)
+        as_widget.add(widget)
+        assert _pdf_of(blocks.qr_code(url, size)) == _pdf_of(as_widget)
