@@ -66,6 +66,11 @@ def paragraph(markup: str, style: ParagraphStyle, **kwargs) -> Paragraph:
     return LinesBrokenOnce(markup, style, **kwargs)
 
 
+# Parsed markup by (markup, style, bullet, case sensitivity); cleared when it holds this many.
+_PARSED: dict[tuple, tuple] = {}
+_PARSED_AT_MOST = 2000
+
+
 class LinesBrokenOnce(Paragraph):
     """A paragraph that breaks its lines once for each width it is given. Platypus asks most paragraphs
     their height two or three times at the same width (a KeepTogether, then the frame; a table, then
@@ -79,6 +84,24 @@ class LinesBrokenOnce(Paragraph):
         size = super().wrap(availWidth, availHeight)
         self._broken_at = availWidth
         return size
+
+    def _setup(self, text, style, bulletText, frags, cleaner):  # noqa: N803 - reportlab's names
+        # The same markup in the same style is parsed once per process: the trifold measures its panels
+        # on copies of the blocks it then sets, and a leaflet may be laid out more than once. Each
+        # paragraph gets its own copies of the parsed pieces (reportlab changes them as it sets lines).
+        if frags is not None or not isinstance(text, str) or not isinstance(bulletText, (str, type(None))):
+            return super()._setup(text, style, bulletText, frags, cleaner)
+        key = (text, style, bulletText, self.caseSensitive)
+        parsed = _PARSED.get(key)
+        if parsed is None:
+            super()._setup(text, style, bulletText, frags, cleaner)
+            if isinstance(self.bulletText, (str, type(None))):  # not the pieces of a <bullet> in the markup
+                if len(_PARSED) >= _PARSED_AT_MOST:
+                    _PARSED.clear()
+                _PARSED[key] = (self.text, self.style, [frag.clone() for frag in self.frags], self.bulletText)
+            return None
+        cleaned, parsed_style, parsed_frags, bullet = parsed
+        return super()._setup(cleaned, parsed_style, bullet, [frag.clone() for frag in parsed_frags], cleaner)
 
 
 class ChineseParagraph(LinesBrokenOnce):
@@ -106,9 +129,20 @@ def _line_text(line) -> str:
     return "".join(getattr(word, "text", "") for word in line.words)
 
 
-@functools.lru_cache(maxsize=256)  # headings make a style per call; keep the cache bounded
+@functools.lru_cache(maxsize=256)
 def _chinese(style: ParagraphStyle) -> ParagraphStyle:
     return ParagraphStyle(f"{style.name}-zh", parent=style, wordWrap="CJK")
+
+
+# One style object per variant, so that paragraphs in it find their parsed markup (keyed by style).
+@functools.lru_cache(maxsize=64)
+def _in_colour(style: ParagraphStyle, colour: str, name: str) -> ParagraphStyle:
+    return ParagraphStyle(name, parent=style, textColor=HexColor(colour))
+
+
+@functools.lru_cache(maxsize=64)
+def _in_bold(style: ParagraphStyle, name: str) -> ParagraphStyle:
+    return ParagraphStyle(name, parent=style, fontName=THEME.fonts.bold)
 
 
 def link(url: str) -> str:
@@ -231,7 +265,7 @@ def section_heading(title: str, icon: str, width: float, sizes: PrintSizes, into
 
     The icon repeats what the heading says, so it is an artifact."""
     size, colour = sizes.icon, icons.COLOURS[icon]
-    style = ParagraphStyle("h", parent=styles(sizes)["heading"], textColor=HexColor(colour))
+    style = _in_colour(styles(sizes)["heading"], colour, "h")
     row = table([[tagging.artifact(icons.drawing(icon, size, colour)), tagged_paragraph(text(title), style, into, "H2")]],
                 colWidths=[size + 8, width - size - 8])
     row.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *_no_padding()))
@@ -317,14 +351,14 @@ def urgent_box(topic: Topic, publisher: Publisher | None, width: float, sizes: P
         return None
     colours, style = THEME.colours, styles(sizes)
     pad, words = sizes.body, wording.of(None, topic)
-    on_dark = ParagraphStyle("urgent-heading", parent=style["heading"], textColor=HexColor(colours.on_primary))
+    on_dark = _in_colour(style["heading"], colours.on_primary, "urgent-heading")
     size = sizes.icon
     band = table([[tagging.artifact(icon_on_paper("warning", size)),
                    tagged_paragraph(text(words.urgent_heading), on_dark, into, "H2")]],
                  colWidths=[size + 8, width - 2 * pad - size - 8])
     band.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *_no_padding()))
     lead = tagged_paragraph(text(words.urgent_lead_for(publisher)), style["body_bold"], into)
-    bold_bullet = ParagraphStyle("urgent-sign", parent=style["bullet"], fontName=THEME.fonts.bold)
+    bold_bullet = _in_bold(style["bullet"], "urgent-sign")
     items = into.add("L")
     signs = [tagging.tag_list_item(LinesBrokenOnce(text(sign), bold_bullet, bulletText="\u2022"), items.add("LI"))
              for sign in topic.urgent_signs]

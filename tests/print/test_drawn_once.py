@@ -93,3 +93,40 @@ def test_a_qr_code_drawn_twice_from_its_shared_squares_draws_as_reportlabs_widge
                             initialFontName=THEME.fonts.regular)
         as_widget.add(widget)
         assert _pdf_of(blocks.qr_code(url, size)) == _pdf_of(as_widget)
+
+
+def test_a_paragraph_of_markup_parsed_before_lays_out_as_one_parsed_afresh_after_the_first_was_set_and_split():
+    from leaflets.print import blocks
+    from leaflets.theme import THEME
+
+    style = blocks.styles(THEME.print)["body"]
+    markup = ("<b>Self-care:</b> stretch and <i>massage</i> the muscle; see "
+              "<a href=\"https://example.org/cramps\">example.org/cramps</a>. " * 4)
+    blocks._PARSED.clear()
+    first = blocks.LinesBrokenOnce(markup, style)
+    first.wrap(150, 1000)
+    for piece in first.split(150, style.leading * 2.5):
+        piece.wrap(150, 1000)
+        _drawn_paragraph(piece)
+    parsed_before = blocks.LinesBrokenOnce(markup, style)
+    blocks._PARSED.clear()
+    parsed_afresh = blocks.LinesBrokenOnce(markup, style)
+    for paragraph in (parsed_before, parsed_afresh):
+        paragraph.wrap(150, 1000)
+    assert _drawn_paragraph(parsed_before) == _drawn_paragraph(parsed_afresh)
+    assert _split_and_drawn(parsed_before, style) == _split_and_drawn(parsed_afresh, style)
+
+    heading = blocks.styles(THEME.print)["heading"]
+    after_body = blocks.LinesBrokenOnce(markup, heading)
+    blocks._PARSED.clear()
+    afresh = blocks.LinesBrokenOnce(markup, heading)
+    for paragraph in (after_body, afresh):
+        paragraph.wrap(150, 1000)
+    assert _drawn_paragraph(after_body) == _drawn_paragraph(afresh)
+
+
+def _split_and_drawn(paragraph, style) -> list[bytes]:
+    pieces = paragraph.split(150, style.leading * 2.5)
+    for piece in pieces:
+        piece.wrap(150, 1000)
+    return [_drawn_paragraph(piece) for piece in pieces]
