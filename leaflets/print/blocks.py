@@ -25,7 +25,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
-from leaflets import fonts
+from leaflets import fonts, languages
 from leaflets.pictures import icons, images
 from leaflets.print import tagging
 from leaflets.content import Cause, Content, Publisher, Source, Topic
@@ -598,12 +598,14 @@ def qr_squares(url: str) -> Group:
 
 def prepare(sizes: PrintSizes) -> None:
     """Make what every printed output makes when it is first written: the print fonts registered, the
-    format's paragraph styles, the section icons converted, and the PDF library the structure tree is added
-    with imported. A writer's `before_workers` calls it in the process that starts the workers, which then
+    format's paragraph styles, the section icons converted, the PDF library the structure tree is added
+    with imported, and the catalogues of fixed wording read. A writer's `before_workers` calls it in the process that starts the workers, which then
     share it instead of each paying for it on its first output."""
     styles(sizes)
     icons.convert_all()
     tagging.load_pdf_library()
+    for name in languages.names():  # each catalogue of fixed wording is a YAML file to read
+        languages.phrases(name)
 
 
 @functools.cache
