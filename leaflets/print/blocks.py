@@ -66,9 +66,10 @@ def paragraph(markup: str, style: ParagraphStyle, **kwargs) -> Paragraph:
     return LinesBrokenOnce(markup, style, **kwargs)
 
 
-# Parsed markup by (markup, style, bullet, case sensitivity); cleared when it holds this many.
+# Parsed markup by (markup, style, bullet, case sensitivity), least recently used first; about a
+# kilobyte each, the least recently used dropped past this many.
 _PARSED: dict[tuple, tuple] = {}
-_PARSED_AT_MOST = 2000
+_PARSED_AT_MOST = 1000
 
 
 class LinesBrokenOnce(Paragraph):
@@ -92,14 +93,15 @@ class LinesBrokenOnce(Paragraph):
         if frags is not None or not isinstance(text, str) or not isinstance(bulletText, (str, type(None))):
             return super()._setup(text, style, bulletText, frags, cleaner)
         key = (text, style, bulletText, self.caseSensitive)
-        parsed = _PARSED.get(key)
+        parsed = _PARSED.pop(key, None)
         if parsed is None:
             super()._setup(text, style, bulletText, frags, cleaner)
             if isinstance(self.bulletText, (str, type(None))):  # not the pieces of a <bullet> in the markup
                 if len(_PARSED) >= _PARSED_AT_MOST:
-                    _PARSED.clear()
+                    del _PARSED[next(iter(_PARSED))]
                 _PARSED[key] = (self.text, self.style, [frag.clone() for frag in self.frags], self.bulletText)
             return None
+        _PARSED[key] = parsed  # now the most recently used
         cleaned, parsed_style, parsed_frags, bullet = parsed
         return super()._setup(cleaned, parsed_style, bullet, [frag.clone() for frag in parsed_frags], cleaner)
 

@@ -130,3 +130,18 @@ def _split_and_drawn(paragraph, style) -> list[bytes]:
     for piece in pieces:
         piece.wrap(150, 1000)
     return [_drawn_paragraph(piece) for piece in pieces]
+
+
+def test_parsed_markup_kept_for_reuse_stays_within_its_bound_and_keeps_what_was_used_last():
+    from leaflets.print import blocks
+    from leaflets.theme import THEME
+
+    style = blocks.styles(THEME.print)["body"]
+    blocks._PARSED.clear()
+    blocks.LinesBrokenOnce("<b>Often used</b>", style)
+    for number in range(blocks._PARSED_AT_MOST + 50):
+        blocks.LinesBrokenOnce(f"Line {number}", style)
+        blocks.LinesBrokenOnce("<b>Often used</b>", style)
+    assert len(blocks._PARSED) == blocks._PARSED_AT_MOST
+    assert ("<b>Often used</b>", style, None, 1) in blocks._PARSED
+    assert ("Line 0", style, None, 1) not in blocks._PARSED
