@@ -8,7 +8,6 @@ cut-outs are paper white.
 
 from __future__ import annotations
 
-import copy
 import functools
 import io
 from pathlib import Path
@@ -34,12 +33,21 @@ COLOURS = {"causes": THEME.colours.primary, "warning": THEME.colours.warning, "a
 
 
 def drawing(name: str, size: float, colour: str) -> Drawing:
-    """The icon as vector art `size` points square, in `colour`."""
-    icon = copy.deepcopy(_parsed(name, colour))
+    """The icon as vector art `size` points square, in `colour`. The drawing is new; the shapes in it are
+    converted once per process and shared, as a logo's are (they are only read when drawn)."""
+    parsed = _parsed(name, colour)
+    icon = Drawing(parsed.width, parsed.height, *parsed.contents)
+    icon.transform, icon.initialFontName = parsed.transform, parsed.initialFontName
     scale = size / icon.width
     icon.scale(scale, scale)
     icon.width = icon.height = size
     return icon
+
+
+def convert_all() -> None:
+    """Convert every section icon in its colour now (each is converted once per process when first drawn)."""
+    for name in NAMES:
+        _parsed(name, COLOURS[name])
 
 
 SLIDE_PIXELS = 384

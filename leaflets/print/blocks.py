@@ -17,7 +17,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.shapes import Drawing, Group
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
@@ -25,7 +25,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
-from leaflets import fonts
+from leaflets import fonts, languages
 from leaflets.pictures import icons, images
 from leaflets.print import tagging
 from leaflets.content import Cause, Content, Publisher, Source, Topic
@@ -63,10 +63,50 @@ def paragraph(markup: str, style: ParagraphStyle, **kwargs) -> Paragraph:
     """A paragraph; one with Chinese in it breaks between characters (and never before 。，、？！ and the like)."""
     if fonts.has_cjk(markup):
         return ChineseParagraph(markup, _chinese(style), **kwargs)
-    return Paragraph(markup, style, **kwargs)
+    return LinesBrokenOnce(markup, style, **kwargs)
 
 
-class ChineseParagraph(Paragraph):
+# Parsed markup by (markup, style, bullet, case sensitivity), least recently used first; about a
+# kilobyte each, the least recently used dropped past this many.
+_PARSED: dict[tuple, tuple] = {}
+_PARSED_AT_MOST = 1000
+
+
+class LinesBrokenOnce(Paragraph):
+    """A paragraph that breaks its lines once for each width it is given. Platypus asks most paragraphs
+    their height two or three times at the same width (a KeepTogether, then the frame; a table, then
+    its cell again), and breaking the lines is most of what laying out a leaflet costs."""
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        # The height asked for plays no part in a paragraph's wrap; a split that finds no room drops
+        # the broken lines (blPara), and then they are broken again.
+        if vars(self).get("_broken_at") == availWidth and "blPara" in vars(self):
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._broken_at = availWidth
+        return size
+
+    def _setup(self, text, style, bulletText, frags, cleaner):  # noqa: N803 - reportlab's names
+        # The same markup in the same style is parsed once per process: the trifold measures its panels
+        # on copies of the blocks it then sets, and a leaflet may be laid out more than once. Each
+        # paragraph gets its own copies of the parsed pieces (reportlab changes them as it sets lines).
+        if frags is not None or not isinstance(text, str) or not isinstance(bulletText, (str, type(None))):
+            return super()._setup(text, style, bulletText, frags, cleaner)
+        key = (text, style, bulletText, self.caseSensitive)
+        parsed = _PARSED.pop(key, None)
+        if parsed is None:
+            super()._setup(text, style, bulletText, frags, cleaner)
+            if isinstance(self.bulletText, (str, type(None))):  # not the pieces of a <bullet> in the markup
+                if len(_PARSED) >= _PARSED_AT_MOST:
+                    del _PARSED[next(iter(_PARSED))]
+                _PARSED[key] = (self.text, self.style, [frag.clone() for frag in self.frags], self.bulletText)
+            return None
+        _PARSED[key] = parsed  # now the most recently used
+        cleaned, parsed_style, parsed_frags, bullet = parsed
+        return super()._setup(cleaned, parsed_style, bullet, [frag.clone() for frag in parsed_frags], cleaner)
+
+
+class ChineseParagraph(LinesBrokenOnce):
     """Chinese line breaking with the rules reportlab keeps only in part: no line starts with closing
     punctuation (reportlab hangs one such mark in the margin, not two, as in '）。') and none ends with an
     opening bracket. A line that breaks a rule is set one character shorter, until none does."""
@@ -91,9 +131,20 @@ def _line_text(line) -> str:
     return "".join(getattr(word, "text", "") for word in line.words)
 
 
-@functools.lru_cache(maxsize=256)  # headings make a style per call; keep the cache bounded
+@functools.lru_cache(maxsize=256)
 def _chinese(style: ParagraphStyle) -> ParagraphStyle:
     return ParagraphStyle(f"{style.name}-zh", parent=style, wordWrap="CJK")
+
+
+# One style object per variant, so that paragraphs in it find their parsed markup (keyed by style).
+@functools.lru_cache(maxsize=64)
+def _in_colour(style: ParagraphStyle, colour: str, name: str) -> ParagraphStyle:
+    return ParagraphStyle(name, parent=style, textColor=HexColor(colour))
+
+
+@functools.lru_cache(maxsize=64)
+def _in_bold(style: ParagraphStyle, name: str) -> ParagraphStyle:
+    return ParagraphStyle(name, parent=style, fontName=THEME.fonts.bold)
 
 
 def link(url: str) -> str:
@@ -216,7 +267,7 @@ def section_heading(title: str, icon: str, width: float, sizes: PrintSizes, into
 
     The icon repeats what the heading says, so it is an artifact."""
     size, colour = sizes.icon, icons.COLOURS[icon]
-    style = ParagraphStyle("h", parent=styles(sizes)["heading"], textColor=HexColor(colour))
+    style = _in_colour(styles(sizes)["heading"], colour, "h")
     row = table([[tagging.artifact(icons.drawing(icon, size, colour)), tagged_paragraph(text(title), style, into, "H2")]],
                 colWidths=[size + 8, width - size - 8])
     row.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *_no_padding()))
@@ -302,16 +353,16 @@ def urgent_box(topic: Topic, publisher: Publisher | None, width: float, sizes: P
         return None
     colours, style = THEME.colours, styles(sizes)
     pad, words = sizes.body, wording.of(None, topic)
-    on_dark = ParagraphStyle("urgent-heading", parent=style["heading"], textColor=HexColor(colours.on_primary))
+    on_dark = _in_colour(style["heading"], colours.on_primary, "urgent-heading")
     size = sizes.icon
     band = table([[tagging.artifact(icon_on_paper("warning", size)),
                    tagged_paragraph(text(words.urgent_heading), on_dark, into, "H2")]],
                  colWidths=[size + 8, width - 2 * pad - size - 8])
     band.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *_no_padding()))
     lead = tagged_paragraph(text(words.urgent_lead_for(publisher)), style["body_bold"], into)
-    bold_bullet = ParagraphStyle("urgent-sign", parent=style["bullet"], fontName=THEME.fonts.bold)
+    bold_bullet = _in_bold(style["bullet"], "urgent-sign")
     items = into.add("L")
-    signs = [tagging.tag_list_item(Paragraph(text(sign), bold_bullet, bulletText="\u2022"), items.add("LI"))
+    signs = [tagging.tag_list_item(LinesBrokenOnce(text(sign), bold_bullet, bulletText="\u2022"), items.add("LI"))
              for sign in topic.urgent_signs]
     rows = [[band], [lead], *([sign] for sign in signs)]
     box = boxed_table(rows, 4, colours.warning, colWidths=[width], splitByRow=1)
@@ -531,12 +582,32 @@ def about_lines(content: Content, topic: Topic, with_translation: bool = False) 
 
 def qr_code(url: str, size: float) -> Drawing:
     """A QR code for `url`, `size` points square including its quiet zone."""
-    widget = QrCodeWidget(url, barLevel="M", barBorder=4)
-    x0, y0, x1, y1 = widget.getBounds()
+    squares = qr_squares(url)
+    x0, y0, x1, y1 = squares.getBounds()
     drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0],
                       initialFontName=THEME.fonts.regular)
-    drawing.add(widget)
+    drawing.add(squares)
     return drawing
+
+
+@functools.lru_cache(maxsize=16)
+def qr_squares(url: str) -> Group:
+    """The squares of the QR code for `url`, as reportlab's QR widget draws them, worked out once per
+    process: the widget encodes the address again each time it is measured or drawn, which cost more than
+    the rest of a leaflet. The shapes are shared, and only read when drawn."""
+    return QrCodeWidget(url, barLevel="M", barBorder=4).draw()
+
+
+def prepare(sizes: PrintSizes) -> None:
+    """Make what every printed output makes when it is first written: the print fonts registered, the
+    format's paragraph styles, the section icons converted, the PDF library the structure tree is added
+    with imported, and the catalogues of fixed wording read. A writer's `before_workers` calls it in the process that starts the workers, which then
+    share it instead of each paying for it on its first output."""
+    styles(sizes)
+    icons.convert_all()
+    tagging.load_pdf_library()
+    for name in languages.names():  # each catalogue of fixed wording is a YAML file to read
+        languages.phrases(name)
 
 
 @functools.cache

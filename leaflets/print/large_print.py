@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from leaflets.print import leaflet
+from leaflets.print import blocks, leaflet
 from leaflets.content import Content, Topic
 from leaflets.theme import THEME
+
+
+def before_workers() -> None:
+    """Called before the workers are started (see build/workers.py), so that they share what a first output makes."""
+    blocks.prepare(THEME.large_print)
 
 
 def write(content: Content, topic: Topic, path: Path) -> None:

@@ -33,6 +33,11 @@ LEAST_FILL = 0.25
 BALANCING_BREAKS = ("words-to-know", "advice", "warning")
 
 
+def before_workers() -> None:
+    """Called before the workers are started (see build/workers.py), so that they share what a first output makes."""
+    blocks.prepare(THEME.print)
+
+
 def write(content: Content, topic: Topic, path: Path, sizes: PrintSizes = THEME.print) -> None:
     """Write the topic's leaflet to `path` as a tagged A4 PDF at `sizes`.
 
@@ -52,7 +57,8 @@ def write(content: Content, topic: Topic, path: Path, sizes: PrintSizes = THEME.
         if balanced[2].page == laid_out[2].page and balanced[2].least_fill >= LEAST_FILL:
             laid_out = balanced
     pdf, tree, doc = laid_out
-    path.write_bytes(tagging.finish(pdf, tree, doc.document))
+    doc.canv.save()  # only the layout kept is written out as PDF (footers, fonts, objects)
+    path.write_bytes(tagging.finish(pdf.getvalue(), tree, doc.document))
 
 
 def _mostly_empty(laid_out, fill: float) -> bool:
@@ -68,7 +74,10 @@ def tighter(sizes: PrintSizes) -> PrintSizes:
 
 def _laid_out(content: Content, topic: Topic, sizes: PrintSizes, compact: bool = False,
               break_before: str | None = None):
-    """(the PDF's bytes, its structure tree, the document, which knows its pages and how full the last is)."""
+    """(the PDF's file, its structure tree, the document, which knows its pages and how full the last is).
+
+    The pages are laid out and drawn, but the file stays empty until `doc.canv.save()`: a trial layout
+    that is not kept costs no footers, font subsets or PDF objects."""
     margins = THEME.margins
     footer = Footer(content, topic, sizes, A4[0] - (margins.left + margins.right) * mm)
     tree, marks = tagging.Element("Document"), tagging.Marks()
@@ -85,9 +94,10 @@ def _laid_out(content: Content, topic: Topic, sizes: PrintSizes, compact: bool =
         keywords=[topic.id], invariant=1, displayDocTitle=1, initialFontName=THEME.fonts.regular,
     )
     doc.document = document
+    doc._doSave = 0  # reportlab's own switch (multiBuild uses it) to leave the saving to the caller
     doc.build(story(content, topic, doc.width, sizes, tree, compact, break_before),
               canvasmaker=tagging.marking(footer.canvas_class(), marks))
-    return pdf.getvalue(), tree, doc
+    return pdf, tree, doc
 
 
 def story(content: Content, topic: Topic, width: float, sizes: PrintSizes, into: tagging.Element,

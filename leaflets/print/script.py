@@ -34,6 +34,11 @@ SLIDE_WIDTH, SLIDE_HEIGHT = 960.0, 540.0  # a 16:9 slide in points, as the deck 
 PICTURE_SHARE = 0.6  # of the list's width left beside a picture, as the deck draws it
 
 
+def before_workers() -> None:
+    """Called before the workers are started (see build/workers.py), so that they share what a first output makes."""
+    blocks.prepare(SIZES)
+
+
 def write(content: Content, topic: Topic, path: Path, slides: list[Slide]) -> None:
     """Write the topic's speaker script to `path` as a tagged A4 PDF."""
     fonts.register()

@@ -204,6 +204,11 @@ class Document:
     link_to: str = "Link to {url}"  # what a link annotation says, in the document's language
 
 
+def load_pdf_library() -> None:
+    """Import pikepdf, which `finish` uses; it takes longer to import than a leaflet takes to tag."""
+    import pikepdf  # noqa: F401
+
+
 def finish(pdf_bytes: bytes, tree: Element, document: Document) -> bytes:
     """The PDF reportlab wrote, with its structure tree and accessibility entries added.
 

@@ -93,6 +93,11 @@ INSIDE = (
 FOLDS = {1: (FLAP_WIDTH, FLAP_WIDTH + PANEL_WIDTH), 2: (PANEL_WIDTH, 2 * PANEL_WIDTH)}
 
 
+def before_workers() -> None:
+    """Called before the workers are started (see build/workers.py), so that they share what a first output makes."""
+    blocks.prepare(SIZES)
+
+
 def write(content: Content, topic: Topic, path: Path) -> None:
     """Write the topic's trifold to `path`, or raise TrifoldOverflow saying how much is over.
 
@@ -110,8 +115,10 @@ def write(content: Content, topic: Topic, path: Path) -> None:
             keywords=[topic.id], invariant=1, displayDocTitle=1, initialFontName=THEME.fonts.regular,
         )
         tree, marks = tagging.Element("Document"), tagging.Marks()
+        doc._doSave = 0  # reportlab's own switch: a layout that does not fit is never written out as PDF
         doc.build(story(content, topic, detail, balanced, tree), canvasmaker=tagging.marking(Canvas, marks))
         if not doc.overflow():
+            doc.canv.save()
             path.write_bytes(tagging.finish(pdf.getvalue(), tree, document))
             return
     raise TrifoldOverflow(_overflow_message(topic, doc.overflow()))
@@ -124,18 +131,28 @@ LAYOUTS = [(detail, balanced) for detail in ("full", "explained", "key-points") 
 def story(content: Content, topic: Topic, detail: str, balanced: bool, into: tagging.Element) -> list[Flowable]:
     """Each part in its panel: cover, flap and back outside; causes and advice across the inside.
 
-    The parts are made in reading order (which sets the structure tree's order) and placed in panel order.
+    The parts are placed in panel order; their structure elements go into the tree in reading order.
     Where the inside panels break, and which outside panel has room for "Words to know", is measured
-    first on copies that are not tagged. A topic whose inside would be mostly empty has its warning signs
-    inside (the middle panel) and the publisher's block on the flap."""
+    first (see `_plan`). A topic whose inside would be mostly empty has its warning signs inside (the
+    middle panel) and the publisher's block on the flap."""
     width = _width("inside-right")
-    plan = _plan(content, topic, detail) if balanced else _Plan()
+    plan, measured = _plan(content, topic, detail) if balanced else (_Plan(), None)
     flap_width = _width("inside-middle" if plan.warning_inside else "flap")
     cover = _cover(content, topic, _width("cover"), into)
-    causes = _units(_inside_causes(topic, width, detail, into))
+    if measured:  # the plan's causes and advice, already measured at this width: their tree goes in its place
+        causes = measured.causes
+        into.kids.extend(measured.cause_elements)
+    else:
+        causes = _units(_inside_causes(topic, width, detail, into))
     urgent = blocks.urgent_box(topic, content.publisher, flap_width, SIZES, into)
     warning = [*([urgent] if urgent else []), blocks.warning_panel(topic, flap_width, SIZES, into)]
-    advice = _units(blocks.advice(topic, width, SIZES, into, first=plan.advice_starts_panel))
+    if measured:
+        advice = measured.advice
+        into.kids.extend(measured.advice_elements)
+        if plan.advice_starts_panel:
+            advice[0][0].spaceBefore = 0  # as blocks.advice(first=True) sets it
+    else:
+        advice = _units(blocks.advice(topic, width, SIZES, into, first=plan.advice_starts_panel))
     entries = content.words_to_know(topic)
     glossary = (blocks.words_to_know(entries, _width(plan.glossary), SIZES, into, wording.of(content, topic))
                 if plan.glossary else None)
@@ -174,19 +191,34 @@ class _Plan:
     warning_inside: bool = False
 
 
+@dataclass(frozen=True)
+class _Measured:
+    """The inside's causes and advice as the plan made and measured them, in units kept together, with the
+    structure elements they are tagged with (to be placed in the document's tree in reading order)."""
+
+    causes: list[list[Flowable]]
+    cause_elements: list[tagging.Element]
+    advice: list[list[Flowable]]
+    advice_elements: list[tagging.Element]
+
+
 # An inside (causes and advice) shorter than this many panels has the warning signs brought in beside it.
 SHORT_INSIDE = 1.5
 
 
-def _plan(content: Content, topic: Topic, detail: str) -> _Plan:
-    """Measure the parts on untagged copies and plan the panels: the inside units split into three
-    columns as even as they can be (the advice starting a panel when that costs little), and "Words to
-    know" on the emptier outside panel that has room for it; a short inside takes the warning signs in."""
+def _plan(content: Content, topic: Topic, detail: str) -> tuple[_Plan, _Measured]:
+    """Measure the parts and plan the panels: the inside units split into three columns as even as they
+    can be (the advice starting a panel when that costs little), and "Words to know" on the emptier outside
+    panel that has room for it; a short inside takes the warning signs in. The causes and advice measured
+    are the ones the story sets (a flowable breaks its lines once per width); the other parts are measured
+    on copies that are not kept."""
     scratch = tagging.Element("Document")
     width, height = _width("inside-right"), INSIDE[0].frame()._height
     room = height * 0.97
     causes = _units(_inside_causes(topic, width, detail, scratch))
+    causes_made = len(scratch.kids)
     advice = _units(blocks.advice(topic, width, SIZES, scratch))
+    measured = _Measured(causes, scratch.kids[:causes_made], advice, scratch.kids[causes_made:])
     heights = [_height(unit, width) for unit in causes + advice]
     entries, words = content.words_to_know(topic), wording.of(content, topic)
 
@@ -202,7 +234,7 @@ def _plan(content: Content, topic: Topic, detail: str) -> _Plan:
             and _height(warning("inside-middle"), _width("inside-middle")) <= room):
         if _height(advice[0] + sum(advice[1:], []) + glossary("inside-right"), width) <= room:
             return _Plan(advice_starts_panel=True, glossary="inside-right" if entries else None,
-                         warning_inside=True)
+                         warning_inside=True), measured
     chosen = None
     if entries:
         back = _back(content, topic, _width("back"), scratch)
@@ -214,9 +246,10 @@ def _plan(content: Content, topic: Topic, detail: str) -> _Plan:
                 break
     breaks = _balanced_breaks(heights, len(causes), height)
     if breaks is None:
-        return _Plan(glossary=chosen)
+        return _Plan(glossary=chosen), measured
     panels = ("inside-middle", "inside-right")
-    return _Plan(breaks=tuple(zip(breaks, panels)), advice_starts_panel=len(causes) in breaks, glossary=chosen)
+    return (_Plan(breaks=tuple(zip(breaks, panels)), advice_starts_panel=len(causes) in breaks, glossary=chosen),
+            measured)
 
 
 def _balanced_breaks(heights: list[float], advice_at: int, room: float) -> tuple[int, int] | None:

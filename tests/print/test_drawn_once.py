@@ -1,0 +1,147 @@
+"""What is made once and shared between outputs gives what making it afresh gives."""
+
+from __future__ import annotations
+
+import copy
+import io
+
+from reportlab.graphics import renderPDF
+from reportlab.pdfgen.canvas import Canvas
+
+from leaflets import fonts
+from leaflets.pictures import icons
+
+
+def _pdf_of(drawing) -> bytes:
+    canvas = Canvas(io.BytesIO(), invariant=1)
+    renderPDF.draw(drawing, canvas, 10, 10)
+    canvas.showPage()
+    return canvas.getpdfdata()
+
+
+def _deep_copied_icon(name: str, size: float, colour: str):
+    icon = copy.deepcopy(icons._parsed(name, colour))
+    icon.scale(size / icon.width, size / icon.width)
+    icon.width = icon.height = size
+    return icon
+
+
+def test_an_icon_draws_as_a_copy_of_its_own_would_even_after_others_sharing_its_shapes_were_scaled_and_moved():
+    fonts.register()  # a drawing starts in the print font
+    colour = icons.COLOURS["warning"]
+    for size in (20, 50):
+        other = icons.drawing("warning", 2 * size, colour)
+        other.translate(5, 7)
+        _pdf_of(other)
+        assert _pdf_of(icons.drawing("warning", size, colour)) == _pdf_of(_deep_copied_icon("warning", size, colour))
+
+
+def _wrapped_and_drawn(paragraph_class, markup: str, style, widths) -> tuple:
+    """The size a paragraph reports after being asked at each width in turn, the PDF it draws, and
+    the PDFs of the two pieces it splits into at the last width."""
+    paragraph = paragraph_class(markup, style, bulletText="\u2022")
+    for width in widths:
+        size = paragraph.wrap(width, 1000)
+    pieces = paragraph_class(markup, style, bulletText="\u2022")
+    pieces.wrap(widths[-1], 1000)
+    pieces = pieces.split(widths[-1], style.leading * 2.5)
+    for piece in pieces:
+        piece.wrap(widths[-1], 1000)
+    return size, [_drawn_paragraph(p) for p in [paragraph, *pieces]]
+
+
+def _drawn_paragraph(paragraph) -> bytes:
+    canvas = Canvas(io.BytesIO(), invariant=1)
+    paragraph.drawOn(canvas, 20, 20)
+    canvas.showPage()
+    return canvas.getpdfdata()
+
+
+def test_a_paragraph_asked_its_height_again_at_the_same_width_lays_out_and_splits_as_one_asked_once():
+    from reportlab.platypus import Paragraph
+
+    from leaflets.print import blocks
+    from leaflets.theme import THEME
+
+    class BrokenEachTime(blocks.ChineseParagraph):
+        wrap = Paragraph.wrap
+
+    style = blocks.styles(THEME.print)["bullet"]
+    english = ("Stretch your <b>calf muscles</b> gently before bed, for 30\u00a0seconds, and again "
+               "in the morning; see <a href=\"https://example.org\">example.org</a> for more. " * 3)
+    chinese = blocks.text("睡前轻轻拉伸小腿肌肉，每次30秒，早上再做一次；更多内容见 example.org。" * 4)
+    for made, plain, markup in ((blocks.LinesBrokenOnce, Paragraph, english),
+                                (blocks.ChineseParagraph, BrokenEachTime, chinese)):
+        styled = blocks._chinese(style) if made is blocks.ChineseParagraph else style
+        for widths in ([200], [200, 200], [120, 200, 200], [200, 120, 200], [200, 200, 120]):
+            assert _wrapped_and_drawn(made, markup, styled, widths) == _wrapped_and_drawn(plain, markup, styled, widths)
+
+
+def test_a_qr_code_drawn_twice_from_its_shared_squares_draws_as_reportlabs_widget_draws_it():
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+    from reportlab.graphics.shapes import Drawing
+
+    from leaflets.print import blocks
+    from leaflets.theme import THEME
+
+    fonts.register()
+    url = "https://health.example.org/leaflets/leg-cramps?from=qr"
+    widget = QrCodeWidget(url, barLevel="M", barBorder=4)
+    x0, y0, x1, y1 = widget.getBounds()
+    for size in (60, 90):
+        as_widget = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0],
+                            initialFontName=THEME.fonts.regular)
+        as_widget.add(widget)
+        assert _pdf_of(blocks.qr_code(url, size)) == _pdf_of(as_widget)
+
+
+def test_a_paragraph_of_markup_parsed_before_lays_out_as_one_parsed_afresh_after_the_first_was_set_and_split():
+    from leaflets.print import blocks
+    from leaflets.theme import THEME
+
+    style = blocks.styles(THEME.print)["body"]
+    markup = ("<b>Self-care:</b> stretch and <i>massage</i> the muscle; see "
+              "<a href=\"https://example.org/cramps\">example.org/cramps</a>. " * 4)
+    blocks._PARSED.clear()
+    first = blocks.LinesBrokenOnce(markup, style)
+    first.wrap(150, 1000)
+    for piece in first.split(150, style.leading * 2.5):
+        piece.wrap(150, 1000)
+        _drawn_paragraph(piece)
+    parsed_before = blocks.LinesBrokenOnce(markup, style)
+    blocks._PARSED.clear()
+    parsed_afresh = blocks.LinesBrokenOnce(markup, style)
+    for paragraph in (parsed_before, parsed_afresh):
+        paragraph.wrap(150, 1000)
+    assert _drawn_paragraph(parsed_before) == _drawn_paragraph(parsed_afresh)
+    assert _split_and_drawn(parsed_before, style) == _split_and_drawn(parsed_afresh, style)
+
+    heading = blocks.styles(THEME.print)["heading"]
+    after_body = blocks.LinesBrokenOnce(markup, heading)
+    blocks._PARSED.clear()
+    afresh = blocks.LinesBrokenOnce(markup, heading)
+    for paragraph in (after_body, afresh):
+        paragraph.wrap(150, 1000)
+    assert _drawn_paragraph(after_body) == _drawn_paragraph(afresh)
+
+
+def _split_and_drawn(paragraph, style) -> list[bytes]:
+    pieces = paragraph.split(150, style.leading * 2.5)
+    for piece in pieces:
+        piece.wrap(150, 1000)
+    return [_drawn_paragraph(piece) for piece in pieces]
+
+
+def test_parsed_markup_kept_for_reuse_stays_within_its_bound_and_keeps_what_was_used_last():
+    from leaflets.print import blocks
+    from leaflets.theme import THEME
+
+    style = blocks.styles(THEME.print)["body"]
+    blocks._PARSED.clear()
+    blocks.LinesBrokenOnce("<b>Often used</b>", style)
+    for number in range(blocks._PARSED_AT_MOST + 50):
+        blocks.LinesBrokenOnce(f"Line {number}", style)
+        blocks.LinesBrokenOnce("<b>Often used</b>", style)
+    assert len(blocks._PARSED) == blocks._PARSED_AT_MOST
+    assert ("<b>Often used</b>", style, None, 1) in blocks._PARSED
+    assert ("Line 0", style, None, 1) not in blocks._PARSED
