@@ -101,7 +101,7 @@ _PREPARED: dict[bytes, _Template] = {}
 
 
 def _prepare(data: bytes, name: str) -> _Template:
-    package.check(data, name)
+    data = package.check(data, name)
     try:
         prs = Presentation(io.BytesIO(data))
     except Exception as error:  # noqa: BLE001 - any reading failure means the same to the editor
@@ -112,12 +112,11 @@ def _prepare(data: bytes, name: str) -> _Template:
         if package.without_slides(prs):
             buffer = io.BytesIO()
             prs.save(buffer)
-            data = buffer.getvalue()
+            data = package.stored(buffer.getvalue())
         layouts = find_layouts(prs, f"the template {name}")
         _check_styles(layouts, name)
         frames = dataclasses.replace(measure_frames(layouts), template=f"the template {name}")
         _check_frames(frames)
-        data = package.stored(data)
         scratch = Presentation(io.BytesIO(data))
         blanks = make_blanks(scratch, find_layouts(scratch, f"the template {name}"))
         prepared = _Template(data, frames, blanks)

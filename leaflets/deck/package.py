@@ -14,6 +14,7 @@ import datetime as dt
 import io
 import struct
 import zipfile
+import zlib
 from pathlib import Path
 from typing import BinaryIO
 
@@ -38,22 +39,39 @@ _END_OF_DIRECTORY = b"PK\x05\x06"
 SAVE_AGAIN = "open it in PowerPoint and save it again as a PowerPoint template (.pptx), or use another template"
 
 
-def check(data: bytes, name: str) -> None:
-    """Refuse a package whose directory promises more than a template needs, or whose XML declares entities."""
+def check(data: bytes, name: str) -> bytes:
+    """Refuse a package whose directory promises more than a template needs, or whose XML declares entities;
+    return it with every entry stored rather than deflated, each read no further than the size it promised.
+    zipfile's `read` inflates the whole of an entry before cutting it to its promise, so an entry that says
+    100 bytes and holds a few MB of packed zeros would unpack to gigabytes when python-pptx opened it."""
     _check_kind(data, name)
     _check_entry_count(data, name)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as opened:
             entries = opened.infolist()
             _check_entries(entries, name)
-            for entry in entries:
-                if entry.filename.endswith((".xml", ".rels")):
-                    _check_xml(opened.read(entry), entry.filename, name)
+            buffer = io.BytesIO()
+            with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as target:
+                for entry in entries:
+                    part = _read_as_promised(opened, entry)
+                    if entry.filename.endswith((".xml", ".rels")):
+                        _check_xml(part, entry.filename, name)
+                    target.writestr(entry.filename, part)
     except TemplateError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, ValueError, EOFError,
-            OSError) as error:
+            OSError, zlib.error) as error:
         raise TemplateError(f"the template {name} is a damaged ZIP package ({error}); {SAVE_AGAIN}") from None
+    return buffer.getvalue()
+
+
+def _read_as_promised(opened: zipfile.ZipFile, entry: zipfile.ZipInfo) -> bytes:
+    """The entry's bytes, inflated a chunk at a time and no further than its promised size."""
+    chunks = []
+    with opened.open(entry) as stream:
+        while chunk := stream.read(1 << 20):
+            chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _check_kind(data: bytes, name: str) -> None:

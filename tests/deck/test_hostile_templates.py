@@ -1,0 +1,70 @@
+"""Templates made to break the deck writer below python-pptx's object layer: each is refused with one plain
+line, or makes a deck whose zip PowerPoint and LibreOffice can open."""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+import tracemalloc
+import zipfile
+import zlib
+
+import pytest
+from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+from leaflets.deck import package
+from leaflets.deck.draw import DEFAULT_TEMPLATE
+from leaflets.pictures import icons
+from tests.content.test_hostile_files import MASTER, build, content_naming, template_refusal, template_with
+
+PRESENTATION_RELS = "ppt/_rels/presentation.xml.rels"
+MASTER_RELS = "ppt/slideMasters/_rels/slideMaster1.xml.rels"
+LAYOUT_RELS = "ppt/slideLayouts/_rels/slideLayout1.xml.rels"
+CONTENT_LAYOUT = "ppt/slideLayouts/slideLayout2.xml"
+TYPES = "[Content_Types].xml"
+
+
+def related(target: str, kind: str, rid: str = "rId90"):
+    """An edit adding a relationship to a .rels part."""
+    return lambda xml: xml.replace(b"</Relationships>", f'<Relationship Id="{rid}" Type="{kind}" '
+                                                        f'Target="{target}"/></Relationships>'.encode())
+
+
+def typed(part: str, kind: str):
+    """An edit giving a part its content type in [Content_Types].xml."""
+    return lambda xml: xml.replace(b"</Types>", f'<Override PartName="/{part}" ContentType="{kind}"/></Types>'
+                                   .encode())
+
+
+def built_deck(capsys, tmp_path, name: str) -> zipfile.ZipFile:
+    out = build(content_naming(tmp_path, template=name), "--format", "pptx")
+    captured = capsys.readouterr()
+    assert build.code == 0, captured.err
+    assert "Traceback" not in captured.err
+    deck = out / "cramps.pptx"
+    assert len(Presentation(str(deck)).slides) > 3
+    return zipfile.ZipFile(deck)
+
+
+def test_template_part_that_inflates_past_the_size_it_promised_is_read_only_as_far_as_its_promise(tmp_path):
+    zeros = bytes(100_000_000)
+    path = template_with(tmp_path / "liar.pptx", add={"ppt/media/zeros.bin": zeros})
+    del zeros
+    data = bytearray(path.read_bytes())
+    promise = struct.pack("<3I", zlib.crc32(bytes(100)), 0, 100)  # CRC, packed size (kept), unpacked size
+    local = data.rfind(b"PK\x03\x04", 0, data.find(b"ppt/media/zeros.bin") + 1)
+    central = data.rfind(b"PK\x01\x02")
+    data[local + 14:local + 18], data[local + 22:local + 26] = promise[:4], promise[8:]
+    data[central + 16:central + 20], data[central + 24:central + 28] = promise[:4], promise[8:]
+    tracemalloc.start()
+    try:
+        checked = package.check(bytes(data), "liar.pptx")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    with zipfile.ZipFile(io.BytesIO(checked)) as opened:
+        assert opened.getinfo("ppt/media/zeros.bin").compress_type == zipfile.ZIP_STORED
+        assert opened.read("ppt/media/zeros.bin") == bytes(100)
+    assert peak < 20_000_000
