@@ -10,14 +10,17 @@ own slides are dropped, so a deck carries only what its masters, layouts and the
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import io
+import re
 import struct
 import zipfile
 import zlib
 from pathlib import Path
 from typing import BinaryIO
 
+from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.oxml import serialize_part_xml
@@ -149,12 +152,44 @@ def _check_name(entry_name: str, seen: set, name: str) -> None:
 
 def _check_xml(xml: bytes, part: str, name: str) -> None:
     """No part of a template declares entities (an entity bomb makes a few KB of XML into gigabytes)."""
+    if not _in_utf8(xml):
+        xml = _as_utf8(xml, part, name)
     if b"<!DOCTYPE" in xml or b"<!ENTITY" in xml:
-        raise TemplateError(f"the template {name} has a DOCTYPE in '{part[:80]}', which PowerPoint never writes "
-                            f"and which can expand a small file into gigabytes; {SAVE_AGAIN}")
+        raise TemplateError(_doctype(part, name))
     if b"vbaProject" in xml or CT.PML_PRES_MACRO_MAIN.encode() in xml:
         raise TemplateError(f"the template {name} holds macros; save it as a PowerPoint template without macros "
                             "(.pptx, not .pptm)")
+
+
+def _doctype(part: str, name: str) -> str:
+    return (f"the template {name} has a DOCTYPE in '{part[:80]}', which PowerPoint never writes and which can "
+            f"expand a small file into gigabytes; {SAVE_AGAIN}")
+
+
+_ENCODING = re.compile(rb"""encoding\s*=\s*["']([^"']*)""")
+_SAFE_XML = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False)
+
+
+def _in_utf8(xml: bytes) -> bool:
+    """Whether the part is in UTF-8, as PowerPoint writes every part, so that searching its bytes finds its
+    markup: in UTF-16, or under another declared encoding, "<!DOCTYPE" is other bytes."""
+    head = xml[3:] if xml.startswith(codecs.BOM_UTF8) else xml
+    if not head.startswith(b"<?xml"):
+        return head[:1] == b"<" and head[1:2] != b"\0"
+    declared = _ENCODING.search(head[:head.find(b"?>")])
+    return declared is None or declared.group(1).lower() in (b"utf-8", b"utf8")
+
+
+def _as_utf8(xml: bytes, part: str, name: str) -> bytes:
+    """A part in another encoding, read as python-pptx's parser will read it, and written out in UTF-8."""
+    try:
+        root = etree.fromstring(xml, _SAFE_XML)
+    except etree.XMLSyntaxError as error:
+        raise TemplateError(f"the template {name} has a part '{part[:80]}' that is not well-formed XML ({error}); "
+                            f"{SAVE_AGAIN}") from None
+    if root.getroottree().docinfo.doctype:
+        raise TemplateError(_doctype(part, name))
+    return etree.tostring(root, encoding="utf-8")
 
 
 def check_links(prs, name: str) -> None:

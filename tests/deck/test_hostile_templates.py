@@ -68,3 +68,19 @@ def test_template_part_that_inflates_past_the_size_it_promised_is_read_only_as_f
         assert opened.getinfo("ppt/media/zeros.bin").compress_type == zipfile.ZIP_STORED
         assert opened.read("ppt/media/zeros.bin") == bytes(100)
     assert peak < 20_000_000
+
+
+def test_template_part_in_utf16_that_declares_entities_is_refused(tmp_path, capsys):
+    bomb = '<!DOCTYPE p:presentationPr [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+    template_with(tmp_path / "wide.pptx", edit={"ppt/presProps.xml": lambda xml: xml.decode()
+                  .replace('encoding="UTF-8"', 'encoding="UTF-16"').replace("?>", "?>" + bomb, 1).encode("utf-16")})
+    line = template_refusal(capsys, tmp_path, "wide.pptx")
+    assert line.endswith("the template wide.pptx has a DOCTYPE in 'ppt/presProps.xml', which PowerPoint never "
+                         "writes and which can expand a small file into gigabytes; open it in PowerPoint and save "
+                         "it again as a PowerPoint template (.pptx), or use another template")
+
+
+def test_template_part_in_utf16_without_entities_makes_a_deck(tmp_path, capsys):
+    template_with(tmp_path / "wide.pptx", edit={"ppt/presProps.xml": lambda xml: xml.decode()
+                  .replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")})
+    built_deck(capsys, tmp_path, "wide.pptx")
