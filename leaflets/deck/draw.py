@@ -109,6 +109,7 @@ def _prepare(data: bytes, name: str) -> _Template:
                             f"({_reason(error)}); {package.SAVE_AGAIN}") from None
     try:
         package.check_links(prs, name)
+        package.check_macros(prs, name)
         if package.without_slides(prs):
             buffer = io.BytesIO()
             prs.save(buffer)

@@ -84,3 +84,16 @@ def test_template_part_in_utf16_without_entities_makes_a_deck(tmp_path, capsys):
     template_with(tmp_path / "wide.pptx", edit={"ppt/presProps.xml": lambda xml: xml.decode()
                   .replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")})
     built_deck(capsys, tmp_path, "wide.pptx")
+
+
+def test_template_with_macros_named_in_character_references_is_refused(tmp_path, capsys):
+    hidden = "http://schemas.microsoft.com/office/2006/relationships/vba&#x50;roject"
+    main = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+    template_with(tmp_path / "macros.pptx", add={"ppt/macros.dat": b"\xd0\xcf\x11\xe0" + bytes(500)},
+                  edit={PRESENTATION_RELS: related("macros.dat", hidden),
+                        TYPES: lambda xml: typed("ppt/macros.dat", "application/vnd.ms-office.vba&#x50;roject")(
+                            xml.replace(main, b"application/vnd.ms-powerpoint.presentation.&#x6D;acroEnabled"
+                                              b".main+xml"))})
+    line = template_refusal(capsys, tmp_path, "macros.pptx")
+    assert line.endswith("the template macros.pptx holds macros; save it as a PowerPoint template without macros "
+                         "(.pptx, not .pptm)")
