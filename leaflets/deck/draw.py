@@ -110,6 +110,7 @@ def _prepare(data: bytes, name: str) -> _Template:
     try:
         package.check_links(prs, name)
         package.check_macros(prs, name)
+        package.check_properties(prs, name)
         if package.without_slides(prs):
             buffer = io.BytesIO()
             prs.save(buffer)

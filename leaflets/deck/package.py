@@ -25,6 +25,8 @@ from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.oxml import serialize_part_xml
 from pptx.opc.serialized import _ContentTypesItem
+from pptx.oxml.coreprops import CT_CoreProperties
+from pptx.parts.coreprops import CorePropertiesPart
 
 from leaflets.content import Content, Topic
 from leaflets.deck import archive
@@ -211,6 +213,19 @@ def check_macros(prs, name: str) -> None:
     types += [part.content_type for part in prs.part.package.iter_parts()]
     if any("vbaproject" in kind.lower() or "macroenabled" in kind.lower() for kind in types):
         raise TemplateError(_MACROS.format(name=name))
+
+
+def check_properties(prs, name: str) -> None:
+    """The document properties are python-pptx's own part, which a deck's title, author and language are
+    written into: a part of another type, or with another root, would take them silently or fail at the first
+    deck."""
+    try:
+        properties = prs.part.package.part_related_by(RT.CORE_PROPERTIES)
+    except KeyError:
+        return  # python-pptx makes its own when the first deck's properties are set
+    if not (isinstance(properties, CorePropertiesPart) and isinstance(properties._element, CT_CoreProperties)):
+        raise TemplateError(f"the template {name} has damaged document properties ('{str(properties.partname)[1:80]}'"
+                            f"); {SAVE_AGAIN}")
 
 
 def without_slides(prs) -> bool:

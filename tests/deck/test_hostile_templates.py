@@ -97,3 +97,15 @@ def test_template_with_macros_named_in_character_references_is_refused(tmp_path,
     line = template_refusal(capsys, tmp_path, "macros.pptx")
     assert line.endswith("the template macros.pptx holds macros; save it as a PowerPoint template without macros "
                          "(.pptx, not .pptm)")
+
+
+@pytest.mark.parametrize("edit", [
+    {"docProps/core.xml": lambda xml: b'<?xml version="1.0" encoding="UTF-8"?><properties/>'},
+    {TYPES: lambda xml: xml.replace(b"application/vnd.openxmlformats-package.core-properties+xml",
+                                    b"application/xml")},
+], ids=["another root", "another content type"])
+def test_template_with_document_properties_python_pptx_cannot_write_into_is_refused(tmp_path, capsys, edit):
+    template_with(tmp_path / "props.pptx", edit=edit)
+    line = template_refusal(capsys, tmp_path, "props.pptx")
+    assert line.endswith("the template props.pptx has damaged document properties ('docProps/core.xml'); open it "
+                         "in PowerPoint and save it again as a PowerPoint template (.pptx), or use another template")
