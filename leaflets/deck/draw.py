@@ -116,7 +116,7 @@ def _prepare(data: bytes, name: str) -> _Template:
             prs.save(buffer)
             data = package.stored(buffer.getvalue())
         layouts = find_layouts(prs, f"the template {name}")
-        _check_styles(layouts, name)
+        _check_styles(prs, layouts, name)
         frames = dataclasses.replace(measure_frames(layouts), template=f"the template {name}")
         _check_frames(frames)
         scratch = Presentation(io.BytesIO(data))
@@ -138,11 +138,13 @@ def _reason(error: Exception) -> str:
     return text or type(error).__name__
 
 
-def _check_styles(layouts: dict, name: str) -> None:
-    """Every placeholder the deck writes into has readable sizes, indents and fonts, in every layout it uses."""
+def _check_styles(prs, layouts: dict, name: str) -> None:
+    """Every placeholder the deck writes into has readable sizes, indents and fonts, in every layout it uses;
+    every slide master has a readable theme (a deck in Chinese sets the East Asian font in each)."""
     try:
+        for master in prs.slide_masters:
+            theme_root(master)
         for layout in layouts.values():
-            theme_root(layout.slide_master)
             for placeholder in (title_placeholder(layout), *bodies(layout)):
                 text_style(layout, placeholder)
     except TemplateError as error:

@@ -109,3 +109,20 @@ def test_template_with_document_properties_python_pptx_cannot_write_into_is_refu
     line = template_refusal(capsys, tmp_path, "props.pptx")
     assert line.endswith("the template props.pptx has damaged document properties ('docProps/core.xml'); open it "
                          "in PowerPoint and save it again as a PowerPoint template (.pptx), or use another template")
+
+
+def test_template_whose_unused_second_slide_master_has_no_theme_is_refused(tmp_path, capsys):
+    with zipfile.ZipFile(DEFAULT_TEMPLATE) as source:
+        master, rels = source.read(MASTER), source.read(MASTER_RELS)
+    master_type = "application/vnd.openxmlformats-officedocument.presentationml.slideMaster+xml"
+    template_with(tmp_path / "two.pptx", add={
+        "ppt/slideMasters/slideMaster2.xml": master,
+        "ppt/slideMasters/_rels/slideMaster2.xml.rels": re.sub(rb'<Relationship [^>]*theme"[^>]*/>', b"", rels)},
+        edit={TYPES: typed("ppt/slideMasters/slideMaster2.xml", master_type),
+              PRESENTATION_RELS: related("slideMasters/slideMaster2.xml", RT.SLIDE_MASTER),
+              "ppt/presentation.xml": lambda xml: xml.replace(
+                  b"</p:sldMasterIdLst>", b'<p:sldMasterId id="2147483800" r:id="rId90"/></p:sldMasterIdLst>')})
+    line = template_refusal(capsys, tmp_path, "two.pptx")
+    assert line.endswith("the template two.pptx cannot be used: its slide master has no theme (the colours and "
+                         "fonts of a template); correct it in PowerPoint's Slide Master view, or use another "
+                         "template")
