@@ -14,6 +14,7 @@ import copy
 from dataclasses import dataclass
 
 from lxml import etree
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
@@ -92,9 +93,9 @@ def _template_parts(prs) -> tuple[list, list, dict]:
 
 
 def _blank(page, layout) -> Blank:
-    title = page.shapes.title
-    if title is None:
-        raise ValueError(f"its layout '{layout.name}' has no title placeholder")
+    title = page.shapes.title  # the placeholder numbered 0, where PowerPoint and python-pptx look for the title
+    if title is None or title.placeholder_format.type not in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE):
+        raise ValueError(f"its layout '{layout.name}' has no title placeholder numbered 0 (idx)")
     body = next(iter(bodies(page)), None)
     number = slide_number_placeholder(layout)
     number_sp, number_name = None, ""

@@ -126,3 +126,11 @@ def test_template_whose_unused_second_slide_master_has_no_theme_is_refused(tmp_p
     assert line.endswith("the template two.pptx cannot be used: its slide master has no theme (the colours and "
                          "fonts of a template); correct it in PowerPoint's Slide Master view, or use another "
                          "template")
+
+
+def test_layout_whose_placeholder_0_is_the_list_and_not_the_title_is_refused(tmp_path, capsys):
+    template_with(tmp_path / "swapped.pptx", edit={CONTENT_LAYOUT: lambda xml: xml.replace(
+        b'<p:ph type="title"/>', b'<p:ph type="title" idx="5"/>').replace(b'<p:ph idx="1"/>', b'<p:ph idx="0"/>')})
+    line = template_refusal(capsys, tmp_path, "swapped.pptx")
+    assert "the template swapped.pptx cannot be used (its layout 'Title and Content' has no title placeholder " \
+           "numbered 0 (idx))" in line
