@@ -134,3 +134,42 @@ def test_layout_whose_placeholder_0_is_the_list_and_not_the_title_is_refused(tmp
     line = template_refusal(capsys, tmp_path, "swapped.pptx")
     assert "the template swapped.pptx cannot be used (its layout 'Title and Content' has no title placeholder " \
            "numbered 0 (idx))" in line
+
+
+def template_with_a_slide_a_layout_links_to(path, slide_name: str = "slide1.xml"):
+    prs = Presentation(str(DEFAULT_TEMPLATE))
+    slide = prs.slides.add_slide(prs.slide_layouts[1])
+    slide.shapes.title.text = "Kept"
+    slide.notes_slide.notes_text_frame.text = "Kept notes"
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            data = source.read(entry)
+            if entry.filename.endswith(".rels") or entry.filename == TYPES:
+                data = data.replace(b"slides/slide1.xml", f"slides/{slide_name}".encode())
+            if entry.filename == LAYOUT_RELS:
+                data = related(f"../slides/{slide_name}", RT.SLIDE)(data)
+            target.writestr(entry.filename.replace("slides/slide1.xml", f"slides/{slide_name}")
+                            .replace("slides/_rels/slide1.xml", f"slides/_rels/{slide_name}"), data)
+    return path
+
+
+@pytest.mark.parametrize("slide_name", ["slide1.xml", "Slide2.xml"])
+def test_template_slide_that_a_layout_links_to_keeps_a_part_name_of_its_own(tmp_path, capsys, slide_name):
+    template_with_a_slide_a_layout_links_to(tmp_path / "linked.pptx", slide_name)
+    with built_deck(capsys, tmp_path, "linked.pptx") as deck:
+        names = [name.lower() for name in deck.namelist()]
+    assert f"ppt/slides/{slide_name.lower()}" in names
+    assert len(names) == len(set(names))
+
+
+def test_template_picture_named_in_capitals_keeps_a_part_name_of_its_own(tmp_path, capsys):
+    template_with(tmp_path / "capitals.pptx",
+                  add={"ppt/media/Image1.png": icons.png("questions", icons.COLOURS["questions"])},
+                  edit={MASTER_RELS: related("../media/Image1.png", RT.IMAGE),
+                        TYPES: typed("ppt/media/Image1.png", "image/png")})
+    with built_deck(capsys, tmp_path, "capitals.pptx") as deck:
+        names = [name.lower() for name in deck.namelist()]
+    assert "ppt/media/image1.png" in names and "ppt/media/image2.png" in names
+    assert len(names) == len(set(names))
