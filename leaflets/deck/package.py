@@ -26,6 +26,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.oxml import serialize_part_xml
 from pptx.opc.serialized import _ContentTypesItem
 from pptx.oxml.coreprops import CT_CoreProperties
+from pptx.oxml.ns import qn
 from pptx.parts.coreprops import CorePropertiesPart
 
 from leaflets.content import Content, Topic
@@ -228,15 +229,24 @@ def check_properties(prs, name: str) -> None:
                             f"); {SAVE_AGAIN}")
 
 
+SECTIONS = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"  # the extension listing PowerPoint's sections of slides
+
+
 def without_slides(prs) -> bool:
-    """Drop the template's own slides, and with them every part only they use; True if there were any."""
+    """Drop the template's own slides, and with them every part only they use, its custom shows and its
+    sections; True if there were any. A custom show names its slides by relationship id, which a deck's
+    slides and notes master take again; sections name them by slide id, which a deck's slides number again."""
+    presentation = prs.part._element
+    listings = presentation.findall(qn("p:custShowLst")) + presentation.xpath(f"./p:extLst/p:ext[@uri='{SECTIONS}']")
+    for listing in listings:
+        listing.getparent().remove(listing)
     id_list = prs.slides._sldIdLst
     slide_ids = list(id_list)
     for slide_id in slide_ids:
         rel_id = slide_id.rId
         id_list.remove(slide_id)
         prs.part.drop_rel(rel_id)
-    return bool(slide_ids)
+    return bool(slide_ids or listings)
 
 
 def stored(data: bytes) -> bytes:

@@ -173,3 +173,34 @@ def test_template_picture_named_in_capitals_keeps_a_part_name_of_its_own(tmp_pat
         names = [name.lower() for name in deck.namelist()]
     assert "ppt/media/image1.png" in names and "ppt/media/image2.png" in names
     assert len(names) == len(set(names))
+
+
+def test_template_custom_shows_and_sections_of_its_own_slides_are_left_out_of_a_deck(tmp_path, capsys):
+    prs = Presentation(str(DEFAULT_TEMPLATE))
+    for _ in range(2):
+        prs.slides.add_slide(prs.slide_layouts[1])
+    prs.save(str(tmp_path / "shows.pptx"))
+    ids = re.findall(rb'<p:sldId id="(\d+)" r:id="(rId\d+)"/>', template_part(tmp_path / "shows.pptx"))
+    shows = (b'<p:custShowLst><p:custShow name="Short" id="0"><p:sldLst>'
+             + b"".join(b'<p:sld r:id="%s"/>' % rid for _, rid in ids) + b"</p:sldLst></p:custShow></p:custShowLst>")
+    sections = (b'<p:extLst><p:ext uri="{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"><p14:sectionLst xmlns:p14='
+                b'"http://schemas.microsoft.com/office/powerpoint/2010/main"><p14:section name="Ours" '
+                b'id="{11111111-2222-3333-4444-555555555555}"><p14:sldIdLst>'
+                + b"".join(b'<p14:sldId id="%s"/>' % number for number, _ in ids)
+                + b"</p14:sldIdLst></p14:section></p14:sectionLst></p:ext></p:extLst>")
+    with zipfile.ZipFile(tmp_path / "shows.pptx") as source, \
+            zipfile.ZipFile(tmp_path / "both.pptx", "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            data = source.read(entry)
+            if entry.filename == "ppt/presentation.xml":
+                data = data.replace(b"<p:defaultTextStyle>", shows + b"<p:defaultTextStyle>")
+                data = data.replace(b"</p:presentation>", sections + b"</p:presentation>")
+            target.writestr(entry, data)
+    with built_deck(capsys, tmp_path, "both.pptx") as deck:
+        presentation = deck.read("ppt/presentation.xml")
+    assert b"custShow" not in presentation and b"sectionLst" not in presentation
+
+
+def template_part(path, name: str = "ppt/presentation.xml") -> bytes:
+    with zipfile.ZipFile(path) as package:
+        return package.read(name)
