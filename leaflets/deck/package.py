@@ -204,6 +204,16 @@ def check_links(prs, name: str) -> None:
         if rel.is_external and rel.reltype != RT.HYPERLINK:
             raise TemplateError(f"the template {name} links to '{rel.target_ref[:80]}' outside itself; insert the "
                                 "picture or file into the template instead of linking to it, or use another template")
+        if not rel.is_external and _is_package_machinery(rel.target_partname):
+            raise TemplateError(f"the template {name} relates a part to '{rel.target_partname[1:80]}', which is not a "
+                                f"part of a presentation but part of its package's index; {SAVE_AGAIN}")
+
+
+def _is_package_machinery(partname: str) -> bool:
+    """[Content_Types].xml or a relationships part: a deck writes its own, and a part of that name beside it
+    would be a second zip entry of one name."""
+    lowered = partname.lower()
+    return lowered == "/[content_types].xml" or lowered.endswith(".rels") or "/_rels/" in lowered
 
 
 def check_macros(prs, name: str) -> None:
@@ -270,6 +280,8 @@ def write_reproducibly(prs, target: Path | BinaryIO, day: dt.datetime, keep: boo
         entries.append((part.partname.membername, part.blob))
         if part._rels:
             entries.append((part.partname.rels_uri.membername, _rels_xml(part._rels)))
+    if len({name.lower() for name, _ in entries}) < len(entries):  # PowerPoint compares part names in any case
+        raise ValueError("two of the deck's parts have the same name")
     if isinstance(target, Path):
         with open(target, "wb") as file:
             archive.write(file, entries, day, keep)

@@ -3,6 +3,7 @@ line, or makes a deck whose zip PowerPoint and LibreOffice can open."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import struct
@@ -13,8 +14,9 @@ import zlib
 import pytest
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
 
-from leaflets.deck import package
+from leaflets.deck import draw, package
 from leaflets.deck.draw import DEFAULT_TEMPLATE
 from leaflets.pictures import icons
 from tests.content.test_hostile_files import MASTER, build, content_naming, template_refusal, template_with
@@ -204,3 +206,22 @@ def test_template_custom_shows_and_sections_of_its_own_slides_are_left_out_of_a_
 def template_part(path, name: str = "ppt/presentation.xml") -> bytes:
     with zipfile.ZipFile(path) as package:
         return package.read(name)
+
+
+@pytest.mark.parametrize("target", ["/[Content_Types].xml", "_rels/slideLayout1.xml.rels"])
+def test_template_relating_a_part_to_its_package_index_is_refused(tmp_path, capsys, target):
+    kind = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
+    template_with(tmp_path / "index.pptx", edit={LAYOUT_RELS: related(target, kind)})
+    line = template_refusal(capsys, tmp_path, "index.pptx")
+    shown = "ppt/slideLayouts/" + target if not target.startswith("/") else target[1:]
+    assert line.endswith(f"the template index.pptx relates a part to '{shown}', which is not a part of a "
+                         "presentation but part of its package's index; open it in PowerPoint and save it again as "
+                         "a PowerPoint template (.pptx), or use another template")
+
+
+def test_deck_with_two_parts_of_one_name_in_any_case_is_not_written(tmp_path):
+    deck = draw.prepare(DEFAULT_TEMPLATE).open()
+    page = deck.add_slide("content")
+    page.part.partname = PackURI("/ppt/slideLayouts/SlideLayout1.xml")
+    with pytest.raises(ValueError, match="two of the deck's parts have the same name"):
+        package.write_reproducibly(deck.prs, tmp_path / "deck.pptx", dt.datetime(2024, 1, 1))
