@@ -77,7 +77,8 @@ def make_blanks(prs, layouts: dict) -> Blanks:
         raise ValueError("its notes master has no placeholder for the speaker notes")
     return Blanks(slides=slides, layouts={role: prs.slide_layouts.index(layout) for role, layout in layouts.items()},
                   notes=copy.deepcopy(notes._element), notes_body=_position(placeholder._element),
-                  slide_names=frozenset(slide_names), notes_names=frozenset(names), image_numbers=tuple(sorted(numbers)), images=images)
+                  slide_names=frozenset(slide_names), notes_names=frozenset(names),
+                  image_numbers=tuple(sorted(numbers)), images=images)
 
 
 def _template_parts(prs) -> tuple[list, list, list, dict]:
