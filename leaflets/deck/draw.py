@@ -36,7 +36,8 @@ from leaflets.deck.pages import Blanks, Deck, Page, make_blanks
 from leaflets.deck.plan import (FIXED_TITLES, LIST_SHARE, MAX_TITLE_LINES, Box, Frames, Slide, fitting_title_size,
                                  timed_plan, title_size_too_big, title_too_big)
 from leaflets.problems import TemplateError
-from leaflets.deck.template import bodies, find_layouts, text_style, theme_root, title_placeholder
+from leaflets.deck.template import (bodies, check_placeholder_counts, find_layouts, text_style, theme_root,
+                                    title_placeholder)
 from leaflets.theme import THEME, asset
 
 pptx_lookup.install()
@@ -111,6 +112,7 @@ def _prepare(data: bytes, name: str) -> _Template:
         package.check_links(prs, name)
         package.check_macros(prs, name)
         package.check_properties(prs, name)
+        check_placeholder_counts(prs, name)
         if package.without_slides(prs):
             buffer = io.BytesIO()
             prs.save(buffer)

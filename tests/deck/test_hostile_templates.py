@@ -12,6 +12,7 @@ import zipfile
 import zlib
 
 import pytest
+from lxml import etree
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
@@ -225,3 +226,28 @@ def test_deck_with_two_parts_of_one_name_in_any_case_is_not_written(tmp_path):
     page.part.partname = PackURI("/ppt/slideLayouts/SlideLayout1.xml")
     with pytest.raises(ValueError, match="two of the deck's parts have the same name"):
         package.write_reproducibly(deck.prs, tmp_path / "deck.pptx", dt.datetime(2024, 1, 1))
+
+
+def placeholders(count: int, kind: str) -> bytes:
+    return b"".join(f'<p:sp><p:nvSpPr><p:cNvPr id="{100 + n}" name="Extra {n}"/><p:cNvSpPr/><p:nvPr><p:ph type="{kind}" '
+                    f'idx="{100 + n}"/></p:nvPr></p:nvSpPr><p:spPr/></p:sp>'.encode() for n in range(count))
+
+
+def test_layout_with_hundreds_of_placeholders_is_refused_before_a_slide_is_made_from_it(tmp_path, capsys):
+    template_with(tmp_path / "crowded.pptx", edit={CONTENT_LAYOUT: lambda xml: xml.replace(
+        b"</p:spTree>", placeholders(500, "pic") + b"</p:spTree>")})
+    line = template_refusal(capsys, tmp_path, "crowded.pptx")
+    assert line.endswith("the template crowded.pptx has a layout 'Title and Content' with 505 placeholders, far more "
+                         "than a slide needs (at most 100); delete them in PowerPoint's Slide Master view, or use "
+                         "another template")
+
+
+def test_notes_master_with_hundreds_of_placeholders_is_refused_before_a_notes_page_is_made_from_it(tmp_path, capsys):
+    prs = Presentation(str(DEFAULT_TEMPLATE))
+    prs.slides.add_slide(prs.slide_layouts[0]).notes_slide.notes_text_frame.text = "notes"
+    prs.notes_master._element.cSld.spTree.extend(
+        etree.fromstring(b'<p:spTree xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main">'
+                         + placeholders(500, "body") + b"</p:spTree>"))
+    prs.save(str(tmp_path / "crowded.pptx"))
+    line = template_refusal(capsys, tmp_path, "crowded.pptx")
+    assert "the template crowded.pptx has a notes master with 50" in line
