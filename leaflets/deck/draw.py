@@ -36,7 +36,8 @@ from leaflets.deck.pages import Blanks, Deck, Page, make_blanks
 from leaflets.deck.plan import (FIXED_TITLES, LIST_SHARE, MAX_TITLE_LINES, Box, Frames, Slide, fitting_title_size,
                                  timed_plan, title_size_too_big, title_too_big)
 from leaflets.problems import TemplateError
-from leaflets.deck.template import bodies, find_layouts, text_style, theme_root, title_placeholder
+from leaflets.deck.template import (bodies, check_placeholder_counts, find_layouts, text_style, theme_root,
+                                    title_placeholder)
 from leaflets.theme import THEME, asset
 
 pptx_lookup.install()
@@ -101,7 +102,7 @@ _PREPARED: dict[bytes, _Template] = {}
 
 
 def _prepare(data: bytes, name: str) -> _Template:
-    package.check(data, name)
+    data = package.check(data, name)
     try:
         prs = Presentation(io.BytesIO(data))
     except Exception as error:  # noqa: BLE001 - any reading failure means the same to the editor
@@ -109,15 +110,17 @@ def _prepare(data: bytes, name: str) -> _Template:
                             f"({_reason(error)}); {package.SAVE_AGAIN}") from None
     try:
         package.check_links(prs, name)
+        package.check_macros(prs, name)
+        package.check_properties(prs, name)
+        check_placeholder_counts(prs, name)
         if package.without_slides(prs):
             buffer = io.BytesIO()
             prs.save(buffer)
-            data = buffer.getvalue()
+            data = package.stored(buffer.getvalue())
         layouts = find_layouts(prs, f"the template {name}")
-        _check_styles(layouts, name)
+        _check_styles(prs, layouts, name)
         frames = dataclasses.replace(measure_frames(layouts), template=f"the template {name}")
         _check_frames(frames)
-        data = package.stored(data)
         scratch = Presentation(io.BytesIO(data))
         blanks = make_blanks(scratch, find_layouts(scratch, f"the template {name}"))
         prepared = _Template(data, frames, blanks)
@@ -137,11 +140,13 @@ def _reason(error: Exception) -> str:
     return text or type(error).__name__
 
 
-def _check_styles(layouts: dict, name: str) -> None:
-    """Every placeholder the deck writes into has readable sizes, indents and fonts, in every layout it uses."""
+def _check_styles(prs, layouts: dict, name: str) -> None:
+    """Every placeholder the deck writes into has readable sizes, indents and fonts, in every layout it uses;
+    every slide master has a readable theme (a deck in Chinese sets the East Asian font in each)."""
     try:
+        for master in prs.slide_masters:
+            theme_root(master)
         for layout in layouts.values():
-            theme_root(layout.slide_master)
             for placeholder in (title_placeholder(layout), *bodies(layout)):
                 text_style(layout, placeholder)
     except TemplateError as error:

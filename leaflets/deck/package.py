@@ -10,17 +10,24 @@ own slides are dropped, so a deck carries only what its masters, layouts and the
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import io
+import re
 import struct
 import zipfile
+import zlib
 from pathlib import Path
 from typing import BinaryIO
 
+from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.oxml import serialize_part_xml
 from pptx.opc.serialized import _ContentTypesItem
+from pptx.oxml.coreprops import CT_CoreProperties
+from pptx.oxml.ns import qn
+from pptx.parts.coreprops import CorePropertiesPart
 
 from leaflets.content import Content, Topic
 from leaflets.deck import archive
@@ -38,22 +45,39 @@ _END_OF_DIRECTORY = b"PK\x05\x06"
 SAVE_AGAIN = "open it in PowerPoint and save it again as a PowerPoint template (.pptx), or use another template"
 
 
-def check(data: bytes, name: str) -> None:
-    """Refuse a package whose directory promises more than a template needs, or whose XML declares entities."""
+def check(data: bytes, name: str) -> bytes:
+    """Refuse a package whose directory promises more than a template needs, or whose XML declares entities;
+    return it with every entry stored rather than deflated, each read no further than the size it promised.
+    zipfile's `read` inflates the whole of an entry before cutting it to its promise, so an entry that says
+    100 bytes and holds a few MB of packed zeros would unpack to gigabytes when python-pptx opened it."""
     _check_kind(data, name)
     _check_entry_count(data, name)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as opened:
             entries = opened.infolist()
             _check_entries(entries, name)
-            for entry in entries:
-                if entry.filename.endswith((".xml", ".rels")):
-                    _check_xml(opened.read(entry), entry.filename, name)
+            buffer = io.BytesIO()
+            with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as target:
+                for entry in entries:
+                    part = _read_as_promised(opened, entry)
+                    if entry.filename.endswith((".xml", ".rels")):
+                        _check_xml(part, entry.filename, name)
+                    target.writestr(entry.filename, part)
     except TemplateError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, ValueError, EOFError,
-            OSError) as error:
+            OSError, zlib.error) as error:
         raise TemplateError(f"the template {name} is a damaged ZIP package ({error}); {SAVE_AGAIN}") from None
+    return buffer.getvalue()
+
+
+def _read_as_promised(opened: zipfile.ZipFile, entry: zipfile.ZipInfo) -> bytes:
+    """The entry's bytes, inflated a chunk at a time and no further than its promised size."""
+    chunks = []
+    with opened.open(entry) as stream:
+        while chunk := stream.read(1 << 20):
+            chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _check_kind(data: bytes, name: str) -> None:
@@ -131,12 +155,46 @@ def _check_name(entry_name: str, seen: set, name: str) -> None:
 
 def _check_xml(xml: bytes, part: str, name: str) -> None:
     """No part of a template declares entities (an entity bomb makes a few KB of XML into gigabytes)."""
+    if not _in_utf8(xml):
+        xml = _as_utf8(xml, part, name)
     if b"<!DOCTYPE" in xml or b"<!ENTITY" in xml:
-        raise TemplateError(f"the template {name} has a DOCTYPE in '{part[:80]}', which PowerPoint never writes "
-                            f"and which can expand a small file into gigabytes; {SAVE_AGAIN}")
+        raise TemplateError(_doctype(part, name))
     if b"vbaProject" in xml or CT.PML_PRES_MACRO_MAIN.encode() in xml:
-        raise TemplateError(f"the template {name} holds macros; save it as a PowerPoint template without macros "
-                            "(.pptx, not .pptm)")
+        raise TemplateError(_MACROS.format(name=name))
+
+
+def _doctype(part: str, name: str) -> str:
+    return (f"the template {name} has a DOCTYPE in '{part[:80]}', which PowerPoint never writes and which can "
+            f"expand a small file into gigabytes; {SAVE_AGAIN}")
+
+
+_ENCODING = re.compile(rb"""encoding\s*=\s*["']([^"']*)""")
+_SAFE_XML = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False)
+
+
+def _in_utf8(xml: bytes) -> bool:
+    """Whether the part is in UTF-8, as PowerPoint writes every part, so that searching its bytes finds its
+    markup: in UTF-16, or under another declared encoding, "<!DOCTYPE" is other bytes."""
+    head = xml[3:] if xml.startswith(codecs.BOM_UTF8) else xml
+    if not head.startswith(b"<?xml"):
+        return head[:1] == b"<" and head[1:2] != b"\0"
+    declared = _ENCODING.search(head[:head.find(b"?>")])
+    return declared is None or declared.group(1).lower() in (b"utf-8", b"utf8")
+
+
+def _as_utf8(xml: bytes, part: str, name: str) -> bytes:
+    """A part in another encoding, read as python-pptx's parser will read it, and written out in UTF-8."""
+    try:
+        root = etree.fromstring(xml, _SAFE_XML)
+    except etree.XMLSyntaxError as error:
+        raise TemplateError(f"the template {name} has a part '{part[:80]}' that is not well-formed XML ({error}); "
+                            f"{SAVE_AGAIN}") from None
+    if root.getroottree().docinfo.doctype:
+        raise TemplateError(_doctype(part, name))
+    return etree.tostring(root, encoding="utf-8")
+
+
+_MACROS = "the template {name} holds macros; save it as a PowerPoint template without macros (.pptx, not .pptm)"
 
 
 def check_links(prs, name: str) -> None:
@@ -146,17 +204,59 @@ def check_links(prs, name: str) -> None:
         if rel.is_external and rel.reltype != RT.HYPERLINK:
             raise TemplateError(f"the template {name} links to '{rel.target_ref[:80]}' outside itself; insert the "
                                 "picture or file into the template instead of linking to it, or use another template")
+        if not rel.is_external and _is_package_machinery(rel.target_partname):
+            raise TemplateError(f"the template {name} relates a part to '{rel.target_partname[1:80]}', which is not a "
+                                f"part of a presentation but part of its package's index; {SAVE_AGAIN}")
+
+
+def _is_package_machinery(partname: str) -> bool:
+    """[Content_Types].xml or a relationships part: a deck writes its own, and a part of that name beside it
+    would be a second zip entry of one name."""
+    lowered = partname.lower()
+    return lowered == "/[content_types].xml" or lowered.endswith(".rels") or "/_rels/" in lowered
+
+
+def check_macros(prs, name: str) -> None:
+    """No macros, looked for again in the package as python-pptx read it: a content type or relationship type
+    written with character references (vba&#x50;roject) passes the search of the XML's bytes in `check`, and a
+    deck would carry the macros, under a content type PowerPoint refuses in a .pptx."""
+    types = [prs.part.content_type] + [rel.reltype for rel in prs.part.package.iter_rels()]
+    types += [part.content_type for part in prs.part.package.iter_parts()]
+    if any("vbaproject" in kind.lower() or "macroenabled" in kind.lower() for kind in types):
+        raise TemplateError(_MACROS.format(name=name))
+
+
+def check_properties(prs, name: str) -> None:
+    """The document properties are python-pptx's own part, which a deck's title, author and language are
+    written into: a part of another type, or with another root, would take them silently or fail at the first
+    deck."""
+    try:
+        properties = prs.part.package.part_related_by(RT.CORE_PROPERTIES)
+    except KeyError:
+        return  # python-pptx makes its own when the first deck's properties are set
+    if not (isinstance(properties, CorePropertiesPart) and isinstance(properties._element, CT_CoreProperties)):
+        raise TemplateError(f"the template {name} has damaged document properties ('{str(properties.partname)[1:80]}'"
+                            f"); {SAVE_AGAIN}")
+
+
+SECTIONS = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"  # the extension listing PowerPoint's sections of slides
 
 
 def without_slides(prs) -> bool:
-    """Drop the template's own slides, and with them every part only they use; True if there were any."""
+    """Drop the template's own slides, and with them every part only they use, its custom shows and its
+    sections; True if there were any. A custom show names its slides by relationship id, which a deck's
+    slides and notes master take again; sections name them by slide id, which a deck's slides number again."""
+    presentation = prs.part._element
+    listings = presentation.findall(qn("p:custShowLst")) + presentation.xpath(f"./p:extLst/p:ext[@uri='{SECTIONS}']")
+    for listing in listings:
+        listing.getparent().remove(listing)
     id_list = prs.slides._sldIdLst
     slide_ids = list(id_list)
     for slide_id in slide_ids:
         rel_id = slide_id.rId
         id_list.remove(slide_id)
         prs.part.drop_rel(rel_id)
-    return bool(slide_ids)
+    return bool(slide_ids or listings)
 
 
 def stored(data: bytes) -> bytes:
@@ -180,6 +280,8 @@ def write_reproducibly(prs, target: Path | BinaryIO, day: dt.datetime, keep: boo
         entries.append((part.partname.membername, part.blob))
         if part._rels:
             entries.append((part.partname.rels_uri.membername, _rels_xml(part._rels)))
+    if len({name.lower() for name, _ in entries}) < len(entries):  # PowerPoint compares part names in any case
+        raise ValueError("two of the deck's parts have the same name")
     if isinstance(target, Path):
         with open(target, "wb") as file:
             archive.write(file, entries, day, keep)

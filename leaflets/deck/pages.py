@@ -14,6 +14,7 @@ import copy
 from dataclasses import dataclass
 
 from lxml import etree
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
@@ -25,6 +26,7 @@ from pptx.parts.slide import NotesSlidePart, SlidePart
 
 from leaflets.deck.template import bodies, slide_number_placeholder
 
+SLIDE_NAME = "/ppt/slides/slide%d.xml"
 NOTES_NAME = "/ppt/notesSlides/notesSlide%d.xml"
 IMAGE_PREFIX = "/ppt/media/image"
 MAX_SLIDE_ID = 2147483647
@@ -54,6 +56,7 @@ class Blanks:
     layouts: dict  # role → the layout's position among the first master's layouts
     notes: etree._Element
     notes_body: int
+    slide_names: frozenset  # part names in lower case: a package's part names are the same in any case
     notes_names: frozenset
     image_numbers: tuple
     images: dict  # SHA-1 of a picture in the template → its part name
@@ -62,7 +65,7 @@ class Blanks:
 def make_blanks(prs, layouts: dict) -> Blanks:
     """Make one slide of each role's layout, and one notes page, in `prs` (a template opened for this and
     thrown away after), and keep copies of them as they were made."""
-    names, numbers, images = _template_parts(prs)
+    slide_names, names, numbers, images = _template_parts(prs)
     slides, notes = {}, None
     for role, layout in layouts.items():
         page = prs.slides.add_slide(layout)
@@ -74,27 +77,30 @@ def make_blanks(prs, layouts: dict) -> Blanks:
         raise ValueError("its notes master has no placeholder for the speaker notes")
     return Blanks(slides=slides, layouts={role: prs.slide_layouts.index(layout) for role, layout in layouts.items()},
                   notes=copy.deepcopy(notes._element), notes_body=_position(placeholder._element),
-                  notes_names=frozenset(names), image_numbers=tuple(sorted(numbers)), images=images)
+                  slide_names=frozenset(slide_names), notes_names=frozenset(names),
+                  image_numbers=tuple(sorted(numbers)), images=images)
 
 
-def _template_parts(prs) -> tuple[list, list, dict]:
-    """The template's notes pages' part names, its pictures' numbers, and its pictures by SHA-1 (the first
-    of each, in the order python-pptx looks through them)."""
+def _template_parts(prs) -> tuple[list, list, list, dict]:
+    """The part names of the template's slides and notes pages that are still in it (a layout may link to one),
+    its pictures' numbers, and its pictures by SHA-1 (the first of each, in the order python-pptx looks through
+    them). Names are compared in lower case, as PowerPoint compares them."""
     package = prs.part.package
-    names = [part.partname for part in package.iter_parts() if part.partname.startswith(NOTES_NAME[:-6])]
-    numbers = [part.partname.idx for part in package.iter_parts()
-               if part.partname.startswith(IMAGE_PREFIX) and part.partname.idx is not None]
+    partnames = [part.partname for part in package.iter_parts()]
+    slides = [name.lower() for name in partnames if name.lower().startswith(SLIDE_NAME[:-6])]
+    names = [name.lower() for name in partnames if name.lower().startswith(NOTES_NAME[:-6].lower())]
+    numbers = [name.idx for name in partnames if name.lower().startswith(IMAGE_PREFIX) and name.idx is not None]
     images: dict = {}
     for rel in package.iter_rels():
         if not rel.is_external and rel.reltype == RT.IMAGE and hasattr(rel.target_part, "sha1"):
             images.setdefault(rel.target_part.sha1, rel.target_part.partname)
-    return names, numbers, images
+    return slides, names, numbers, images
 
 
 def _blank(page, layout) -> Blank:
-    title = page.shapes.title
-    if title is None:
-        raise ValueError(f"its layout '{layout.name}' has no title placeholder")
+    title = page.shapes.title  # the placeholder numbered 0, where PowerPoint and python-pptx look for the title
+    if title is None or title.placeholder_format.type not in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE):
+        raise ValueError(f"its layout '{layout.name}' has no title placeholder numbered 0 (idx)")
     body = next(iter(bodies(page)), None)
     number = slide_number_placeholder(layout)
     number_sp, number_name = None, ""
@@ -166,6 +172,7 @@ class Deck:
         self.layouts = {role: layouts[index].part for role, index in blanks.layouts.items()}
         self.slide_ids = prs.part._element.get_or_add_sldIdLst()
         self.next_slide_id = self.slide_ids._next_id
+        self.slide_names = set(blanks.slide_names)
         self.notes_names = set(blanks.notes_names)
         self.image_numbers = list(blanks.image_numbers)
         self.images: dict = {}
@@ -174,7 +181,11 @@ class Deck:
     def add_slide(self, role: str) -> Page:
         """A new slide of the role's layout, at the end of the deck (as python-pptx's add_slide)."""
         blank = self.blanks.slides[role]
-        partname = PackURI("/ppt/slides/slide%d.xml" % (len(self.slide_ids) + 1))
+        number = len(self.slide_ids) + 1
+        while SLIDE_NAME % number in self.slide_names:  # a slide of the template's that a layout links to
+            number += 1
+        self.slide_names.add(SLIDE_NAME % number)
+        partname = PackURI(SLIDE_NAME % number)
         part = SlidePart(partname, CT.PML_SLIDE, self.package, copy.deepcopy(blank.element))
         _relate_new(part, self.layouts[role], RT.SLIDE_LAYOUT)
         rId = _relate_new(self.prs.part, part, RT.SLIDE)
@@ -190,7 +201,7 @@ class Deck:
         if self.notes_master is None:
             self.notes_master = self.prs.part.notes_master_part  # made from python-pptx's default if none
         partname = _next_partname(NOTES_NAME, self.notes_names)
-        self.notes_names.add(partname)
+        self.notes_names.add(partname.lower())
         part = NotesSlidePart(partname, CT.PML_NOTES_SLIDE, self.package, copy.deepcopy(self.blanks.notes))
         _relate_new(part, self.notes_master, RT.NOTES_MASTER)
         _relate_new(part, page.part, RT.SLIDE)
@@ -231,11 +242,12 @@ def _relate_new(source, target, reltype: str) -> str:
 
 
 def _next_partname(template: str, taken: set) -> PackURI:
-    """The part name python-pptx's next_partname gives, from the names already taken."""
-    prefix = template[: (template % 42).find("42")]
+    """The part name python-pptx's next_partname gives, from the names already taken (in lower case), but
+    compared in lower case."""
+    prefix = template[: (template % 42).find("42")].lower()
     names = {name for name in taken if name.startswith(prefix)}
     for number in range(len(names) + 1, 0, -1):
-        if template % number not in names:
+        if (template % number).lower() not in names:
             return PackURI(template % number)
     raise AssertionError("no free part name")
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from lxml import etree
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.oxml.ns import qn
+from pptx.oxml.ns import _nsmap, qn
 
 from leaflets.problems import TemplateError
 
@@ -34,6 +34,27 @@ class TextStyle:
     font: str
     width: float
     height: float
+
+
+MAX_PLACEHOLDERS = 100
+_PLACEHOLDERS = etree.XPath("count(./p:cSld/p:spTree/*/*[1]/p:nvPr/p:ph)", namespaces=_nsmap)
+
+
+def check_placeholder_counts(prs, name: str) -> None:
+    """Refuse a layout, or a notes master, with more placeholders than a slide could show: python-pptx copies
+    each onto a new slide or notes page numbered after a search of all those before it, so 25,000 of them
+    (4 MB of XML) took over ten minutes. PowerPoint's own layouts have fewer than ten."""
+    holders = [(f"layout '{layout.name[:40]}'", layout._element) for layout in prs.slide_layouts]
+    try:
+        holders.append(("notes master", prs.part.part_related_by(RT.NOTES_MASTER)._element))
+    except (KeyError, AttributeError):
+        pass  # python-pptx makes its own notes master
+    for what, element in holders:
+        count = int(_PLACEHOLDERS(element))
+        if count > MAX_PLACEHOLDERS:
+            raise TemplateError(f"the template {name} has a {what} with {count:,} placeholders, far more than a "
+                                f"slide needs (at most {MAX_PLACEHOLDERS}); delete them in PowerPoint's Slide Master "
+                                "view, or use another template")
 
 
 def find_layouts(prs, name: str = "template") -> dict:
