@@ -30,7 +30,8 @@ from leaflets.pictures import icons, images
 from leaflets.deck import package, pptx_lookup, text
 from leaflets.content import Content, Topic
 from leaflets.files import FileProblem
-from leaflets.deck.accessible import make_accessible, set_east_asian_theme_fonts
+from leaflets.deck.accessible import make_accessible
+from leaflets.deck.base import Base
 from leaflets.deck.measure import metrics_for
 from leaflets.deck.pages import Blanks, Deck, Page, make_blanks
 from leaflets.deck.plan import (FIXED_TITLES, LIST_SHARE, MAX_TITLE_LINES, Box, Frames, Slide, fitting_title_size,
@@ -56,9 +57,14 @@ class _Template:
     data: bytes
     frames: Frames
     blanks: Blanks
+    bases: dict = dataclasses.field(default_factory=dict, compare=False)  # East Asian typeface (or None) → Base
 
-    def open(self) -> Deck:
-        return Deck(Presentation(io.BytesIO(self.data)), self.blanks)
+    def open(self, east_asian: str | None = None) -> Deck:
+        """A deck to draw on the template; with `east_asian`, its theme sets East Asian text in that font."""
+        base = self.bases.get(east_asian)
+        if base is None:
+            base = self.bases[east_asian] = Base(self.data, east_asian)
+        return Deck(base.new_presentation(), self.blanks)
 
 
 def slides(content: Content, topic: Topic) -> list[Slide]:
@@ -69,13 +75,11 @@ def slides(content: Content, topic: Topic) -> list[Slide]:
 def write(content: Content, topic: Topic, path: Path) -> None:
     """Write the topic's talk deck to `path`, on content.yaml's template or the default one."""
     prepared = prepare(content.deck.template or DEFAULT_TEMPLATE)
-    deck = prepared.open()
+    deck = prepared.open(THEME.fonts.deck_east_asian if languages.is_cjk(topic.language) else None)
     prs = deck.prs
     for number, slide in enumerate(timed_plan(content, topic, prepared.frames), start=1):
         page = _draw(deck, slide, prepared.frames, number)
         make_accessible(page.tree, page.notes, topic.language)
-    if languages.is_cjk(topic.language):
-        set_east_asian_theme_fonts(prs, THEME.fonts.deck_east_asian)
     package.set_properties(prs, content, topic)
     package.write_reproducibly(prs, path, package.dated(content, topic))
 

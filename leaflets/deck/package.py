@@ -174,9 +174,14 @@ def write_reproducibly(prs, target: Path | BinaryIO, day: dt.datetime, keep: boo
     but with every entry dated `day`: python-pptx stamps entries with the clock, so two builds a second
     apart would otherwise differ. With `keep`, its entries are kept packed for the decks after it."""
     package = prs.part.package
-    parts = _parts_in_order(package)
-    entries = [("[Content_Types].xml", _content_types(parts)), ("_rels/.rels", _rels_xml(package._rels))]
+    shared = getattr(package, "shared", {})  # the template's parts a deck shares (leaflets.deck.base)
+    parts = _parts_in_order(package, shared)
+    names = [shared[part].name_and_type if part in shared else (part.partname, part.content_type) for part in parts]
+    entries = [("[Content_Types].xml", _content_types(parts, names)), ("_rels/.rels", _rels_xml(package._rels))]
     for part in parts:
+        if part in shared:
+            entries.extend(shared[part].entries)
+            continue
         entries.append((part.partname.membername, part.blob))
         if part._rels:
             entries.append((part.partname.rels_uri.membername, _rels_xml(part._rels)))
@@ -187,22 +192,23 @@ def write_reproducibly(prs, target: Path | BinaryIO, day: dt.datetime, keep: boo
         archive.write(target, entries, day, keep)
 
 
-def _parts_in_order(package) -> list:
+def _parts_in_order(package, shared: dict) -> list:
     """Every part once, in the order python-pptx's iter_parts gives them (depth first along the relationships)."""
     seen, order = set(), []
 
-    def visit(rels) -> None:
-        for rel in rels.values():
-            if rel.is_external:
-                continue
-            part = rel.target_part
+    def visit(children) -> None:
+        for part in children:
             if part not in seen:
                 seen.add(part)
                 order.append(part)
-                visit(part.rels)
+                visit(shared[part].children if part in shared else _children(part))
 
-    visit(package._rels)
+    visit(_children(package))
     return order
+
+
+def _children(source) -> list:
+    return [rel.target_part for rel in source._rels.values() if not rel.is_external]
 
 
 _XML_MADE: dict = {}
@@ -210,8 +216,8 @@ _XML_MADE: dict = {}
 every deck (python-pptx builds each from scratch)."""
 
 
-def _content_types(parts: list) -> bytes:
-    key = ("types", *((part.partname, part.content_type) for part in parts))
+def _content_types(parts: list, names: list) -> bytes:
+    key = ("types", *names)
     return _remembered(key, lambda: serialize_part_xml(_ContentTypesItem.xml_for(parts)))
 
 

@@ -123,3 +123,22 @@ def test_a_worker_draws_its_first_deck_on_the_template_read_before_the_workers_s
     draw.write(seed_content, seed_content.topics[0], tmp_path / "deck.pptx")
     assert read == []
     assert Presentation(str(tmp_path / "deck.pptx")).slides
+
+
+@pytest.mark.parametrize("language", ["en", "zh-Hans"])
+def test_a_deck_shares_the_template_parts_it_leaves_alone_and_is_the_deck_drawn_on_the_template_opened_afresh(
+        template, language, seed_content, tmp_path, monkeypatch):
+    content = seed_content.model_copy(update={"deck": seed_content.deck.model_copy(update={"template": template})})
+    topic = next(topic for topic in content.topics if topic.language == language)
+    draw.write(content, topic, tmp_path / "shared.pptx")
+    draw.write(content, topic, tmp_path / "again.pptx")
+    bases = draw.prepare(template).bases
+    [base] = [base for typeface, base in bases.items() if (typeface is None) == (language == "en")]
+    assert len(base.shared) > 10
+    for part, shared in base.shared.items():  # nothing drawn on a deck changed a part the decks share
+        assert shared.entries[0] == (part.partname.membername, part.blob)
+        assert shared.entries[1:] == (((part.partname.rels_uri.membername, part._rels.xml),) if part._rels else ())
+    monkeypatch.setattr(base, "shared", None)  # each deck opens the template afresh with python-pptx
+    draw.write(content, topic, tmp_path / "afresh.pptx")
+    drawn = [(tmp_path / name).read_bytes() for name in ("shared.pptx", "again.pptx", "afresh.pptx")]
+    assert drawn[0] == drawn[1] == drawn[2]
