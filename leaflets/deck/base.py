@@ -71,20 +71,21 @@ class Base:
             self.shared = {part: Shared(part) for part in shared}
         self._data, self._east_asian = data, east_asian
 
-    def new_presentation(self):
-        """A presentation to draw one deck on, as python-pptx's Presentation(template) opens it."""
+    def new_presentation(self) -> tuple:
+        """A presentation to draw one deck on, as python-pptx's Presentation(template) opens it, and the notes
+        master to relate it to at its first notes page (None: python-pptx's own, from the template or made)."""
         if self.shared is None:
             prs = Presentation(io.BytesIO(self._data))
             if self._east_asian:
                 set_east_asian_theme_fonts(prs, self._east_asian)
-            return prs
+            return prs, None
         package = DeckPackage(self.shared)
         presentation = _copied(self.presentation, package)
         core = self.core and _copied(self.core, package)
         instead = {self.presentation: presentation, self.core: core}
         _copy_rels(self.package._rels, package._rels, instead)
         _copy_rels(self.presentation._rels, presentation._rels, instead)
-        return presentation.presentation
+        return presentation.presentation, self.notes_master
 
 
 def _related(source, reltype: str):

@@ -64,7 +64,7 @@ class _Template:
         base = self.bases.get(east_asian)
         if base is None:
             base = self.bases[east_asian] = Base(self.data, east_asian)
-        return Deck(base.new_presentation(), self.blanks)
+        return Deck(*base.new_presentation(), self.blanks)
 
 
 def slides(content: Content, topic: Topic) -> list[Slide]:

@@ -158,8 +158,9 @@ class Deck:
     """One deck being made on an opened template: the slides, notes pages and pictures added to it, and
     the part names and pictures already used, which python-pptx would otherwise search the deck for."""
 
-    def __init__(self, prs, blanks: Blanks):
+    def __init__(self, prs, notes_master, blanks: Blanks):
         self.prs = prs
+        self.made_notes_master = notes_master  # the one python-pptx would make, made once for the template
         self.blanks = blanks
         self.package = prs.part.package
         layouts = prs.slide_layouts
@@ -187,8 +188,11 @@ class Deck:
 
     def add_notes(self, page: Page):
         """The slide's new notes page (as python-pptx's notes_slide); returns its notes placeholder."""
-        if self.notes_master is None:
-            self.notes_master = self.prs.part.notes_master_part  # made from python-pptx's default if none
+        if self.notes_master is None and self.made_notes_master is not None:
+            self.notes_master = self.made_notes_master
+            _relate_new(self.prs.part, self.notes_master, RT.NOTES_MASTER)  # as python-pptx relates the one it makes
+        elif self.notes_master is None:
+            self.notes_master = self.prs.part.notes_master_part  # the template's, or made from python-pptx's default
         partname = _next_partname(NOTES_NAME, self.notes_names)
         self.notes_names.add(partname)
         part = NotesSlidePart(partname, CT.PML_NOTES_SLIDE, self.package, copy.deepcopy(self.blanks.notes))
