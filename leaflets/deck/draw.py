@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pptx import Presentation
-from pptx.oxml import parse_xml
-from pptx.oxml.ns import nsdecls, qn
+from pptx.oxml.ns import qn
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.shapes.autoshape import AutoShapeType, Shape
@@ -33,7 +32,7 @@ from leaflets.files import FileProblem
 from leaflets.deck.accessible import make_accessible
 from leaflets.deck.base import Base
 from leaflets.deck.measure import metrics_for
-from leaflets.deck.pages import Blanks, Deck, Page, make_blanks
+from leaflets.deck.pages import Blanks, Deck, Page, make_blanks, place
 from leaflets.deck.plan import (FIXED_TITLES, LIST_SHARE, MAX_TITLE_LINES, Box, Frames, Slide, fitting_title_size,
                                  timed_plan, title_size_too_big, title_too_big)
 from leaflets.problems import TemplateError
@@ -256,11 +255,7 @@ def _add_icon(deck: Deck, page: Page, slide: Slide) -> None:
     picture = deck.add_picture(page, icons.png(slide.icon, icons.COLOURS[slide.icon]), x + width - size,
                                y + (height - size) // 2, size, size)
     picture.nvPicPr.cNvPr.name = f"Icon: a {ICON_WORDS[slide.icon]}"  # the title says what it means: decorative
-    _place(page.title, x, y, width - size - Emu(152400), height)
-
-
-def _place(shape, x: int, y: int, width: int, height: int) -> None:
-    shape.x, shape.y, shape.cx, shape.cy = x, y, width, height
+    place(page.title, x, y, width - size - Emu(152400), height)
 
 
 def _add_picture(deck: Deck, page: Page, path: Path, alt: str) -> None:
@@ -268,7 +263,7 @@ def _add_picture(deck: Deck, page: Page, path: Path, alt: str) -> None:
     the list keeps the left part it was measured for."""
     x, y, width, height = page.body_box
     list_width = int(width * LIST_SHARE)
-    _place(page.body, x, y, list_width, height)
+    place(page.body, x, y, list_width, height)
     page.body_box = (x, y, list_width, height)
     gap = Emu(182880)
     room_width, room_height = width - list_width - gap, height
@@ -338,13 +333,7 @@ def _add_logo(deck: Deck, page: Page, logo: Path, description: str, slide_width:
 
 def _add_slide_number(page: Page, number: int) -> None:
     """A slide-number placeholder holding PowerPoint's slide-number field, where the layout has one."""
-    placeholder = page.add_slide_number()
-    if placeholder is None:
-        return
-    paragraph = page.placeholder(placeholder.ph_idx).get_or_add_txBody().p_lst[0]
-    paragraph.append(parse_xml(
-        f'<a:fld {nsdecls("a")} id="{{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}}" type="slidenum">'
-        f'<a:t>{number}</a:t></a:fld>'))
+    page.add_slide_number(number)
 
 
 # ----------------------------------------------------------------------------------------------

@@ -9,10 +9,12 @@ import zipfile
 
 import pytest
 from pptx import Presentation
+from pptx.oxml import parse_xml
 from pptx.oxml.shapes.picture import CT_Picture
 from pptx.util import Emu
 
 from leaflets.deck import archive, draw, text
+from leaflets.deck.pages import SLIDE_NUMBER_FIELD, place
 from leaflets.deck.template import slide_number_placeholder
 from leaflets.pictures import icons
 
@@ -70,8 +72,14 @@ def test_slides_notes_pages_and_pictures_are_the_parts_python_pptx_would_make(te
             slide.shapes.add_picture(io.BytesIO(picture), 10, 20, height=height)
         ours.add_picture(page, ICON, 30, 40, 50, 60)
         slide.shapes.add_picture(io.BytesIO(ICON), 30, 40, 50, 60)
-        if page.add_slide_number() is not None:
+        if page.add_slide_number(step + 1) is not None:
             slide.shapes.clone_placeholder(slide_number_placeholder(layout))
+            number = slide.shapes[-1]
+            slide.placeholders[number.placeholder_format.idx].text_frame.paragraphs[0]._p.append(
+                parse_xml(SLIDE_NUMBER_FIELD % (step + 1)))
+        place(page.title, 100, 200, 3000 * step, 400)
+        slide.shapes.title.left, slide.shapes.title.top, slide.shapes.title.width = 100, 200, 3000 * step
+        slide.shapes.title.height = 400
         text.set_text(ours.add_notes(page).get_or_add_txBody(), f"Notes {step}\n\nmore")
         slide.notes_slide.notes_text_frame.text = f"Notes {step}\n\nmore"
     assert saved(ours.prs) == saved(theirs)
