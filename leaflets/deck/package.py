@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.oxml import serialize_part_xml
 from pptx.opc.serialized import _ContentTypesItem
@@ -183,7 +184,7 @@ def write_reproducibly(prs, target: Path | BinaryIO, day: dt.datetime, keep: boo
             entries.extend(shared[part].entries)
             continue
         entries.append((part.partname.membername, part.blob))
-        if part._rels:
+        if part._rels._rels:
             entries.append((part.partname.rels_uri.membername, _rels_xml(part._rels)))
     if isinstance(target, Path):
         with open(target, "wb") as file:
@@ -208,7 +209,13 @@ def _parts_in_order(package, shared: dict) -> list:
 
 
 def _children(source) -> list:
-    return [rel.target_part for rel in source._rels.values() if not rel.is_external]
+    return [rel._target for rel in _relationships(source._rels) if rel._target_mode != RTM.EXTERNAL]
+
+
+def _relationships(rels):
+    """The relationships in a python-pptx relationship list, read from its table: their public properties
+    are lazy, and a deck walks hundreds of them."""
+    return rels._rels.values()
 
 
 _XML_MADE: dict = {}
@@ -222,8 +229,9 @@ def _content_types(parts: list, names: list) -> bytes:
 
 
 def _rels_xml(rels) -> bytes:
-    key = (rels._base_uri, *((rel.rId, rel.reltype, rel.target_ref if rel.is_external else rel.target_partname,
-                              rel.is_external) for rel in rels.values()))
+    key = (rels._base_uri, *((rel._rId, rel._reltype, rel._target_mode,
+                              rel._target if rel._target_mode == RTM.EXTERNAL else rel._target.partname)
+                             for rel in _relationships(rels)))
     return _remembered(key, lambda: rels.xml)
 
 
