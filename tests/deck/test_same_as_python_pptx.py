@@ -3,20 +3,28 @@ speed; each of these gives exactly what python-pptx's own way gives, on template
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
+import re
 import zipfile
 
 import pytest
 from pptx import Presentation
 from pptx.oxml import parse_xml
 from pptx.oxml.shapes.picture import CT_Picture
+from pptx.oxml.ns import qn
 from pptx.util import Emu
+from lxml import etree
 
-from leaflets.deck import archive, draw, text
+from leaflets import languages
+from leaflets.content import load
+from leaflets.deck import accessible, archive, draw, text
 from leaflets.deck.pages import SLIDE_NUMBER_FIELD, place
-from leaflets.deck.template import slide_number_placeholder
+from leaflets.deck.template import TEXT_KINDS, slide_number_placeholder
 from leaflets.pictures import icons
+from leaflets.theme import THEME
+from tests.conftest import FIXTURES
 
 ICON = icons.png("causes", icons.COLOURS["causes"])
 OTHER_ICON = icons.png("advice", icons.COLOURS["advice"])
@@ -150,3 +158,55 @@ def test_a_deck_shares_the_template_parts_it_leaves_alone_and_is_the_deck_drawn_
     draw.write(content, topic, tmp_path / "afresh.pptx")
     drawn = [(tmp_path / name).read_bytes() for name in ("shared.pptx", "again.pptx", "afresh.pptx")]
     assert drawn[0] == drawn[1] == drawn[2]
+
+
+def accessible_as_python_pptx_reads_it(tree, notes, language):
+    """make_accessible written with python-pptx's own placeholder lookups and XPath searches."""
+    placeholders = list(tree.iter_ph_elms())
+    title = next((element for element in placeholders if element.ph_idx == 0), None)
+    body = [element for element in sorted(placeholders, key=lambda element: element.ph_idx)
+            if element.ph_type in TEXT_KINDS]
+    anchor = tree.xpath("./p:grpSpPr")[0]
+    for element in reversed(([title] if title is not None else []) + body):
+        anchor.addnext(element)
+    for shape in tree.iter_shape_elms():
+        if not shape.has_ph_elm:
+            properties = shape.xpath("./*[1]/p:cNvPr")[0]
+            if re.fullmatch(r"image\.\w+", properties.get("descr", "")):
+                del properties.attrib["descr"]
+            if not properties.get("descr"):
+                accessible._mark_decorative(properties)
+    east_asian = THEME.fonts.deck_east_asian if languages.is_cjk(language) else None
+    for part in (tree, notes) if notes is not None else (tree,):
+        for run in part.xpath(".//a:r[not(a:rPr)] | .//a:fld[not(a:rPr)]"):
+            run.insert(0, run.makeelement(qn("a:rPr"), {}))
+        for run_properties in part.xpath(".//a:r/a:rPr | .//a:fld/a:rPr | .//a:endParaRPr"):
+            run_properties.set("lang", languages.office_tag(language))
+            if east_asian:
+                run_properties.set("altLang", "en-US")
+                accessible._set_east_asian(run_properties, east_asian)
+
+
+@pytest.mark.parametrize("source", ["branded", "pictures", "seed"])
+def test_reading_order_decorative_shapes_and_languages_are_set_as_python_pptx_lookups_set_them(
+        template, source, seed_content, tmp_path, monkeypatch):
+    content = seed_content if source == "seed" else load(FIXTURES / f"{source}.yaml")
+    content = content.model_copy(update={"deck": content.deck.model_copy(update={"template": template})})
+    made = []
+
+    def both_ways(tree, notes, language):
+        properties = tree.find(qn("p:grpSpPr"))
+        for shape in list(properties.itersiblings()):  # the shapes in reverse, for the reading order to right
+            properties.addnext(shape)
+        theirs = [copy.deepcopy(element) for element in (tree, notes)]  # each in a document of its own
+        accessible_as_python_pptx_reads_it(*theirs, language)
+        accessible.make_accessible(tree, notes, language)
+        made.append(([etree.tostring(copy.deepcopy(element)) for element in (tree, notes)],
+                     [etree.tostring(element) for element in theirs]))
+
+    monkeypatch.setattr(draw, "make_accessible", both_ways)
+    for topic in content.topics:
+        draw.write(content, topic, tmp_path / "deck.pptx")
+    assert len(made) > 10
+    for ours, theirs in made:
+        assert ours == theirs
