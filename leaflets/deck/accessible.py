@@ -3,6 +3,7 @@ reading order (title, body, pictures), and every run of text in the content's la
 
 from __future__ import annotations
 
+import copy
 import re
 
 from lxml import etree
@@ -72,9 +73,12 @@ def _mark_decorative(properties) -> None:
         "{http://schemas.openxmlformats.org/drawingml/2006/main}extLst", {})
     if not extensions:
         properties.append(holder)
-    holder.append(parse_xml(
-        f'<a:ext {nsdecls("a")} uri="{_DECORATIVE_EXT}"><adec:decorative '
-        'xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/></a:ext>'))
+    holder.append(copy.deepcopy(_DECORATIVE_FLAG))
+
+
+_DECORATIVE_FLAG = parse_xml(
+    f'<a:ext {nsdecls("a")} uri="{_DECORATIVE_EXT}"><adec:decorative '
+    'xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/></a:ext>')
 
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"

@@ -21,7 +21,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import _Relationship
 from pptx.opc.packuri import PackURI
 from pptx.oxml import parse_xml
-from pptx.oxml.ns import _nsmap, nsdecls
+from pptx.oxml.ns import _nsmap, nsdecls, qn
 from pptx.oxml.shapes.autoshape import CT_Shape
 from pptx.oxml.simpletypes import ST_Coordinate, ST_Direction, ST_PositiveCoordinate
 from pptx.parts.image import Image, ImagePart
@@ -35,6 +35,7 @@ MAX_SLIDE_ID = 2147483647
 SLIDE_NUMBER_FIELD = f'<a:fld {nsdecls("a")} id="{{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}}" type="slidenum"><a:t>%d</a:t></a:fld>'
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _T, _XFRM, _OFF, _EXT = (f"{_A}{tag}" for tag in ("t", "xfrm", "off", "ext"))
+_SLIDE_ID, _RELATIONSHIP_ID = qn("p:sldId"), qn("r:id")
 _IDS = etree.XPath("//@id")
 _NAMES = etree.XPath("//p:cNvPr/@name", namespaces=_nsmap)
 
@@ -203,7 +204,7 @@ class Deck:
         _relate_new(part, self.layouts[role], RT.SLIDE_LAYOUT)
         rId = _relate_new(self.prs.part, part, RT.SLIDE)
         if self.next_slide_id < MAX_SLIDE_ID:  # else python-pptx looks for a free id below it
-            self.slide_ids._add_sldId(id=self.next_slide_id, rId=rId)
+            SubElement(self.slide_ids, _SLIDE_ID, {"id": str(self.next_slide_id), _RELATIONSHIP_ID: rId})
             self.next_slide_id += 1
         else:
             self.slide_ids.add_sldId(rId)
