@@ -4,6 +4,7 @@ assets/checks/, extended per content file under `checks:`."""
 from __future__ import annotations
 
 import functools
+import re
 
 from leaflets.content import mentions
 from leaflets.theme import asset
@@ -20,9 +21,29 @@ def medicines() -> tuple[str, ...]:
 
 
 def named_medicines(text: str, more: tuple[str, ...] = ()) -> list[str]:
-    """The medicines (the built-in list and `more`, content.yaml's own) that `text` names, in name order."""
+    """The medicines (the built-in list and `more`, content.yaml's own) that `text` names, in name order.
+    Only names that begin like one of the text's words are looked for (`mentions` wants a whole word)."""
     lower = text.lower()
-    return [name for name in _medicine_names(more) if name in lower and mentions(lower, name)]
+    always, by_start = _medicine_index(more)
+    starts = {word[:3] for word in _WORD.findall(lower)}
+    candidates = sorted([*always, *(name for start in starts & by_start.keys() for name in by_start[start])])
+    return [name for name in candidates if name in lower and mentions(lower, name)]
+
+
+_WORD = re.compile(r"(?<![\w-])\w+")  # where `mentions` lets a name begin
+
+
+@functools.lru_cache(maxsize=16)
+def _medicine_index(more: tuple[str, ...]) -> tuple[tuple[str, ...], dict[str, list[str]]]:
+    """The names `mentions` finds only as whole words, by their first three letters (all word characters);
+    the others (shorter, or Chinese, found anywhere) are always looked for."""
+    always, by_start = [], {}
+    for name in _medicine_names(more):
+        if re.fullmatch(r"\w{3}", name[:3]) and (name.isascii() or re.search(r"[A-Za-z\u00c0-\u024f]", name)):
+            by_start.setdefault(name[:3], []).append(name)
+        else:
+            always.append(name)
+    return tuple(always), by_start
 
 
 @functools.lru_cache(maxsize=16)

@@ -3,12 +3,13 @@ reading order (title, body, pictures), and every run of text in the content's la
 
 from __future__ import annotations
 
+import copy
 import re
 
 from lxml import etree
 
 from pptx.oxml import parse_xml
-from pptx.oxml.ns import _nsmap, nsdecls
+from pptx.oxml.ns import _nsmap, nsdecls, qn
 
 from leaflets import languages
 from leaflets.deck.template import TEXT_KINDS, theme_root
@@ -20,17 +21,20 @@ _PROPERTIES = etree.XPath("./*[1]/p:cNvPr", namespaces=_nsmap)
 _GROUP_PROPERTIES = etree.XPath("./p:grpSpPr", namespaces=_nsmap)
 _DECORATIVE = etree.XPath(f"./a:extLst/a:ext[@uri='{_DECORATIVE_EXT}']", namespaces=_nsmap)
 _EXTENSIONS = etree.XPath("./a:extLst", namespaces=_nsmap)
-_RUNS_WITHOUT_PROPERTIES = etree.XPath(".//a:r[not(a:rPr)] | .//a:fld[not(a:rPr)]", namespaces=_nsmap)
-_RUN_PROPERTIES = etree.XPath(".//a:r/a:rPr | .//a:fld/a:rPr | .//a:endParaRPr", namespaces=_nsmap)
+_SHAPE_TAGS = tuple(qn(f"p:{tag}") for tag in ("sp", "grpSp", "graphicFrame", "cxnSp", "pic", "contentPart"))
+_PLACEHOLDERS = etree.XPath(  # the p:ph of each shape in the tree that has one (python-pptx's iter_ph_elms)
+    "./*[self::p:sp or self::p:grpSp or self::p:graphicFrame or self::p:cxnSp or self::p:pic or self::p:contentPart]"
+    "/*[1]/p:nvPr/p:ph", namespaces=_nsmap)
+_TEXT_KINDS = {kind.xml_value for kind in TEXT_KINDS}
 
 
 def make_accessible(tree, notes, language: str) -> None:
     """Reading order title, body, then the rest; every picture or drawn shape without alt text marked
     decorative; every run of text, on the slide (shape tree `tree`) and in its notes (`notes`, if any), in
     the topic's language (and, for Chinese, with an East Asian font named, so PowerPoint sets it in one)."""
-    _order_for_reading(tree)
-    for shape in tree.iter_shape_elms():
-        if shape.has_ph_elm:
+    placeholders = _order_for_reading(tree)
+    for shape in tree.iterchildren(*_SHAPE_TAGS):
+        if shape in placeholders:
             continue
         properties = _PROPERTIES(shape)[0]
         if re.fullmatch(r"image\.\w+", properties.get("descr", "")):
@@ -43,17 +47,21 @@ def make_accessible(tree, notes, language: str) -> None:
         _set_language(notes, languages.office_tag(language), east_asian)
 
 
-def _order_for_reading(tree) -> None:
+def _order_for_reading(tree) -> set:
     """Screen readers read shapes in document order: the title first, then the body placeholders;
-    pictures keep their order after them (and with it their stacking: a logo stays on its card)."""
-    placeholders = list(tree.iter_ph_elms())
-    title = next((element for element in placeholders if element.ph_idx == 0), None)
-    body = [element for element in sorted(placeholders, key=lambda element: element.ph_idx)
-            if element.ph_type in TEXT_KINDS]
+    pictures keep their order after them (and with it their stacking: a logo stays on its card).
+    Returns the placeholders."""
+    shapes: dict = {}  # shape → its first p:ph's idx and type, as python-pptx reads them (with its defaults)
+    for ph in _PLACEHOLDERS(tree):
+        shapes.setdefault(ph.getparent().getparent().getparent(), (int(ph.get("idx", "0")), ph.get("type", "obj")))
+    found = [(shape, idx, kind) for shape, (idx, kind) in shapes.items()]
+    title = next((shape for shape, idx, _ in found if idx == 0), None)
+    body = [shape for shape, _, kind in sorted(found, key=lambda one: one[1]) if kind in _TEXT_KINDS]
     first = ([title] if title is not None else []) + body
     anchor = _GROUP_PROPERTIES(tree)[0]
     for element in reversed(first):
         anchor.addnext(element)
+    return set(shapes)
 
 
 def _mark_decorative(properties) -> None:
@@ -65,12 +73,16 @@ def _mark_decorative(properties) -> None:
         "{http://schemas.openxmlformats.org/drawingml/2006/main}extLst", {})
     if not extensions:
         properties.append(holder)
-    holder.append(parse_xml(
-        f'<a:ext {nsdecls("a")} uri="{_DECORATIVE_EXT}"><adec:decorative '
-        'xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/></a:ext>'))
+    holder.append(copy.deepcopy(_DECORATIVE_FLAG))
+
+
+_DECORATIVE_FLAG = parse_xml(
+    f'<a:ext {nsdecls("a")} uri="{_DECORATIVE_EXT}"><adec:decorative '
+    'xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/></a:ext>')
 
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_RUN, _FIELD, _PARAGRAPH_END, _RUN_PROPERTIES = (f"{_A}{tag}" for tag in ("r", "fld", "endParaRPr", "rPr"))
 # Children of a:rPr come in this order (CT_TextCharacterProperties); a:ea goes after a:latin.
 _BEFORE_EA = {f"{_A}{name}" for name in ("ln", "noFill", "solidFill", "gradFill", "blipFill", "pattFill",
                                          "grpFill", "effectLst", "effectDag", "highlight", "uLnTx", "uLn",
@@ -79,14 +91,21 @@ _BEFORE_EA = {f"{_A}{name}" for name in ("ln", "noFill", "solidFill", "gradFill"
 
 def _set_language(tree, language: str, east_asian: str | None = None) -> None:
     """The language of every run, field and paragraph end, so a screen reader picks the right voice;
-    with `east_asian`, the font PowerPoint sets the run's Chinese characters in (a:ea)."""
-    for run in _RUNS_WITHOUT_PROPERTIES(tree):
-        run.insert(0, run.makeelement(f"{_A}rPr", {}))
-    for run_properties in _RUN_PROPERTIES(tree):
-        run_properties.set("lang", language)
-        if east_asian:
-            run_properties.set("altLang", "en-US")
-            _set_east_asian(run_properties, east_asian)
+    with `east_asian`, the font PowerPoint sets the run's Chinese characters in (a:ea). A run or field
+    without properties is given them first."""
+    for element in tree.iter(_RUN, _FIELD, _PARAGRAPH_END):
+        if element.tag == _PARAGRAPH_END:
+            found = (element,)
+        else:
+            found = element.findall(_RUN_PROPERTIES)
+            if not found:
+                found = (element.makeelement(_RUN_PROPERTIES, {}),)
+                element.insert(0, found[0])
+        for run_properties in found:
+            run_properties.set("lang", language)
+            if east_asian:
+                run_properties.set("altLang", "en-US")
+                _set_east_asian(run_properties, east_asian)
 
 
 def _set_east_asian(run_properties, typeface: str) -> None:

@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pptx import Presentation
-from pptx.oxml import parse_xml
-from pptx.oxml.ns import nsdecls, qn
+from pptx.oxml.ns import qn
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.shapes.autoshape import AutoShapeType, Shape
@@ -30,9 +29,10 @@ from leaflets.pictures import icons, images
 from leaflets.deck import package, pptx_lookup, text
 from leaflets.content import Content, Topic
 from leaflets.files import FileProblem
-from leaflets.deck.accessible import make_accessible, set_east_asian_theme_fonts
+from leaflets.deck.accessible import make_accessible
+from leaflets.deck.base import Base
 from leaflets.deck.measure import metrics_for
-from leaflets.deck.pages import Blanks, Deck, Page, make_blanks
+from leaflets.deck.pages import Blanks, Deck, Page, make_blanks, place
 from leaflets.deck.plan import (FIXED_TITLES, LIST_SHARE, MAX_TITLE_LINES, Box, Frames, Slide, fitting_title_size,
                                  timed_plan, title_size_too_big, title_too_big)
 from leaflets.problems import TemplateError
@@ -57,9 +57,14 @@ class _Template:
     data: bytes
     frames: Frames
     blanks: Blanks
+    bases: dict = dataclasses.field(default_factory=dict, compare=False)  # East Asian typeface (or None) → Base
 
-    def open(self) -> Deck:
-        return Deck(Presentation(io.BytesIO(self.data)), self.blanks)
+    def open(self, east_asian: str | None = None) -> Deck:
+        """A deck to draw on the template; with `east_asian`, its theme sets East Asian text in that font."""
+        base = self.bases.get(east_asian)
+        if base is None:
+            base = self.bases[east_asian] = Base(self.data, east_asian)
+        return Deck(*base.new_presentation(), self.blanks)
 
 
 def slides(content: Content, topic: Topic) -> list[Slide]:
@@ -70,13 +75,11 @@ def slides(content: Content, topic: Topic) -> list[Slide]:
 def write(content: Content, topic: Topic, path: Path) -> None:
     """Write the topic's talk deck to `path`, on content.yaml's template or the default one."""
     prepared = prepare(content.deck.template or DEFAULT_TEMPLATE)
-    deck = prepared.open()
+    deck = prepared.open(THEME.fonts.deck_east_asian if languages.is_cjk(topic.language) else None)
     prs = deck.prs
     for number, slide in enumerate(timed_plan(content, topic, prepared.frames), start=1):
         page = _draw(deck, slide, prepared.frames, number)
         make_accessible(page.tree, page.notes, topic.language)
-    if languages.is_cjk(topic.language):
-        set_east_asian_theme_fonts(prs, THEME.fonts.deck_east_asian)
     package.set_properties(prs, content, topic)
     package.write_reproducibly(prs, path, package.dated(content, topic))
 
@@ -257,11 +260,7 @@ def _add_icon(deck: Deck, page: Page, slide: Slide) -> None:
     picture = deck.add_picture(page, icons.png(slide.icon, icons.COLOURS[slide.icon]), x + width - size,
                                y + (height - size) // 2, size, size)
     picture.nvPicPr.cNvPr.name = f"Icon: a {ICON_WORDS[slide.icon]}"  # the title says what it means: decorative
-    _place(page.title, x, y, width - size - Emu(152400), height)
-
-
-def _place(shape, x: int, y: int, width: int, height: int) -> None:
-    shape.x, shape.y, shape.cx, shape.cy = x, y, width, height
+    place(page.title, x, y, width - size - Emu(152400), height)
 
 
 def _add_picture(deck: Deck, page: Page, path: Path, alt: str) -> None:
@@ -269,7 +268,7 @@ def _add_picture(deck: Deck, page: Page, path: Path, alt: str) -> None:
     the list keeps the left part it was measured for."""
     x, y, width, height = page.body_box
     list_width = int(width * LIST_SHARE)
-    _place(page.body, x, y, list_width, height)
+    place(page.body, x, y, list_width, height)
     page.body_box = (x, y, list_width, height)
     gap = Emu(182880)
     room_width, room_height = width - list_width - gap, height
@@ -339,13 +338,7 @@ def _add_logo(deck: Deck, page: Page, logo: Path, description: str, slide_width:
 
 def _add_slide_number(page: Page, number: int) -> None:
     """A slide-number placeholder holding PowerPoint's slide-number field, where the layout has one."""
-    placeholder = page.add_slide_number()
-    if placeholder is None:
-        return
-    paragraph = page.placeholder(placeholder.ph_idx).get_or_add_txBody().p_lst[0]
-    paragraph.append(parse_xml(
-        f'<a:fld {nsdecls("a")} id="{{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}}" type="slidenum">'
-        f'<a:t>{number}</a:t></a:fld>'))
+    page.add_slide_number(number)
 
 
 # ----------------------------------------------------------------------------------------------

@@ -24,22 +24,27 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
     if fonts.has_cjk(text):
         return _wrap_chinese(text, font, size, width)
     lines: list[str] = []
-    line = ""
+    line, line_units = "", 0
+    space = _units(" ", font)
     for word in text.split():
         for piece in _pieces(word, font, size, width):
-            candidate = f"{line} {piece}" if line else piece
-            if line and stringWidth(candidate, font, size) > width:
+            units = _units(piece, font)
+            # As stringWidth(f"{line} {piece}", font, size), which sums the glyphs' widths (in thousandths of
+            # the size) before it scales them: the line's sum is kept rather than measured again.
+            if line and (line_units + space + units) * 0.001 * size > width:
                 lines.append(line)
-                line = piece
+                line, line_units = piece, units
+            elif line:
+                line, line_units = f"{line} {piece}", line_units + space + units
             else:
-                line = candidate
+                line, line_units = piece, units
     if line or not lines:
         lines.append(line)
     return lines
 
 
 def _pieces(word: str, font: str, size: float, width: float) -> list[str]:
-    if _word_width(word, font, size) <= width:
+    if _units(word, font) * 0.001 * size <= width:
         return [word]
     pieces, piece = [], ""
     for char in word:
@@ -51,9 +56,10 @@ def _pieces(word: str, font: str, size: float, width: float) -> list[str]:
 
 
 @functools.lru_cache(maxsize=16384)
-def _word_width(word: str, font: str, size: float) -> float:
-    """A word's width: the same words come back in every list a deck measures, at the same few sizes."""
-    return stringWidth(word, font, size)
+def _units(word: str, font: str) -> int:
+    """A word's width in thousandths of the type size, the whole number stringWidth sums from the font's
+    glyph widths: the same words come back in every list a deck measures."""
+    return round(stringWidth(word, font, 1000))
 
 
 def _wrap_chinese(text: str, font: str, size: float, width: float) -> list[str]:

@@ -22,6 +22,7 @@ from typing import BinaryIO
 
 from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.oxml import serialize_part_xml
 from pptx.opc.serialized import _ContentTypesItem
@@ -274,11 +275,16 @@ def write_reproducibly(prs, target: Path | BinaryIO, day: dt.datetime, keep: boo
     but with every entry dated `day`: python-pptx stamps entries with the clock, so two builds a second
     apart would otherwise differ. With `keep`, its entries are kept packed for the decks after it."""
     package = prs.part.package
-    parts = _parts_in_order(package)
-    entries = [("[Content_Types].xml", _content_types(parts)), ("_rels/.rels", _rels_xml(package._rels))]
+    shared = getattr(package, "shared", {})  # the template's parts a deck shares (leaflets.deck.base)
+    parts = _parts_in_order(package, shared)
+    names = [shared[part].name_and_type if part in shared else (part.partname, part.content_type) for part in parts]
+    entries = [("[Content_Types].xml", _content_types(parts, names)), ("_rels/.rels", _rels_xml(package._rels))]
     for part in parts:
+        if part in shared:
+            entries.extend(shared[part].entries)
+            continue
         entries.append((part.partname.membername, part.blob))
-        if part._rels:
+        if part._rels._rels:
             entries.append((part.partname.rels_uri.membername, _rels_xml(part._rels)))
     if len({name.lower() for name, _ in entries}) < len(entries):  # PowerPoint compares part names in any case
         raise ValueError("two of the deck's parts have the same name")
@@ -289,22 +295,29 @@ def write_reproducibly(prs, target: Path | BinaryIO, day: dt.datetime, keep: boo
         archive.write(target, entries, day, keep)
 
 
-def _parts_in_order(package) -> list:
+def _parts_in_order(package, shared: dict) -> list:
     """Every part once, in the order python-pptx's iter_parts gives them (depth first along the relationships)."""
     seen, order = set(), []
 
-    def visit(rels) -> None:
-        for rel in rels.values():
-            if rel.is_external:
-                continue
-            part = rel.target_part
+    def visit(children) -> None:
+        for part in children:
             if part not in seen:
                 seen.add(part)
                 order.append(part)
-                visit(part.rels)
+                visit(shared[part].children if part in shared else _children(part))
 
-    visit(package._rels)
+    visit(_children(package))
     return order
+
+
+def _children(source) -> list:
+    return [rel._target for rel in _relationships(source._rels) if rel._target_mode != RTM.EXTERNAL]
+
+
+def _relationships(rels):
+    """The relationships in a python-pptx relationship list, read from its table: their public properties
+    are lazy, and a deck walks hundreds of them."""
+    return rels._rels.values()
 
 
 _XML_MADE: dict = {}
@@ -312,14 +325,15 @@ _XML_MADE: dict = {}
 every deck (python-pptx builds each from scratch)."""
 
 
-def _content_types(parts: list) -> bytes:
-    key = ("types", *((part.partname, part.content_type) for part in parts))
+def _content_types(parts: list, names: list) -> bytes:
+    key = ("types", *names)
     return _remembered(key, lambda: serialize_part_xml(_ContentTypesItem.xml_for(parts)))
 
 
 def _rels_xml(rels) -> bytes:
-    key = (rels._base_uri, *((rel.rId, rel.reltype, rel.target_ref if rel.is_external else rel.target_partname,
-                              rel.is_external) for rel in rels.values()))
+    key = (rels._base_uri, *((rel._rId, rel._reltype, rel._target_mode,
+                              rel._target if rel._target_mode == RTM.EXTERNAL else rel._target.partname)
+                             for rel in _relationships(rels)))
     return _remembered(key, lambda: rels.xml)
 
 

@@ -14,13 +14,17 @@ import copy
 from dataclasses import dataclass
 
 from lxml import etree
+from lxml.etree import SubElement
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import _Relationship
 from pptx.opc.packuri import PackURI
-from pptx.oxml.ns import _nsmap
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import _nsmap, nsdecls, qn
 from pptx.oxml.shapes.autoshape import CT_Shape
-from pptx.oxml.simpletypes import ST_Direction
+from pptx.oxml.simpletypes import ST_Coordinate, ST_Direction, ST_PositiveCoordinate
 from pptx.parts.image import Image, ImagePart
 from pptx.parts.slide import NotesSlidePart, SlidePart
 
@@ -30,6 +34,10 @@ SLIDE_NAME = "/ppt/slides/slide%d.xml"
 NOTES_NAME = "/ppt/notesSlides/notesSlide%d.xml"
 IMAGE_PREFIX = "/ppt/media/image"
 MAX_SLIDE_ID = 2147483647
+SLIDE_NUMBER_FIELD = f'<a:fld {nsdecls("a")} id="{{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}}" type="slidenum"><a:t>%d</a:t></a:fld>'
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_T, _XFRM, _OFF, _EXT = (f"{_A}{tag}" for tag in ("t", "xfrm", "off", "ext"))
+_SLIDE_ID, _RELATIONSHIP_ID = qn("p:sldId"), qn("r:id")
 _IDS = etree.XPath("//@id")
 _NAMES = etree.XPath("//p:cNvPr/@name", namespaces=_nsmap)
 
@@ -37,7 +45,8 @@ _NAMES = etree.XPath("//p:cNvPr/@name", namespaces=_nsmap)
 @dataclass(frozen=True)
 class Blank:
     """A new slide of one layout as python-pptx makes it, where its title and list are in its shape tree,
-    where the layout puts them (x, y, width, height in EMU), and the slide-number placeholder to clone."""
+    where the layout puts them (x, y, width, height in EMU), and the slide-number placeholder to clone (with
+    and without PowerPoint's slide-number field in its text)."""
 
     element: etree._Element
     title: int
@@ -46,6 +55,7 @@ class Blank:
     body_box: tuple | None
     number: etree._Element | None
     number_name: str = ""
+    numbered: etree._Element | None = None  # `number` showing the slide-number field, where it goes into `number`
 
 
 @dataclass(frozen=True)
@@ -103,16 +113,20 @@ def _blank(page, layout) -> Blank:
         raise ValueError(f"its layout '{layout.name}' has no title placeholder numbered 0 (idx)")
     body = next(iter(bodies(page)), None)
     number = slide_number_placeholder(layout)
-    number_sp, number_name = None, ""
+    number_sp, number_name, numbered = None, "", None
     if number is not None:
         sp = number.element
         number_sp = CT_Shape.new_placeholder_sp(0, "", sp.ph_type, sp.ph_orient, sp.ph_sz, sp.ph_idx)
         number_name = page.shapes.ph_basename(sp.ph_type)
         if sp.ph_orient == ST_Direction.VERT:
             number_name = f"Vertical {number_name}"
+        if all(element.ph_idx != sp.ph_idx for element in page.shapes._spTree.iter_ph_elms()):
+            numbered = copy.deepcopy(number_sp)
+            numbered.get_or_add_txBody().p_lst[0].append(parse_xml(SLIDE_NUMBER_FIELD % 0))
     return Blank(element=copy.deepcopy(page._element), title=_position(title._element),
                  body=None if body is None else _position(body._element), title_box=_box(title),
-                 body_box=None if body is None else _box(body), number=number_sp, number_name=number_name)
+                 body_box=None if body is None else _box(body), number=number_sp, number_name=number_name,
+                 numbered=numbered)
 
 
 def _position(element) -> int:
@@ -140,19 +154,29 @@ class Page:
         used = [int(value) for value in _IDS(self.tree) if value.isdigit()]
         return max(used) + 1 if used else 1
 
-    def add_slide_number(self) -> etree._Element | None:
-        """The layout's slide-number placeholder cloned onto the slide (as python-pptx's clone_placeholder)."""
+    def add_slide_number(self, shown: int | None = None) -> etree._Element | None:
+        """The layout's slide-number placeholder cloned onto the slide (as python-pptx's clone_placeholder);
+        with `shown`, PowerPoint's slide-number field showing it goes into the first paragraph of the slide's
+        first placeholder with the same idx (as `slide.placeholders[idx]` finds it): the clone itself, unless
+        the layout gave the slide another."""
         if self.blank.number is None:
             return None
-        sp = copy.deepcopy(self.blank.number)
+        numbered = shown is not None and self.blank.numbered is not None
+        sp = copy.deepcopy(self.blank.numbered if numbered else self.blank.number)
         shape_id = self.next_shape_id()
         names = _NAMES(self.tree)
         number = shape_id - 1
         while f"{self.blank.number_name} {number}" in names:
             number += 1
-        sp.nvSpPr.cNvPr.set("id", str(shape_id))
-        sp.nvSpPr.cNvPr.set("name", f"{self.blank.number_name} {number}")
+        properties = sp[0][0]  # p:nvSpPr/p:cNvPr, as new_placeholder_sp makes it
+        properties.set("id", str(shape_id))
+        properties.set("name", f"{self.blank.number_name} {number}")
         self.tree.insert_element_before(sp, "p:extLst")
+        if numbered:
+            next(sp.iter(_T)).text = str(shown)
+        elif shown is not None:
+            paragraph = self.placeholder(sp.ph_idx).get_or_add_txBody().p_lst[0]
+            paragraph.append(parse_xml(SLIDE_NUMBER_FIELD % shown))
         return sp
 
     def placeholder(self, idx: int):
@@ -164,8 +188,9 @@ class Deck:
     """One deck being made on an opened template: the slides, notes pages and pictures added to it, and
     the part names and pictures already used, which python-pptx would otherwise search the deck for."""
 
-    def __init__(self, prs, blanks: Blanks):
+    def __init__(self, prs, notes_master, blanks: Blanks):
         self.prs = prs
+        self.made_notes_master = notes_master  # the one python-pptx would make, made once for the template
         self.blanks = blanks
         self.package = prs.part.package
         layouts = prs.slide_layouts
@@ -190,7 +215,7 @@ class Deck:
         _relate_new(part, self.layouts[role], RT.SLIDE_LAYOUT)
         rId = _relate_new(self.prs.part, part, RT.SLIDE)
         if self.next_slide_id < MAX_SLIDE_ID:  # else python-pptx looks for a free id below it
-            self.slide_ids._add_sldId(id=self.next_slide_id, rId=rId)
+            SubElement(self.slide_ids, _SLIDE_ID, {"id": str(self.next_slide_id), _RELATIONSHIP_ID: rId})
             self.next_slide_id += 1
         else:
             self.slide_ids.add_sldId(rId)
@@ -198,8 +223,11 @@ class Deck:
 
     def add_notes(self, page: Page):
         """The slide's new notes page (as python-pptx's notes_slide); returns its notes placeholder."""
-        if self.notes_master is None:
-            self.notes_master = self.prs.part.notes_master_part  # made from python-pptx's default if none
+        if self.notes_master is None and self.made_notes_master is not None:
+            self.notes_master = self.made_notes_master
+            _relate_new(self.prs.part, self.notes_master, RT.NOTES_MASTER)  # as python-pptx relates the one it makes
+        elif self.notes_master is None:
+            self.notes_master = self.prs.part.notes_master_part  # the template's, or made from python-pptx's default
         partname = _next_partname(NOTES_NAME, self.notes_names)
         self.notes_names.add(partname.lower())
         part = NotesSlidePart(partname, CT.PML_NOTES_SLIDE, self.package, copy.deepcopy(self.blanks.notes))
@@ -238,7 +266,28 @@ class Deck:
 def _relate_new(source, target, reltype: str) -> str:
     """As source.relate_to(target, reltype) where `source` has no relationship of that type to `target`
     yet (a part just made), without looking through the relationships it has for one."""
-    return source.rels._add_relationship(reltype, target)
+    rels = source._rels
+    table = rels._rels
+    rId = "rId%d" % (len(table) + 1)  # the id python-pptx's _next_rId tries first
+    if rId in table:
+        return rels._add_relationship(reltype, target)
+    table[rId] = _Relationship(rels._base_uri, rId, reltype, RTM.INTERNAL, target)
+    return rId
+
+
+def place(shape, x: int, y: int, cx: int, cy: int) -> None:
+    """As python-pptx's shape.x, .y, .cx and .cy setters, in that order."""
+    properties = shape.spPr
+    if len(properties):  # python-pptx's own placing among what is there
+        shape.x, shape.y, shape.cx, shape.cy = x, y, cx, cy
+        return
+    for value in (x, y):
+        ST_Coordinate.validate(value)
+    for value in (cx, cy):
+        ST_PositiveCoordinate.validate(value)
+    xfrm = SubElement(properties, _XFRM)
+    SubElement(xfrm, _OFF, x=str(x), y=str(y))
+    SubElement(xfrm, _EXT, cx=str(cx), cy=str(cy))
 
 
 def _next_partname(template: str, taken: set) -> PackURI:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from lxml.etree import SubElement
+from pptx.oxml.simpletypes import ST_TextFontSize
 from pptx.util import Pt
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -37,7 +38,16 @@ def _escaped(match: re.Match) -> str:
 
 
 def set_size(text_body, size: float) -> None:
-    """As run.font.size = Pt(size) on every run of every paragraph."""
+    """As run.font.size = Pt(size) on every run of every paragraph (a run's properties go before its text)."""
     centipoints = Pt(size).centipoints
+    ST_TextFontSize.validate(centipoints)
     for run in text_body.iterfind(f"{_P}/{_R}"):
-        run.get_or_add_rPr().sz = centipoints
+        properties = run.find(_RPR)
+        if properties is None:
+            properties = run.makeelement(_RPR, {})
+            text = run.find(_T)
+            if text is None:
+                run.append(properties)
+            else:
+                text.addprevious(properties)
+        properties.set("sz", str(centipoints))

@@ -87,6 +87,23 @@ def test_the_word_lists_have_breadth_and_name_their_source():
         assert "# Source:" in asset(f"checks/{name}").read_text()
 
 
+def test_medicines_named_in_a_text_are_those_a_search_for_every_name_finds():
+    import random
+
+    from leaflets.checks.wordlists import _medicine_names, medicines, named_medicines
+    from leaflets.content import mentions
+
+    more = ("Zz", "co-codamol", "薄荷油", "B12 Complex", "Éstrogel", "x")
+    pieces = [*random.Random(3).sample(medicines(), 40), *more, "-", " ", ". ", "s", "es", "non", "Take ", "(",
+              "paracetamol-free", "aspirins", "calcium carbonate", "calcium", "\n"]
+    chance = random.Random(5)
+    for _ in range(3000):
+        text = "".join(chance.choice(pieces) + chance.choice(["", " ", "", "s ", "-", "/"]) for _ in range(12))
+        lower = text.lower()
+        everyone = [name for name in _medicine_names(more) if name in lower and mentions(lower, name)]
+        assert named_medicines(text, more) == everyone, text
+
+
 def test_advice_suggestion_quotes_the_item_rather_than_a_leg_cramps_example():
     line = heartburn_line("advice-not-action")
     assert "'Smaller meals through the day …' does not say what the reader can do" in line

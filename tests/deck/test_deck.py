@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
 from pptx import Presentation
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from leaflets.build import build
 from leaflets.deck.draw import measure_frames
+from leaflets.deck.measure import wrap
 from leaflets.deck.plan import MAX_ITEMS, Box, Frames, item_height, plan
 from leaflets.deck.template import find_layouts
 from leaflets.wording import causes_heading, duration
@@ -266,6 +269,35 @@ def test_items_are_shared_evenly_across_continued_slides(seed_content):
 def test_an_unbreakable_word_is_measured_across_lines():
     box = Box(width=770, height=340)
     assert item_height("x" * 200, box) > 2 * item_height("x", box)
+
+
+def test_lines_break_where_measuring_each_whole_line_with_reportlab_breaks_them():
+    def measured(text, font, size, width):  # each candidate line measured whole, words too wide cut by character
+        lines, line = [], ""
+        for word in text.split():
+            pieces, piece = [], ""
+            for char in word if stringWidth(word, font, size) > width else ():
+                if piece and stringWidth(piece + char, font, size) > width:
+                    pieces.append(piece)
+                    piece = ""
+                piece += char
+            for piece in pieces + [piece] if pieces or piece else [word]:
+                if line and stringWidth(f"{line} {piece}", font, size) > width:
+                    lines.append(line)
+                    line = piece
+                else:
+                    line = f"{line} {piece}" if line else piece
+        return lines + [line] if line or not lines else lines
+
+    words = ["a", "leg", "cramps", "naïve", "—", "“quoted”", "x" * 40, "≥", "café", "WWWW", "iiii", "€5", "½", "✓"]
+    chance = random.Random(7)
+    for _ in range(2000):
+        text = " ".join(chance.choice(words) for _ in range(chance.randint(0, 25)))
+        font = chance.choice(["Helvetica", "Helvetica-Bold", "Times-Roman", "Courier"])
+        size = chance.choice([18, 24, 28.5, 31, 32, 36, 40])
+        start = " ".join(text.split()[:chance.randint(1, 8)])
+        width = chance.choice([stringWidth(start, font, size), chance.uniform(20, 800)])  # exactly a line, or not
+        assert wrap(text, font, size, width) == measured(text, font, size, width), (text, font, size, width)
 
 
 def test_a_cause_name_too_long_for_a_two_line_title_is_a_clear_error(seed_content):

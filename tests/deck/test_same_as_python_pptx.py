@@ -3,18 +3,28 @@ speed; each of these gives exactly what python-pptx's own way gives, on template
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
+import re
 import zipfile
 
 import pytest
 from pptx import Presentation
+from pptx.oxml import parse_xml
 from pptx.oxml.shapes.picture import CT_Picture
+from pptx.oxml.ns import qn
 from pptx.util import Emu
+from lxml import etree
 
-from leaflets.deck import archive, draw, text
-from leaflets.deck.template import slide_number_placeholder
+from leaflets import languages
+from leaflets.content import load
+from leaflets.deck import accessible, archive, draw, text
+from leaflets.deck.pages import SLIDE_NUMBER_FIELD, place
+from leaflets.deck.template import TEXT_KINDS, slide_number_placeholder
 from leaflets.pictures import icons
+from leaflets.theme import THEME
+from tests.conftest import FIXTURES
 
 ICON = icons.png("causes", icons.COLOURS["causes"])
 OTHER_ICON = icons.png("advice", icons.COLOURS["advice"])
@@ -70,8 +80,14 @@ def test_slides_notes_pages_and_pictures_are_the_parts_python_pptx_would_make(te
             slide.shapes.add_picture(io.BytesIO(picture), 10, 20, height=height)
         ours.add_picture(page, ICON, 30, 40, 50, 60)
         slide.shapes.add_picture(io.BytesIO(ICON), 30, 40, 50, 60)
-        if page.add_slide_number() is not None:
+        if page.add_slide_number(step + 1) is not None:
             slide.shapes.clone_placeholder(slide_number_placeholder(layout))
+            number = slide.shapes[-1]
+            slide.placeholders[number.placeholder_format.idx].text_frame.paragraphs[0]._p.append(
+                parse_xml(SLIDE_NUMBER_FIELD % (step + 1)))
+        place(page.title, 100, 200, 3000 * step, 400)
+        slide.shapes.title.left, slide.shapes.title.top, slide.shapes.title.width = 100, 200, 3000 * step
+        slide.shapes.title.height = 400
         text.set_text(ours.add_notes(page).get_or_add_txBody(), f"Notes {step}\n\nmore")
         slide.notes_slide.notes_text_frame.text = f"Notes {step}\n\nmore"
     assert saved(ours.prs) == saved(theirs)
@@ -123,3 +139,74 @@ def test_a_worker_draws_its_first_deck_on_the_template_read_before_the_workers_s
     draw.write(seed_content, seed_content.topics[0], tmp_path / "deck.pptx")
     assert read == []
     assert Presentation(str(tmp_path / "deck.pptx")).slides
+
+
+@pytest.mark.parametrize("language", ["en", "zh-Hans"])
+def test_a_deck_shares_the_template_parts_it_leaves_alone_and_is_the_deck_drawn_on_the_template_opened_afresh(
+        template, language, seed_content, tmp_path, monkeypatch):
+    content = seed_content.model_copy(update={"deck": seed_content.deck.model_copy(update={"template": template})})
+    topic = next(topic for topic in content.topics if topic.language == language)
+    draw.write(content, topic, tmp_path / "shared.pptx")
+    draw.write(content, topic, tmp_path / "again.pptx")
+    bases = draw.prepare(template).bases
+    [base] = [base for typeface, base in bases.items() if (typeface is None) == (language == "en")]
+    assert len(base.shared) > 10
+    for part, shared in base.shared.items():  # nothing drawn on a deck changed a part the decks share
+        assert shared.entries[0] == (part.partname.membername, part.blob)
+        assert shared.entries[1:] == (((part.partname.rels_uri.membername, part._rels.xml),) if part._rels else ())
+    monkeypatch.setattr(base, "shared", None)  # each deck opens the template afresh with python-pptx
+    draw.write(content, topic, tmp_path / "afresh.pptx")
+    drawn = [(tmp_path / name).read_bytes() for name in ("shared.pptx", "again.pptx", "afresh.pptx")]
+    assert drawn[0] == drawn[1] == drawn[2]
+
+
+def accessible_as_python_pptx_reads_it(tree, notes, language):
+    """make_accessible written with python-pptx's own placeholder lookups and XPath searches."""
+    placeholders = list(tree.iter_ph_elms())
+    title = next((element for element in placeholders if element.ph_idx == 0), None)
+    body = [element for element in sorted(placeholders, key=lambda element: element.ph_idx)
+            if element.ph_type in TEXT_KINDS]
+    anchor = tree.xpath("./p:grpSpPr")[0]
+    for element in reversed(([title] if title is not None else []) + body):
+        anchor.addnext(element)
+    for shape in tree.iter_shape_elms():
+        if not shape.has_ph_elm:
+            properties = shape.xpath("./*[1]/p:cNvPr")[0]
+            if re.fullmatch(r"image\.\w+", properties.get("descr", "")):
+                del properties.attrib["descr"]
+            if not properties.get("descr"):
+                accessible._mark_decorative(properties)
+    east_asian = THEME.fonts.deck_east_asian if languages.is_cjk(language) else None
+    for part in (tree, notes) if notes is not None else (tree,):
+        for run in part.xpath(".//a:r[not(a:rPr)] | .//a:fld[not(a:rPr)]"):
+            run.insert(0, run.makeelement(qn("a:rPr"), {}))
+        for run_properties in part.xpath(".//a:r/a:rPr | .//a:fld/a:rPr | .//a:endParaRPr"):
+            run_properties.set("lang", languages.office_tag(language))
+            if east_asian:
+                run_properties.set("altLang", "en-US")
+                accessible._set_east_asian(run_properties, east_asian)
+
+
+@pytest.mark.parametrize("source", ["branded", "pictures", "seed"])
+def test_reading_order_decorative_shapes_and_languages_are_set_as_python_pptx_lookups_set_them(
+        template, source, seed_content, tmp_path, monkeypatch):
+    content = seed_content if source == "seed" else load(FIXTURES / f"{source}.yaml")
+    content = content.model_copy(update={"deck": content.deck.model_copy(update={"template": template})})
+    made = []
+
+    def both_ways(tree, notes, language):
+        properties = tree.find(qn("p:grpSpPr"))
+        for shape in list(properties.itersiblings()):  # the shapes in reverse, for the reading order to right
+            properties.addnext(shape)
+        theirs = [copy.deepcopy(element) for element in (tree, notes)]  # each in a document of its own
+        accessible_as_python_pptx_reads_it(*theirs, language)
+        accessible.make_accessible(tree, notes, language)
+        made.append(([etree.tostring(copy.deepcopy(element)) for element in (tree, notes)],
+                     [etree.tostring(element) for element in theirs]))
+
+    monkeypatch.setattr(draw, "make_accessible", both_ways)
+    for topic in content.topics:
+        draw.write(content, topic, tmp_path / "deck.pptx")
+    assert len(made) > 10
+    for ours, theirs in made:
+        assert ours == theirs
