@@ -95,12 +95,15 @@ def prepare(template: Path, shown: str | None = None) -> _Template:
         raise TemplateError(str(problem)) from None
     digest = hashlib.sha256(data).digest()
     if digest not in _PREPARED:
-        if len(_PREPARED) >= 8:
-            _PREPARED.clear()
+        while len(_PREPARED) >= PREPARED_AT_MOST:
+            del _PREPARED[next(iter(_PREPARED))]  # the one prepared longest ago
         _PREPARED[digest] = _prepare(data, Path(shown).name)
     return _PREPARED[digest]
 
 
+PREPARED_AT_MOST = 2
+"""Templates kept prepared in a process: a build uses one (and the default, prepared before the workers
+start); --watch may see a template change. A template may hold tens of MB, so no more are kept."""
 _PREPARED: dict[bytes, _Template] = {}
 
 
