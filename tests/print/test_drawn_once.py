@@ -145,3 +145,45 @@ def test_parsed_markup_kept_for_reuse_stays_within_its_bound_and_keeps_what_was_
     assert len(blocks._PARSED) == blocks._PARSED_AT_MOST
     assert ("<b>Often used</b>", style, None, 1) in blocks._PARSED
     assert ("Line 0", style, None, 1) not in blocks._PARSED
+
+
+def _pdf_with_text(lines) -> bytes:
+    canvas = Canvas(io.BytesIO(), invariant=1)
+    for n, (font, line) in enumerate(lines):
+        canvas.setFont(font, 12)
+        canvas.drawString(20, 20 + 14 * n, line)
+    canvas.showPage()
+    return canvas.getpdfdata()
+
+
+def test_a_pdf_whose_font_subsets_were_made_for_an_earlier_pdf_embeds_what_one_making_them_afresh_embeds():
+    from leaflets.theme import THEME
+
+    fonts.register()
+    regular, bold = THEME.fonts.regular, THEME.fonts.bold
+    pdfs = [
+        [(regular, "Caf\u00e9 \u2022 na\u00efve \u2019quoted\u2019"), (bold, "Warning \u2013 signs")],
+        [(regular, "\u2019quoted\u2019 Caf\u00e9 \u2022 na\u00efve"), (bold, "Warning \u2013 signs")],  # other order
+        [(regular, "M\u00fcller \u00b7 37\u00a0\u00b0C"), (bold, "Warning \u2014 signs")],
+        [(regular, "Caf\u00e9 \u2022 na\u00efve \u2019quoted\u2019"), (bold, "Warning \u2013 signs")],
+    ]
+    made_before = [_pdf_with_text(lines) for lines in pdfs]
+    afresh = []
+    for lines in pdfs:
+        fonts._SUBSETS.clear()
+        fonts._COMPRESSED.clear()
+        afresh.append(_pdf_with_text(lines))
+    assert made_before == afresh
+    assert made_before[0] == made_before[3] != made_before[1]
+
+
+def test_font_subsets_kept_for_reuse_stay_within_their_bound():
+    from leaflets.theme import THEME
+
+    fonts.register()
+    fonts._SUBSETS.clear()
+    fonts._COMPRESSED.clear()
+    for code in range(0xC0, 0xC0 + fonts._SUBSETS_AT_MOST + 10):
+        _pdf_with_text([(THEME.fonts.regular, f"Letter {chr(code)}")])
+    assert len(fonts._SUBSETS) == fonts._SUBSETS_AT_MOST
+    assert len(fonts._COMPRESSED) == 2 * fonts._SUBSETS_AT_MOST
