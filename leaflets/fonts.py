@@ -186,6 +186,15 @@ def _font_class() -> type:
             self._asciiReadable = rl_config.ttfAsciiReadable
             self.shapable = not any(fnmatch(name, glob) for glob in ttfonts.unShapedFontGlob)
 
+        def splitString(self, text, doc, encoding="utf-8"):  # noqa: N802 - reportlab's name
+            """reportlab's, but a run of printable ASCII (a no-break space drawn as a space) is its own
+            codes in the first subset, without a look-up per character."""
+            if isinstance(text, str) and text and _ascii_as_is(self.face, self._asciiReadable) and doc in self.state:
+                plain = text.replace("\u00a0", " ") if "\u00a0" in text else text
+                if plain.isascii() and plain.isprintable():
+                    return [(0, plain.encode("ascii"))]
+            return super().splitString(text, doc, encoding)
+
         def addObjects(self, doc):  # noqa: N802 - reportlab's name
             made = len(doc.idToObject)
             super().addObjects(doc)
@@ -194,6 +203,12 @@ def _font_class() -> type:
                     added.filters = [compressed_once]
 
     return QuickFont
+
+
+@functools.lru_cache(maxsize=16)
+def _ascii_as_is(face, ascii_readable: bool) -> bool:
+    """Whether printable ASCII has its own codes in a PDF's first subset of `face` (see reportlab's TTFont.State)."""
+    return bool(ascii_readable) and all(code in face.charToGlyph for code in range(32, 127))
 
 
 def _read_glyph_tables(face) -> bool:
