@@ -23,6 +23,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import paragraph as platypus_paragraph
 from reportlab.platypus.flowables import Flowable
 
 from leaflets import fonts, languages
@@ -104,6 +105,28 @@ class LinesBrokenOnce(Paragraph):
         _PARSED[key] = parsed  # now the most recently used
         cleaned, parsed_style, parsed_frags, bullet = parsed
         return super()._setup(cleaned, parsed_style, bullet, [frag.clone() for frag in parsed_frags], cleaner)
+
+
+# What makes two pieces of a paragraph look alike (reportlab's accelerator compares these).
+_LOOKS = ("fontName", "fontSize", "textColor", "rise", "us_lines", "link", "backColor", "nobr")
+_ABSENT = object()
+
+
+def same_look(f, g) -> bool:
+    """reportlab's sameFrag (whether two pieces of a paragraph set as one run), deciding as its C accelerator
+    does, but without the error the accelerator raises and clears for each attribute a piece lacks: it
+    is asked for every word of a paragraph with bold or a link in it, and the errors were most of the
+    time such a paragraph took to break into lines."""
+    if hasattr(f, "cbDefn") or hasattr(g, "cbDefn") or hasattr(f, "lineBreak") or hasattr(g, "lineBreak"):
+        return False
+    for name in _LOOKS:
+        a, b = getattr(f, name, _ABSENT), getattr(g, name, _ABSENT)
+        if a is not b and (a is _ABSENT or b is _ABSENT or a != b):
+            return False
+    return True
+
+
+platypus_paragraph.sameFrag = same_look  # the name reportlab's line breaking calls it by
 
 
 class ChineseParagraph(LinesBrokenOnce):

@@ -187,3 +187,29 @@ def test_font_subsets_kept_for_reuse_stay_within_their_bound():
         _pdf_with_text([(THEME.fonts.regular, f"Letter {chr(code)}")])
     assert len(fonts._SUBSETS) == fonts._SUBSETS_AT_MOST
     assert len(fonts._COMPRESSED) == 2 * fonts._SUBSETS_AT_MOST
+
+
+def test_pieces_of_paragraphs_look_alike_exactly_when_reportlabs_accelerator_says_they_do():
+    from reportlab.lib.rl_accel import sameFrag
+    from reportlab.platypus import Paragraph
+
+    from leaflets.print import blocks
+    from leaflets.theme import THEME
+
+    style = blocks.styles(THEME.print)["body"]
+    markup = [
+        "Plain words and <b>bold words</b> and <i>italic</i> and <b><i>both</i></b>.",
+        '<a href="https://example.org">a link</a> then <a href="https://example.org/other">another</a>.',
+        '<font color="#aa0000">red</font> <font size="14">big</font> <super>up</super> <u>under</u> <strike>x</strike>',
+        'one<br/>two <span backColor="#eeeeee">shaded</span> <nobr>kept together</nobr> \u00a0end',
+        f'<font name="{THEME.fonts.bold}">named face</font> <a name="here"/>anchored last',
+    ]
+    pieces = []
+    for text in markup:
+        paragraph = Paragraph(text, style)
+        pieces += paragraph.frags
+        paragraph.wrap(120, 1000)
+        pieces += [word for line in paragraph.blPara.lines for word in getattr(line, "words", [])]
+    assert len(pieces) > 40
+    assert [blocks.same_look(f, g) for f in pieces for g in pieces] == [sameFrag(f, g) for f in pieces for g in pieces]
+    assert any(blocks.same_look(f, g) for f in pieces for g in pieces if f is not g)
