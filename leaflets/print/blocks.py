@@ -22,6 +22,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus import paragraph as platypus_paragraph
 from reportlab.platypus.flowables import Flowable
@@ -126,7 +127,27 @@ def same_look(f, g) -> bool:
     return True
 
 
-platypus_paragraph.sameFrag = same_look  # the name reportlab's line breaking calls it by
+# The width of a word (or a space) in a font at a size, as reportlab's line breaking measures it, which
+# it does for every word each time a paragraph is broken and, in a paragraph with bold or a link, for
+# the spaces before each word on the line again; emptied when it holds this many (some 200 bytes each).
+_WIDTHS: dict[tuple, float] = {}
+_WIDTHS_AT_MOST = 20_000
+
+
+def word_width(text, fontName, fontSize, encoding="utf8") -> float:  # noqa: N803 - reportlab's names
+    """reportlab's stringWidth, measured once per process for each word, font and size."""
+    font = getFont(fontName)
+    key = (text, font, fontSize, encoding)
+    width = _WIDTHS.get(key)
+    if width is None:
+        if len(_WIDTHS) >= _WIDTHS_AT_MOST:
+            _WIDTHS.clear()
+        width = _WIDTHS[key] = font.stringWidth(text, fontSize, encoding)
+    return width
+
+
+# The names reportlab's line breaking calls these by.
+platypus_paragraph.sameFrag, platypus_paragraph.stringWidth = same_look, word_width
 
 
 class ChineseParagraph(LinesBrokenOnce):

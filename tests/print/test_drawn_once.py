@@ -213,3 +213,21 @@ def test_pieces_of_paragraphs_look_alike_exactly_when_reportlabs_accelerator_say
     assert len(pieces) > 40
     assert [blocks.same_look(f, g) for f in pieces for g in pieces] == [sameFrag(f, g) for f in pieces for g in pieces]
     assert any(blocks.same_look(f, g) for f in pieces for g in pieces if f is not g)
+
+
+def test_a_word_measured_before_measures_as_reportlab_measures_it_in_each_font_and_size_and_the_widths_stay_bounded():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from leaflets.print import blocks
+    from leaflets.theme import THEME
+
+    fonts.register()
+    words = ["calcium,", " ", "\u00a0", "Caf\u00e9", "don\u2019t", "37\u00a0\u00b0C", ""]
+    faces = [THEME.fonts.regular, THEME.fonts.bold, THEME.fonts.italic, "Helvetica"]
+    for _ in range(2):
+        assert [blocks.word_width(word, face, size) for word in words for face in faces for size in (9, 12.5)] == \
+               [stringWidth(word, face, size) for word in words for face in faces for size in (9, 12.5)]
+    blocks._WIDTHS.clear()
+    for number in range(blocks._WIDTHS_AT_MOST + 10):
+        blocks.word_width(f"w{number}", THEME.fonts.regular, 10)
+    assert len(blocks._WIDTHS) <= blocks._WIDTHS_AT_MOST
