@@ -130,12 +130,14 @@ def quickly_read_font(name: str, path: Path):
     return _font_class()(name, str(path))
 
 
-# The font subsets PDFs embed, by font file and characters (in the order a PDF first used them), and the
-# compressed form of their streams by content, least recently used first. Most leaflets use the same few
-# characters beyond ASCII (which has its fixed place in the first subset), so most of their subsets are
-# made and compressed once per process instead of once per PDF. Some 20 kB a subset.
+# The font subsets PDFs embed, by font file and characters (in the order a PDF first used them), the
+# compressed form of their streams by content, and their characters' widths as PDF, least recently used
+# first. Most leaflets use the same few characters beyond ASCII (which has its fixed place in the first
+# subset), so most of their subsets are made, compressed and written once per process instead of once
+# per PDF. Some 20 kB a subset.
 _SUBSETS: dict[tuple, bytes] = {}
 _COMPRESSED: dict[bytes, bytes] = {}
+_WIDTHS: dict[tuple, object] = {}
 _SUBSETS_AT_MOST = 32
 
 
@@ -177,6 +179,18 @@ def _font_class() -> type:
 
     compressed_once = CompressedOnce()
 
+    class Formatted(pdfdoc.PDFObject):
+        """A PDF value written out before: its bytes."""
+
+        def __init__(self, written: bytes):
+            self.written = written
+
+        def format(self, document):
+            return self.written
+
+    def widths_once(widths: pdfdoc.PDFArray) -> Formatted:
+        return _kept(_WIDTHS, tuple(widths.sequence), lambda: Formatted(widths.format(None)), _SUBSETS_AT_MOST)
+
     class QuickFont(ttfonts.TTFont):
         def __init__(self, name: str, filename: str):  # as TTFont.__init__ with its defaults, but QuickFace
             self.fontName = name
@@ -198,9 +212,11 @@ def _font_class() -> type:
         def addObjects(self, doc):  # noqa: N802 - reportlab's name
             made = len(doc.idToObject)
             super().addObjects(doc)
-            for added in itertools.islice(doc.idToObject.values(), made, None):  # its subsets' streams
+            for added in itertools.islice(doc.idToObject.values(), made, None):  # its subsets' objects
                 if isinstance(added, pdfdoc.PDFStream) and added.filters == [pdfdoc.PDFZCompress]:
                     added.filters = [compressed_once]
+                elif isinstance(added, pdfdoc.PDFTrueTypeFont) and isinstance(added.Widths, pdfdoc.PDFArray):
+                    added.Widths = widths_once(added.Widths)  # the widths of 128 or 256 characters, as PDF
 
     return QuickFont
 

@@ -156,7 +156,7 @@ def _pdf_with_text(lines) -> bytes:
     return canvas.getpdfdata()
 
 
-def test_a_pdf_whose_font_subsets_were_made_for_an_earlier_pdf_embeds_what_one_making_them_afresh_embeds():
+def test_a_pdf_whose_font_subsets_were_made_for_an_earlier_pdf_embeds_and_writes_what_one_making_them_afresh_does():
     from leaflets.theme import THEME
 
     fonts.register()
@@ -172,6 +172,7 @@ def test_a_pdf_whose_font_subsets_were_made_for_an_earlier_pdf_embeds_what_one_m
     for lines in pdfs:
         fonts._SUBSETS.clear()
         fonts._COMPRESSED.clear()
+        fonts._WIDTHS.clear()
         afresh.append(_pdf_with_text(lines))
     assert made_before == afresh
     assert made_before[0] == made_before[3] != made_before[1]
@@ -183,10 +184,12 @@ def test_font_subsets_kept_for_reuse_stay_within_their_bound():
     fonts.register()
     fonts._SUBSETS.clear()
     fonts._COMPRESSED.clear()
+    fonts._WIDTHS.clear()
     for code in range(0xC0, 0xC0 + fonts._SUBSETS_AT_MOST + 10):
         _pdf_with_text([(THEME.fonts.regular, f"Letter {chr(code)}")])
     assert len(fonts._SUBSETS) == fonts._SUBSETS_AT_MOST
     assert len(fonts._COMPRESSED) == 2 * fonts._SUBSETS_AT_MOST
+    assert 0 < len(fonts._WIDTHS) <= fonts._SUBSETS_AT_MOST
 
 
 def test_pieces_of_paragraphs_look_alike_exactly_when_reportlabs_accelerator_says_they_do():
