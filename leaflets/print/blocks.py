@@ -628,7 +628,7 @@ def qr_code(url: str, size: float) -> Drawing:
     """A QR code for `url`, `size` points square including its quiet zone."""
     squares = qr_squares(url)
     x0, y0, x1, y1 = squares.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0],
+    drawing = icons.SharedDrawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0],
                       initialFontName=THEME.fonts.regular)
     drawing.add(squares)
     return drawing

@@ -234,3 +234,41 @@ def test_a_word_measured_before_measures_as_reportlab_measures_it_in_each_font_a
     for number in range(blocks._WIDTHS_AT_MOST + 10):
         blocks.word_width(f"w{number}", THEME.fonts.regular, 10)
     assert len(blocks._WIDTHS) <= blocks._WIDTHS_AT_MOST
+
+
+def _flowable_pdf(drawings) -> bytes:
+    canvas = Canvas(io.BytesIO(), invariant=1)
+    for n, drawing in enumerate(drawings):
+        drawing.drawOn(canvas, 10 + 30 * n, 20 + 7 * n)
+    canvas.showPage()
+    return canvas.getpdfdata()
+
+
+def test_shared_drawings_drawn_again_write_what_drawing_them_afresh_writes_and_new_shapes_are_never_taken_for_old(
+        monkeypatch):
+    from reportlab.graphics.shapes import Drawing, Rect
+    from reportlab.lib.colors import HexColor
+
+    from leaflets.print import blocks
+    from leaflets.theme import THEME
+
+    fonts.register()
+
+    def drawings(call: int):
+        shared = [icons.drawing(name, size, icons.COLOURS[name]) for name in ("warning", "advice") for size in (14, 22)]
+        shared.append(blocks.qr_code("https://health.example.org/leaflets/leg-cramps", 60))
+        translucent = icons.SharedDrawing(20, 20, Rect(0, 0, 10, 10, fillColor=HexColor("#aa0000"), fillOpacity=0.5),
+                                          initialFontName=THEME.fonts.regular)
+        in_helvetica = icons.SharedDrawing(20, 20, Rect(1, 1, 9, 9))  # sets reportlab's default font
+        new_shapes = icons.SharedDrawing(20, 20, Rect(2, 2, 8, 8 + call), initialFontName=THEME.fonts.regular)
+        return [*shared, translucent, in_helvetica, new_shapes]
+
+    icons._OPERATORS.clear()
+    made = [_flowable_pdf(drawings(call)) for call in (1, 2)]
+    with monkeypatch.context() as patched:
+        patched.setattr(icons.SharedDrawing, "draw", Drawing.draw)
+        afresh = [_flowable_pdf(drawings(call)) for call in (1, 2)]
+    assert made == afresh
+    # Kept: the icons, the QR code, and the new shapes of each call (never found for the other call's);
+    # not the translucent square (a graphics state) nor the one that sets a font.
+    assert len(icons._OPERATORS) == 5 + 2
