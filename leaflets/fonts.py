@@ -201,13 +201,24 @@ def _font_class() -> type:
             self.shapable = not any(fnmatch(name, glob) for glob in ttfonts.unShapedFontGlob)
 
         def splitString(self, text, doc, encoding="utf-8"):  # noqa: N802 - reportlab's name
-            """reportlab's, but a run of printable ASCII (a no-break space drawn as a space) is its own
-            codes in the first subset, without a look-up per character."""
-            if isinstance(text, str) and text and _ascii_as_is(self.face, self._asciiReadable) and doc in self.state:
-                plain = text.replace("\u00a0", " ") if "\u00a0" in text else text
-                if plain.isascii() and plain.isprintable():
-                    return [(0, plain.encode("ascii"))]
-            return super().splitString(text, doc, encoding)
+            """reportlab's, but text whose characters all have their codes already is split without
+            reportlab's loop over each character: a run of printable ASCII (a no-break space drawn as a
+            space) is its own codes in the first subset, and other text the codes it was given."""
+            state = self.state.get(doc) if isinstance(text, str) and text else None
+            if state is None:
+                return super().splitString(text, doc, encoding)
+            plain = text.replace("\u00a0", " ") if "\u00a0" in text else text
+            if plain.isascii() and plain.isprintable() and _ascii_as_is(self.face, self._asciiReadable):
+                return [(0, plain.encode("ascii"))]
+            assigned = state.assignments
+            try:
+                codes = [assigned[code] for code in map(ord, plain)]
+            except KeyError:  # a character not drawn before: reportlab gives it its code
+                return super().splitString(text, doc, encoding)
+            if max(codes) < 256:
+                return [(0, bytes(codes))]
+            return [(subset, bytes(code & 0xFF for code in run))
+                    for subset, run in itertools.groupby(codes, key=lambda code: code >> 8)]
 
         def addObjects(self, doc):  # noqa: N802 - reportlab's name
             made = len(doc.idToObject)

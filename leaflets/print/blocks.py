@@ -22,7 +22,8 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.lib import textsplit
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus import paragraph as platypus_paragraph
 from reportlab.platypus.flowables import Flowable
@@ -146,8 +147,22 @@ def word_width(text, fontName, fontSize, encoding="utf8") -> float:  # noqa: N80
     return width
 
 
-# The names reportlab's line breaking calls these by.
+def ascent_and_descent(fontName, fontSize=None) -> tuple[float, float]:  # noqa: N803 - reportlab's names
+    """reportlab's getAscentDescent, once per process for each font and size: line breaking asks it for
+    every word of a paragraph with bold or a link in it, and for every character of Chinese (and for a
+    TrueType font it raises and catches an error each time)."""
+    return _ascent_and_descent(getFont(fontName), fontName, fontSize)
+
+
+@functools.lru_cache(maxsize=256)
+def _ascent_and_descent(font, fontName, fontSize) -> tuple[float, float]:  # noqa: N803 - reportlab's names
+    return getAscentDescent(fontName, fontSize)
+
+
+# The names reportlab's line breaking calls these by (Chinese is broken in textsplit).
 platypus_paragraph.sameFrag, platypus_paragraph.stringWidth = same_look, word_width
+platypus_paragraph.getAscentDescent = ascent_and_descent
+textsplit.stringWidth = word_width
 
 
 class ChineseParagraph(LinesBrokenOnce):

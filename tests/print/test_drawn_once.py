@@ -219,7 +219,7 @@ def test_pieces_of_paragraphs_look_alike_exactly_when_reportlabs_accelerator_say
 
 
 def test_a_word_measured_before_measures_as_reportlab_measures_it_in_each_font_and_size_and_the_widths_stay_bounded():
-    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 
     from leaflets.print import blocks
     from leaflets.theme import THEME
@@ -230,6 +230,8 @@ def test_a_word_measured_before_measures_as_reportlab_measures_it_in_each_font_a
     for _ in range(2):
         assert [blocks.word_width(word, face, size) for word in words for face in faces for size in (9, 12.5)] == \
                [stringWidth(word, face, size) for word in words for face in faces for size in (9, 12.5)]
+        assert [blocks.ascent_and_descent(face, size) for face in faces for size in (9, 12.5, None)] == \
+               [getAscentDescent(face, size) for face in faces for size in (9, 12.5, None)]
     blocks._WIDTHS.clear()
     for number in range(blocks._WIDTHS_AT_MOST + 10):
         blocks.word_width(f"w{number}", THEME.fonts.regular, 10)
