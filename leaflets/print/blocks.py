@@ -27,6 +27,7 @@ from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus import paragraph as platypus_paragraph
 from reportlab.platypus.flowables import Flowable
+from reportlab.platypus.paraparser import ParaFrag
 
 from leaflets import fonts, languages
 from leaflets.pictures import icons, images
@@ -83,10 +84,24 @@ class LinesBrokenOnce(Paragraph):
     def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
         # The height asked for plays no part in a paragraph's wrap; a split that finds no room drops
         # the broken lines (blPara), and then they are broken again.
-        if vars(self).get("_broken_at") == availWidth and "blPara" in vars(self):
+        mine = vars(self)
+        if mine.get("_broken_at") == availWidth and "blPara" in mine:
             return self.width, self.height
+        key = (mine.get("_markup"), availWidth)
+        if key[0] is not None:
+            broken = _BROKEN.pop(key, None)
+            if broken is not None:  # the same markup in the same style at this width: its lines
+                _BROKEN[key] = broken
+                mine.update(_copied(broken), _broken_at=availWidth)
+                return self.width, self.height
         size = super().wrap(availWidth, availHeight)
         self._broken_at = availWidth
+        if key[0] is not None:
+            broken = _lines_to_keep(self)
+            if broken is not None:
+                if len(_BROKEN) >= _PARSED_AT_MOST:
+                    del _BROKEN[next(iter(_BROKEN))]
+                _BROKEN[key] = _copied(broken)
         return size
 
     def _setup(self, text, style, bulletText, frags, cleaner):  # noqa: N803 - reportlab's names
@@ -103,10 +118,58 @@ class LinesBrokenOnce(Paragraph):
                 if len(_PARSED) >= _PARSED_AT_MOST:
                     del _PARSED[next(iter(_PARSED))]
                 _PARSED[key] = (self.text, self.style, [frag.clone() for frag in self.frags], self.bulletText)
+                self._markup = (*key, self.encoding)
             return None
         _PARSED[key] = parsed  # now the most recently used
+        self._markup = (*key, self.encoding)
         cleaned, parsed_style, parsed_frags, bullet = parsed
         return super()._setup(cleaned, parsed_style, bullet, [frag.clone() for frag in parsed_frags], cleaner)
+
+
+# The lines a paragraph of markup broke into at a width (what Paragraph.wrap leaves on it), by the
+# markup's key in _PARSED and the width, least recently used first, as many as there are parsed: the same
+# markup in the same style breaks the same way at the same width, and fixed wording, shared sources and
+# a leaflet laid out again repeat it. Each paragraph gets its own copy (reportlab changes the lines as it
+# splits and sets them).
+_BROKEN: dict[tuple, dict] = {}
+
+
+def _lines_to_keep(paragraph: Paragraph) -> dict | None:
+    """What wrapping left on `paragraph`, when it is of the kinds `_copied` copies whole: lines of plain
+    words in one style, or lines of pieces in several (never Chinese, hyphenated or split words)."""
+    mine = vars(paragraph)
+    lines = mine.get("blPara")
+    if lines is None or paragraph.style.wordWrap == "CJK" or "frags" not in mine:
+        return None
+    if lines.kind == 0:
+        if not all(type(line) is tuple and all(type(word) is str for word in line[1]) for line in lines.lines):
+            return None
+    elif lines.kind == 1:
+        if not (type(lines) is platypus_paragraph.ParaLines
+                and all(type(line) is platypus_paragraph.FragLine
+                        and all(type(word) is ParaFrag for word in line.words) for line in lines.lines)
+                and all(type(word) in _PLAIN_FRAG_WORDS for word in paragraph.frags)):
+            return None
+    else:
+        return None
+    return {name: mine[name] for name in _SET_BY_WRAP + (("frags",) if lines.kind == 1 else ())}
+
+
+_SET_BY_WRAP = ("width", "height", "_wrapWidths", "_width_max", "_splitLongWordCount", "_hyphenations", "blPara")
+_PLAIN_FRAG_WORDS = (list, platypus_paragraph._HSFrag)  # a word's pieces, [width, (piece, text), ...]
+
+
+def _copied(broken: dict) -> dict:
+    """A copy of what `_lines_to_keep` kept that no paragraph shares with another."""
+    copied = dict(broken, _wrapWidths=list(broken["_wrapWidths"]))
+    lines = broken["blPara"]
+    if lines.kind == 0:
+        copied["blPara"] = lines.clone(lines=[(space, list(words)) for space, words in lines.lines])
+    else:
+        copied["blPara"] = lines.clone(lines=[line.clone(words=[word.clone() for word in line.words])
+                                              for line in lines.lines])
+        copied["frags"] = [type(word)(word) for word in broken["frags"]]
+    return copied
 
 
 # What makes two pieces of a paragraph look alike (reportlab's accelerator compares these).

@@ -274,3 +274,45 @@ def test_shared_drawings_drawn_again_write_what_drawing_them_afresh_writes_and_n
     # Kept: the icons, the QR code, and the new shapes of each call (never found for the other call's);
     # not the translucent square (a graphics state) nor the one that sets a font.
     assert len(icons._OPERATORS) == 5 + 2
+
+
+def test_a_paragraph_whose_lines_were_broken_for_an_earlier_one_lays_out_splits_and_draws_as_one_broken_afresh():
+    from reportlab.platypus import Paragraph
+
+    from leaflets.print import blocks
+    from leaflets.theme import THEME
+
+    styles = blocks.styles(THEME.print)
+    cases = [
+        ("Stretch your calf muscles gently before bed, for 30\u00a0seconds, and again in the morning. " * 3,
+         styles["body"], None),
+        ("<b>What you can do:</b> stretch and <i>massage</i> the muscle; see "
+         "<a href=\"https://example.org/cramps\">example.org/cramps</a> for more. " * 3, styles["body"], None),
+        ("Keep your feet warm, especially in bed on cold nights, and drink enough water. " * 2,
+         styles["bullet"], "\u2022"),
+        ("One line<br/>and <b>another</b> after a break, then words enough to wrap past the width. " * 2,
+         styles["source"], None),
+        ("https://health.example.org/leaflets/a-very-long-address-that-cannot-break-anywhere-at-all", styles["body"], None),
+    ]
+    blocks._BROKEN.clear()
+    for markup, style, bullet in cases:
+        for width in (150, 260):
+            first = blocks.LinesBrokenOnce(markup, style, bulletText=bullet)
+            first.wrap(width, 1000)
+            for piece in first.split(width, style.leading * 2.5):  # splitting and drawing change the lines
+                piece.wrap(width, 1000)
+                _drawn_paragraph(piece)
+            _drawn_paragraph(first)
+            for made in (blocks.LinesBrokenOnce, Paragraph):
+                paragraph = made(markup, style, bulletText=bullet)
+                size = paragraph.wrap(width, 1000)
+                pieces = made(markup, style, bulletText=bullet)
+                pieces.wrap(width, 1000)
+                pieces = pieces.split(width, style.leading * 2.5)
+                for piece in pieces:
+                    piece.wrap(width, 1000)
+                drawn = (size, _drawn_paragraph(paragraph), [_drawn_paragraph(piece) for piece in pieces])
+                if made is Paragraph:
+                    assert drawn == kept
+                kept = drawn
+    assert len(blocks._BROKEN) >= 8  # all but the unbreakable address, at two widths
