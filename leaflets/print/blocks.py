@@ -41,6 +41,7 @@ from leaflets.wording import ENGLISH, Wording
 LOGO_HEIGHT = 14 * mm
 
 
+@functools.lru_cache(maxsize=4096)  # fixed wording and shared sources come again in every output
 def text(value: str) -> str:
     """Content is plain text; reportlab reads markup, so <, > and & must be escaped. A number stays on
     the line of its unit, and a date on one line (see `unbroken`); Chinese runs are set in the Chinese
