@@ -97,7 +97,7 @@ class LinesBrokenOnce(Paragraph):
                 return self.width, self.height
         size = super().wrap(availWidth, availHeight)
         self._broken_at = availWidth
-        if key[0] is not None:
+        if key[0] is not None and self.width == availWidth:  # else too narrow to break at all
             broken = _lines_to_keep(self)
             if broken is not None:
                 if len(_BROKEN) >= _PARSED_AT_MOST:
