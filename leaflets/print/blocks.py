@@ -137,26 +137,34 @@ _BROKEN: dict[tuple, dict] = {}
 
 def _lines_to_keep(paragraph: Paragraph) -> dict | None:
     """What wrapping left on `paragraph`, when it is of the kinds `_copied` copies whole: lines of plain
-    words in one style, or lines of pieces in several (never Chinese, hyphenated or split words)."""
+    words in one style, or lines of pieces in several (never hyphenated or split words)."""
     mine = vars(paragraph)
     lines = mine.get("blPara")
-    if lines is None or paragraph.style.wordWrap == "CJK" or "frags" not in mine:
+    if lines is None or "frags" not in mine:
+        return None
+    if paragraph.style.wordWrap == "CJK":  # broken between characters, into lines of pieces
+        if lines.kind == 1 and _plain_pieces(lines):
+            return {name: mine[name] for name in _SET_BY_CJK_WRAP}
         return None
     if lines.kind == 0:
         if not all(type(line) is tuple and all(type(word) is str for word in line[1]) for line in lines.lines):
             return None
     elif lines.kind == 1:
-        if not (type(lines) is platypus_paragraph.ParaLines
-                and all(type(line) is platypus_paragraph.FragLine
-                        and all(type(word) is ParaFrag for word in line.words) for line in lines.lines)
-                and all(type(word) in _PLAIN_FRAG_WORDS for word in paragraph.frags)):
+        if not (_plain_pieces(lines) and all(type(word) in _PLAIN_FRAG_WORDS for word in paragraph.frags)):
             return None
     else:
         return None
     return {name: mine[name] for name in _SET_BY_WRAP + (("frags",) if lines.kind == 1 else ())}
 
 
+def _plain_pieces(lines) -> bool:
+    return type(lines) is platypus_paragraph.ParaLines and all(
+        type(line) is platypus_paragraph.FragLine and all(type(word) is ParaFrag for word in line.words)
+        for line in lines.lines)
+
+
 _SET_BY_WRAP = ("width", "height", "_wrapWidths", "_width_max", "_splitLongWordCount", "_hyphenations", "blPara")
+_SET_BY_CJK_WRAP = ("width", "height", "_wrapWidths", "blPara")
 _PLAIN_FRAG_WORDS = (list, platypus_paragraph._HSFrag)  # a word's pieces, [width, (piece, text), ...]
 
 
@@ -169,7 +177,8 @@ def _copied(broken: dict) -> dict:
     else:
         copied["blPara"] = lines.clone(lines=[line.clone(words=[word.clone() for word in line.words])
                                               for line in lines.lines])
-        copied["frags"] = [type(word)(word) for word in broken["frags"]]
+        if "frags" in broken:
+            copied["frags"] = [type(word)(word) for word in broken["frags"]]
     return copied
 
 

@@ -282,28 +282,37 @@ def test_a_paragraph_whose_lines_were_broken_for_an_earlier_one_lays_out_splits_
     from leaflets.print import blocks
     from leaflets.theme import THEME
 
+    class ChineseBrokenEachTime(blocks.ChineseParagraph):
+        wrap = Paragraph.wrap
+
     styles = blocks.styles(THEME.print)
+    english, chinese = (blocks.LinesBrokenOnce, Paragraph), (blocks.ChineseParagraph, ChineseBrokenEachTime)
     cases = [
         ("Stretch your calf muscles gently before bed, for 30\u00a0seconds, and again in the morning. " * 3,
-         styles["body"], None),
+         styles["body"], None, english),
         ("<b>What you can do:</b> stretch and <i>massage</i> the muscle; see "
-         "<a href=\"https://example.org/cramps\">example.org/cramps</a> for more. " * 3, styles["body"], None),
+         "<a href=\"https://example.org/cramps\">example.org/cramps</a> for more. " * 3, styles["body"], None, english),
         ("Keep your feet warm, especially in bed on cold nights, and drink enough water. " * 2,
-         styles["bullet"], "\u2022"),
+         styles["bullet"], "\u2022", english),
         ("One line<br/>and <b>another</b> after a break, then words enough to wrap past the width. " * 2,
-         styles["source"], None),
-        ("https://health.example.org/leaflets/a-very-long-address-that-cannot-break-anywhere-at-all", styles["body"], None),
+         styles["source"], None, english),
+        ("https://health.example.org/leaflets/a-very-long-address-that-cannot-break-anywhere-at-all", styles["body"],
+         None, english),
+        (blocks.text("睡前轻轻拉伸小腿肌肉（每次30秒），早上再做一次；更多内容见 example.org。" * 3),
+         blocks._chinese(styles["body"]), None, chinese),
+        ("<b>" + blocks.text("你可以做的：") + "</b>" + blocks.text("注意腿脚保暖，特别是在寒冷的夜晚。" * 3),
+         blocks._chinese(styles["bullet"]), "\u2022", chinese),
     ]
     blocks._BROKEN.clear()
-    for markup, style, bullet in cases:
+    for markup, style, bullet, (maker, reference) in cases:
         for width in (150, 260):
-            first = blocks.LinesBrokenOnce(markup, style, bulletText=bullet)
+            first = maker(markup, style, bulletText=bullet)
             first.wrap(width, 1000)
             for piece in first.split(width, style.leading * 2.5):  # splitting and drawing change the lines
                 piece.wrap(width, 1000)
                 _drawn_paragraph(piece)
             _drawn_paragraph(first)
-            for made in (blocks.LinesBrokenOnce, Paragraph):
+            for made in (maker, reference):
                 paragraph = made(markup, style, bulletText=bullet)
                 size = paragraph.wrap(width, 1000)
                 pieces = made(markup, style, bulletText=bullet)
@@ -312,7 +321,7 @@ def test_a_paragraph_whose_lines_were_broken_for_an_earlier_one_lays_out_splits_
                 for piece in pieces:
                     piece.wrap(width, 1000)
                 drawn = (size, _drawn_paragraph(paragraph), [_drawn_paragraph(piece) for piece in pieces])
-                if made is Paragraph:
+                if made is reference:
                     assert drawn == kept
                 kept = drawn
-    assert len(blocks._BROKEN) >= 8  # all but the unbreakable address, at two widths
+    assert len(blocks._BROKEN) >= 12  # all but the unbreakable address, at two widths
