@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 import shutil
 import struct
@@ -36,10 +37,9 @@ def font_files() -> dict[str, Path]:
 def register() -> None:
     """Make the print fonts known to reportlab, as one family so <b> and <i> find their faces."""
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
 
     for name, path in font_files().items():
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+        pdfmetrics.registerFont(quickly_read_font(name, path))
     fonts = THEME.fonts
     pdfmetrics.registerFontFamily(fonts.regular, normal=fonts.regular, bold=fonts.bold,
                                   italic=fonts.italic, boldItalic=fonts.bold_italic)
@@ -125,8 +125,42 @@ def register_cjk() -> bool:
 def quickly_read_font(name: str, path: Path):
     """reportlab's TTFont of a TrueType file, with the tables it keeps one entry per glyph of (character
     map, advance widths, glyph offsets) read in bulk rather than a number at a time: the same values, in
-    half the time for the Chinese font's 49,000 glyphs (about 21 ms instead of 44)."""
-    from reportlab.pdfbase import ttfonts
+    half the time for the Chinese font's 49,000 glyphs (about 21 ms instead of 44). Its subsets are made
+    and compressed once per process for each set of characters (see _SUBSETS)."""
+    return _font_class()(name, str(path))
+
+
+# The font subsets PDFs embed, by font file and characters (in the order a PDF first used them), the
+# compressed form of their streams by content, and their characters' widths as PDF, least recently used
+# first. Most leaflets use the same few characters beyond ASCII (which has its fixed place in the first
+# subset), so most of their subsets are made, compressed and written once per process instead of once
+# per PDF. Some 20 kB a subset.
+_SUBSETS: dict[tuple, bytes] = {}
+_COMPRESSED: dict[bytes, bytes] = {}
+_WIDTHS: dict[tuple, object] = {}
+_SUBSETS_AT_MOST = 32
+
+
+def _kept(cache: dict, key, make, at_most: int):
+    """`cache[key]`, made by `make()` if it is not there, and now the most recently used; `cache` keeps at
+    most `at_most` entries, dropping the least recently used."""
+    value = cache.pop(key, None)
+    if value is None:
+        value = make()
+        if len(cache) >= at_most:
+            del cache[next(iter(cache))]
+    cache[key] = value
+    return value
+
+
+@functools.cache
+def _font_class() -> type:
+    import zlib
+    from fnmatch import fnmatch
+    from weakref import WeakKeyDictionary
+
+    from reportlab import rl_config
+    from reportlab.pdfbase import pdfdoc, ttfonts
 
     class QuickFace(ttfonts.TTFontFace):
         def extractInfo(self, charInfo=1):  # noqa: N802, N803 - reportlab's names
@@ -134,12 +168,31 @@ def quickly_read_font(name: str, path: Path):
             if charInfo and not _read_glyph_tables(self):
                 super().extractInfo(charInfo)  # a character map of a rarer kind: read as reportlab reads it
 
+        def makeSubset(self, subset):  # noqa: N802 - reportlab's name
+            return _kept(_SUBSETS, (self.filename, self.name, tuple(subset)),
+                         lambda: super(QuickFace, self).makeSubset(subset), _SUBSETS_AT_MOST)
+
+    class CompressedOnce(pdfdoc.PDFStreamFilterZCompress):
+        def encode(self, text):
+            data = text.encode("utf8") if isinstance(text, str) else text
+            return _kept(_COMPRESSED, data, lambda: zlib.compress(data), 2 * _SUBSETS_AT_MOST)
+
+    compressed_once = CompressedOnce()
+
+    class Formatted(pdfdoc.PDFObject):
+        """A PDF value written out before: its bytes."""
+
+        def __init__(self, written: bytes):
+            self.written = written
+
+        def format(self, document):
+            return self.written
+
+    def widths_once(widths: pdfdoc.PDFArray) -> Formatted:
+        return _kept(_WIDTHS, tuple(widths.sequence), lambda: Formatted(widths.format(None)), _SUBSETS_AT_MOST)
+
     class QuickFont(ttfonts.TTFont):
         def __init__(self, name: str, filename: str):  # as TTFont.__init__ with its defaults, but QuickFace
-            from weakref import WeakKeyDictionary
-            from reportlab import rl_config
-            from fnmatch import fnmatch
-
             self.fontName = name
             self.face = QuickFace(filename)
             self.encoding = ttfonts.TTEncoding()
@@ -147,7 +200,42 @@ def quickly_read_font(name: str, path: Path):
             self._asciiReadable = rl_config.ttfAsciiReadable
             self.shapable = not any(fnmatch(name, glob) for glob in ttfonts.unShapedFontGlob)
 
-    return QuickFont(name, str(path))
+        def splitString(self, text, doc, encoding="utf-8"):  # noqa: N802 - reportlab's name
+            """reportlab's, but text whose characters all have their codes already is split without
+            reportlab's loop over each character: a run of printable ASCII (a no-break space drawn as a
+            space) is its own codes in the first subset, and other text the codes it was given."""
+            state = self.state.get(doc) if isinstance(text, str) and text else None
+            if state is None:
+                return super().splitString(text, doc, encoding)
+            plain = text.replace("\u00a0", " ") if "\u00a0" in text else text
+            if plain.isascii() and plain.isprintable() and _ascii_as_is(self.face, self._asciiReadable):
+                return [(0, plain.encode("ascii"))]
+            assigned = state.assignments
+            try:
+                codes = [assigned[code] for code in map(ord, plain)]
+            except KeyError:  # a character not drawn before: reportlab gives it its code
+                return super().splitString(text, doc, encoding)
+            if max(codes) < 256:
+                return [(0, bytes(codes))]
+            return [(subset, bytes(code & 0xFF for code in run))
+                    for subset, run in itertools.groupby(codes, key=lambda code: code >> 8)]
+
+        def addObjects(self, doc):  # noqa: N802 - reportlab's name
+            made = len(doc.idToObject)
+            super().addObjects(doc)
+            for added in itertools.islice(doc.idToObject.values(), made, None):  # its subsets' objects
+                if isinstance(added, pdfdoc.PDFStream) and added.filters == [pdfdoc.PDFZCompress]:
+                    added.filters = [compressed_once]
+                elif isinstance(added, pdfdoc.PDFTrueTypeFont) and isinstance(added.Widths, pdfdoc.PDFArray):
+                    added.Widths = widths_once(added.Widths)  # the widths of 128 or 256 characters, as PDF
+
+    return QuickFont
+
+
+@functools.lru_cache(maxsize=16)
+def _ascii_as_is(face, ascii_readable: bool) -> bool:
+    """Whether printable ASCII has its own codes in a PDF's first subset of `face` (see reportlab's TTFont.State)."""
+    return bool(ascii_readable) and all(code in face.charToGlyph for code in range(32, 127))
 
 
 def _read_glyph_tables(face) -> bool:

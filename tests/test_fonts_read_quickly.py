@@ -36,3 +36,20 @@ def test_a_font_read_quickly_has_every_value_reportlab_reads_from_it(path):
     assert type(quick.face).__mro__[1:] == type(slow.face).__mro__
     assert quick.face.makeSubset([*range(32, 127), 0x4E00, 0x7684, 0x3002]) == \
            slow.face.makeSubset([*range(32, 127), 0x4E00, 0x7684, 0x3002])
+
+
+class _Document:
+    """Stands for the PDF a font's subsets belong to (reportlab keys them by a weak reference to it)."""
+
+
+@pytest.mark.parametrize("path", _files(), ids=lambda path: path.name)
+def test_text_split_into_a_fonts_subsets_gets_the_codes_reportlabs_own_splitting_gives(path):
+    quick, slow = fonts.quickly_read_font("quick", path), TTFont("quick", str(path))
+    texts = ["Plain ASCII, with (brackets) & 100% ~ {braces}.", "37\u00a0\u00b0C for 10\u00a0minutes", "",
+             "don\u2019t \u2022 stop", "tab\there", "Plain again after others", "\u00a0", "\u4e00\u7684\u3002 and more"]
+    # past 256 characters a font's codes go on in more subsets; drawn again, each keeps its code
+    many = "".join(chr(code) for code in sorted(slow.face.charToGlyph) if code > 0x7F)[:400]
+    texts += [many[::-1], "don\u2019t \u2022 stop", many, "\u4e00\u7684\u3002 and more", texts[0]]
+    quick_document, slow_document = _Document(), _Document()
+    assert [quick.splitString(text, quick_document) for text in texts] == \
+           [slow.splitString(text, slow_document) for text in texts]

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import functools
 import io
+import operator
+import re
 from pathlib import Path
 
 from lxml import etree
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing
+from reportlab.rl_config import _unset_
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Image
 from svglib.fonts import FontMap
@@ -36,12 +39,56 @@ def drawing(name: str, size: float, colour: str) -> Drawing:
     """The icon as vector art `size` points square, in `colour`. The drawing is new; the shapes in it are
     converted once per process and shared, as a logo's are (they are only read when drawn)."""
     parsed = _parsed(name, colour)
-    icon = Drawing(parsed.width, parsed.height, *parsed.contents)
+    icon = SharedDrawing(parsed.width, parsed.height, *parsed.contents)
     icon.transform, icon.initialFontName = parsed.transform, parsed.initialFontName
     scale = size / icon.width
     icon.scale(scale, scale)
     icon.width = icon.height = size
     return icon
+
+
+class SharedDrawing(Drawing):
+    """A drawing of shapes shared between outputs (an icon, a logo, a QR code): as a PDF flowable, the
+    operators that draw the same shapes at the same scale are worked out once per process (they do not
+    depend on where it is drawn: the page is moved there first), and later copies of it write them again."""
+
+    def draw(self, showBoundary=_unset_):  # noqa: N803 - reportlab's name
+        canvas, contents = self.canv, tuple(self.contents)
+        key = (tuple(map(id, contents)), tuple(self.transform), self.width, self.height, self.renderScale,
+               getattr(self, "initialFontName", None), showBoundary, getattr(self, "_showBoundary", _unset_))
+        kept = _OPERATORS.get(key)
+        if kept is not None and all(map(operator.is_, kept[0], contents)):  # the very shapes, not new ones in their place
+            canvas._code.extend(kept[1])
+            return
+        before, start = _footprint(canvas), len(canvas._code)
+        super().draw(showBoundary)
+        written = canvas._code[start:]
+        # Kept only if it drew shapes in colours and changed nothing else: text, pictures or transparency
+        # would have left fonts, images or graphics states in the document, which writing the operators
+        # again would leave out.
+        if _SHAPES_ONLY.fullmatch("\n".join(written)) and _footprint(canvas) == before:
+            if len(_OPERATORS) >= _OPERATORS_AT_MOST:
+                del _OPERATORS[next(iter(_OPERATORS))]
+            _OPERATORS[key] = (contents, written)
+
+
+# The PDF operators of shared drawings (see SharedDrawing), by their shapes and scale; the shapes are
+# kept with them, so that no other shapes can take their place in memory and be taken for them.
+_OPERATORS: dict[tuple, tuple[tuple, list[str]]] = {}
+_OPERATORS_AT_MOST = 64
+# PDF operators that draw paths in colours, with their numbers: nothing that needs a resource.
+_SHAPES_ONLY = re.compile(r"(?:\s*+(?>[-+]?(?:\d+\.?\d*|\.\d+)|\[|\]|(?:q|Q|cm|w|J|j|M|d|m|l|c|v|y|h|re|S|s|f\*?"
+                          r"|F|B\*?|b\*?|n|W\*?|RG|rg|G|g|K|k)(?![\w*])))*+\s*")
+
+
+def _footprint(canvas) -> tuple:
+    """What a canvas holds besides its operators: each attribute and the size of each collection among
+    them (the colours, shadings, forms and links a page uses), the graphics states it has named, and the
+    fonts and PDF objects of its document."""
+    document = canvas._doc
+    return (tuple((name, id(value), len(value) if isinstance(value, (list, dict, set)) else None)
+                  for name, value in vars(canvas).items() if name != "_code"),
+            len(canvas._extgstate._c), len(document.fontMapping), document.objectcounter)
 
 
 def convert_all() -> None:
@@ -85,7 +132,7 @@ def logo_drawing(logo: Logo) -> Drawing:
     """A checked SVG logo as a reportlab drawing of its own size, for the caller to scale. The drawing is
     new; the shapes in it are converted once per process and shared (they are only read when drawn)."""
     art = svg_art(logo.data)
-    drawing = Drawing(art.width, art.height, *art.contents)
+    drawing = SharedDrawing(art.width, art.height, *art.contents)
     drawing.initialFontName = art.initialFontName
     return drawing
 

@@ -22,8 +22,12 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib import textsplit
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import paragraph as platypus_paragraph
 from reportlab.platypus.flowables import Flowable
+from reportlab.platypus.paraparser import ParaFrag
 
 from leaflets import fonts, languages
 from leaflets.pictures import icons, images
@@ -37,6 +41,7 @@ from leaflets.wording import ENGLISH, Wording
 LOGO_HEIGHT = 14 * mm
 
 
+@functools.lru_cache(maxsize=4096)  # fixed wording and shared sources come again in every output
 def text(value: str) -> str:
     """Content is plain text; reportlab reads markup, so <, > and & must be escaped. A number stays on
     the line of its unit, and a date on one line (see `unbroken`); Chinese runs are set in the Chinese
@@ -80,10 +85,24 @@ class LinesBrokenOnce(Paragraph):
     def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
         # The height asked for plays no part in a paragraph's wrap; a split that finds no room drops
         # the broken lines (blPara), and then they are broken again.
-        if vars(self).get("_broken_at") == availWidth and "blPara" in vars(self):
+        mine = vars(self)
+        if mine.get("_broken_at") == availWidth and "blPara" in mine:
             return self.width, self.height
+        key = (mine.get("_markup"), availWidth)
+        if key[0] is not None:
+            broken = _BROKEN.pop(key, None)
+            if broken is not None:  # the same markup in the same style at this width: its lines
+                _BROKEN[key] = broken
+                mine.update(_copied(broken), _broken_at=availWidth)
+                return self.width, self.height
         size = super().wrap(availWidth, availHeight)
         self._broken_at = availWidth
+        if key[0] is not None and self.width == availWidth:  # else too narrow to break at all
+            broken = _lines_to_keep(self)
+            if broken is not None:
+                if len(_BROKEN) >= _PARSED_AT_MOST:
+                    del _BROKEN[next(iter(_BROKEN))]
+                _BROKEN[key] = _copied(broken)
         return size
 
     def _setup(self, text, style, bulletText, frags, cleaner):  # noqa: N803 - reportlab's names
@@ -100,10 +119,123 @@ class LinesBrokenOnce(Paragraph):
                 if len(_PARSED) >= _PARSED_AT_MOST:
                     del _PARSED[next(iter(_PARSED))]
                 _PARSED[key] = (self.text, self.style, [frag.clone() for frag in self.frags], self.bulletText)
+                self._markup = (*key, self.encoding)
             return None
         _PARSED[key] = parsed  # now the most recently used
+        self._markup = (*key, self.encoding)
         cleaned, parsed_style, parsed_frags, bullet = parsed
         return super()._setup(cleaned, parsed_style, bullet, [frag.clone() for frag in parsed_frags], cleaner)
+
+
+# The lines a paragraph of markup broke into at a width (what Paragraph.wrap leaves on it), by the
+# markup's key in _PARSED and the width, least recently used first, as many as there are parsed: the same
+# markup in the same style breaks the same way at the same width, and fixed wording, shared sources and
+# a leaflet laid out again repeat it. Each paragraph gets its own copy (reportlab changes the lines as it
+# splits and sets them).
+_BROKEN: dict[tuple, dict] = {}
+
+
+def _lines_to_keep(paragraph: Paragraph) -> dict | None:
+    """What wrapping left on `paragraph`, when it is of the kinds `_copied` copies whole: lines of plain
+    words in one style, or lines of pieces in several (never hyphenated or split words)."""
+    mine = vars(paragraph)
+    lines = mine.get("blPara")
+    if lines is None or "frags" not in mine:
+        return None
+    if paragraph.style.wordWrap == "CJK":  # broken between characters, into lines of pieces
+        if lines.kind == 1 and _plain_pieces(lines):
+            return {name: mine[name] for name in _SET_BY_CJK_WRAP}
+        return None
+    if lines.kind == 0:
+        if not all(type(line) is tuple and all(type(word) is str for word in line[1]) for line in lines.lines):
+            return None
+    elif lines.kind == 1:
+        if not (_plain_pieces(lines) and all(type(word) in _PLAIN_FRAG_WORDS for word in paragraph.frags)):
+            return None
+    else:
+        return None
+    return {name: mine[name] for name in _SET_BY_WRAP + (("frags",) if lines.kind == 1 else ())}
+
+
+def _plain_pieces(lines) -> bool:
+    return type(lines) is platypus_paragraph.ParaLines and all(
+        type(line) is platypus_paragraph.FragLine and all(type(word) is ParaFrag for word in line.words)
+        for line in lines.lines)
+
+
+_SET_BY_WRAP = ("width", "height", "_wrapWidths", "_width_max", "_splitLongWordCount", "_hyphenations", "blPara")
+_SET_BY_CJK_WRAP = ("width", "height", "_wrapWidths", "blPara")
+_PLAIN_FRAG_WORDS = (list, platypus_paragraph._HSFrag)  # a word's pieces, [width, (piece, text), ...]
+
+
+def _copied(broken: dict) -> dict:
+    """A copy of what `_lines_to_keep` kept that no paragraph shares with another."""
+    copied = dict(broken, _wrapWidths=list(broken["_wrapWidths"]))
+    lines = broken["blPara"]
+    if lines.kind == 0:
+        copied["blPara"] = lines.clone(lines=[(space, list(words)) for space, words in lines.lines])
+    else:
+        copied["blPara"] = lines.clone(lines=[line.clone(words=[word.clone() for word in line.words])
+                                              for line in lines.lines])
+        if "frags" in broken:
+            copied["frags"] = [type(word)(word) for word in broken["frags"]]
+    return copied
+
+
+# What makes two pieces of a paragraph look alike (reportlab's accelerator compares these).
+_LOOKS = ("fontName", "fontSize", "textColor", "rise", "us_lines", "link", "backColor", "nobr")
+_ABSENT = object()
+
+
+def same_look(f, g) -> bool:
+    """reportlab's sameFrag (whether two pieces of a paragraph set as one run), deciding as its C accelerator
+    does, but without the error the accelerator raises and clears for each attribute a piece lacks: it
+    is asked for every word of a paragraph with bold or a link in it, and the errors were most of the
+    time such a paragraph took to break into lines."""
+    if hasattr(f, "cbDefn") or hasattr(g, "cbDefn") or hasattr(f, "lineBreak") or hasattr(g, "lineBreak"):
+        return False
+    for name in _LOOKS:
+        a, b = getattr(f, name, _ABSENT), getattr(g, name, _ABSENT)
+        if a is not b and (a is _ABSENT or b is _ABSENT or a != b):
+            return False
+    return True
+
+
+# The width of a word (or a space) in a font at a size, as reportlab's line breaking measures it, which
+# it does for every word each time a paragraph is broken and, in a paragraph with bold or a link, for
+# the spaces before each word on the line again; emptied when it holds this many (some 200 bytes each).
+_WIDTHS: dict[tuple, float] = {}
+_WIDTHS_AT_MOST = 20_000
+
+
+def word_width(text, fontName, fontSize, encoding="utf8") -> float:  # noqa: N803 - reportlab's names
+    """reportlab's stringWidth, measured once per process for each word, font and size."""
+    font = getFont(fontName)
+    key = (text, font, fontSize, encoding)
+    width = _WIDTHS.get(key)
+    if width is None:
+        if len(_WIDTHS) >= _WIDTHS_AT_MOST:
+            _WIDTHS.clear()
+        width = _WIDTHS[key] = font.stringWidth(text, fontSize, encoding)
+    return width
+
+
+def ascent_and_descent(fontName, fontSize=None) -> tuple[float, float]:  # noqa: N803 - reportlab's names
+    """reportlab's getAscentDescent, once per process for each font and size: line breaking asks it for
+    every word of a paragraph with bold or a link in it, and for every character of Chinese (and for a
+    TrueType font it raises and catches an error each time)."""
+    return _ascent_and_descent(getFont(fontName), fontName, fontSize)
+
+
+@functools.lru_cache(maxsize=256)
+def _ascent_and_descent(font, fontName, fontSize) -> tuple[float, float]:  # noqa: N803 - reportlab's names
+    return getAscentDescent(fontName, fontSize)
+
+
+# The names reportlab's line breaking calls these by (Chinese is broken in textsplit).
+platypus_paragraph.sameFrag, platypus_paragraph.stringWidth = same_look, word_width
+platypus_paragraph.getAscentDescent = ascent_and_descent
+textsplit.stringWidth = word_width
 
 
 class ChineseParagraph(LinesBrokenOnce):
@@ -584,7 +716,7 @@ def qr_code(url: str, size: float) -> Drawing:
     """A QR code for `url`, `size` points square including its quiet zone."""
     squares = qr_squares(url)
     x0, y0, x1, y1 = squares.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0],
+    drawing = icons.SharedDrawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0],
                       initialFontName=THEME.fonts.regular)
     drawing.add(squares)
     return drawing
