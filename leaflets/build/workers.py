@@ -16,6 +16,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Callable
 
+from leaflets import fonts, languages
 from leaflets.content import Content, Topic
 from leaflets.formats import WRITERS
 
@@ -31,6 +32,8 @@ def render(content: Content, work: list, jobs: int, progress: Progress | None,
         module = importlib.import_module(WRITERS[format_name].module)  # once here, inherited by forked workers
         if hasattr(module, "before_workers") and sum(name == format_name for (_, name), _ in work) > 1:
             module.before_workers()  # what each worker would otherwise make for itself
+    if any(languages.is_cjk(topic.language) for (topic, _), _ in work):
+        fonts.register_cjk()  # reading the Chinese font's tables takes longer than a leaflet
     gc.freeze()  # keep the collector from touching, and so copying, the pages the workers share with us
     try:
         with ProcessPoolExecutor(jobs, mp_context=_process_context(), initializer=_start_worker,
