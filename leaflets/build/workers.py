@@ -11,7 +11,7 @@ import os
 import signal
 import sys
 import threading
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Callable
@@ -76,15 +76,13 @@ def _interrupts_blocked():
 
 def _collect(pending: dict, total: int, progress: Progress | None) -> None:
     """Wait for each output in turn, reporting progress; raise the first failure."""
-    done_count = 0
-    while pending:
-        finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-        for future in finished:
-            topic, format_name = pending.pop(future)
-            future.result()
-            done_count += 1
-            if progress:
-                progress(done_count, total, topic, format_name)
+    # as_completed waits on every future once; wait(FIRST_COMPLETED) in a loop would add a waiter to each
+    # pending future every time one finishes, quadratic in the number of outputs.
+    for done_count, future in enumerate(as_completed(pending), start=1):
+        topic, format_name = pending[future]
+        future.result()
+        if progress:
+            progress(done_count, total, topic, format_name)
 
 
 def _process_context():
