@@ -37,6 +37,16 @@ def test_parallel_build_writes_the_same_bytes_as_one_process(write_content, tmp_
     assert files(tmp_path / "one") == files(tmp_path / "two")
 
 
+def test_a_parallel_build_reports_each_output_once_as_it_is_done_counting_up_to_all(write_content, tmp_path):
+    content = load(write_content(TWO_TOPICS))
+    outputs = [(topic, name) for topic in content.topics for name in ("pdf", "pptx", "trifold")]
+    told = []
+    build.build_outputs(content, outputs, tmp_path, jobs=2,
+                        progress=lambda done, total, topic, name: told.append((done, total, topic.id, name)))
+    assert [(done, total) for done, total, _, _ in told] == [(n, len(outputs)) for n in range(1, len(outputs) + 1)]
+    assert sorted((topic_id, name) for _, _, topic_id, name in told) == sorted((t.id, n) for t, n in outputs)
+
+
 def test_a_failing_worker_leaves_every_earlier_output_and_no_partial_files(write_content, tmp_path, monkeypatch):
     path = write_content(TWO_TOPICS)
     out = tmp_path / "out"
