@@ -4,6 +4,7 @@ assets/checks/, extended per content file under `checks:`."""
 from __future__ import annotations
 
 import functools
+import re
 
 from leaflets.content import mentions
 from leaflets.theme import asset
@@ -23,6 +24,36 @@ def named_medicines(text: str, more: tuple[str, ...] = ()) -> list[str]:
     """The medicines (the built-in list and `more`, content.yaml's own) that `text` names, in name order."""
     lower = text.lower()
     return [name for name in _medicine_names(more) if name in lower and mentions(lower, name)]
+
+
+def words_of(text: str) -> set[str]:
+    """The words of `text` as `may_mention` looks them up."""
+    return set(_WORD.findall(text))
+
+
+def may_mention(words: set[str], term: str) -> bool:
+    """False only when `mentions(text, term)` is False for the text whose words_of are `words`: a term a text
+    mentions starts where one of its words does, and that word is the term's first word or (a one-word term)
+    the term or its plural. A set lookup, where searching the text for each of the hundreds of listed terms
+    was most of the time of the medical term check."""
+    needed = _words_needed(term)
+    return needed is None or not words.isdisjoint(needed)
+
+
+@functools.lru_cache(maxsize=4096)
+def _words_needed(term: str) -> tuple[str, ...] | None:
+    """The words one of which a text mentioning `term` has; None when the text's words cannot tell."""
+    term = term.lower()
+    first = _WORD.match(term)
+    if first is None or not term.isascii() and not _LATIN.search(term):
+        return None  # no word to look up, or Chinese, which mentions finds anywhere in a word
+    if first.end() < len(term):
+        return (first.group(),)
+    return (term, term + "s", term + "es")
+
+
+_WORD = re.compile(r"\w+")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
 @functools.lru_cache(maxsize=16)
