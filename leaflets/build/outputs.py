@@ -179,7 +179,7 @@ def render(content: Content, outputs: list[tuple[Topic, str]], out_dir: Path, jo
             if beside:
                 beside()
             for done, ((topic, format_name), temporary) in enumerate(work, start=1):
-                WRITERS[format_name].write(content, topic, temporary)
+                workers.write(content, topic, format_name, temporary)
                 if progress:
                     progress(done, len(work), topic, format_name)
     except OSError as error:

@@ -21,7 +21,7 @@ from leaflets.content.loader import ParsedFile, comments_after_text
 from leaflets.problems import Problem, shown
 from leaflets.talk import key_points
 from leaflets.checks.readability import grade_level, sentences, smog_index, words
-from leaflets.checks.wordlists import medical_terms, named_medicines
+from leaflets.checks.wordlists import may_mention, medical_terms, named_medicines, words_of
 
 LONG_SENTENCE = 25  # words
 LONG_SLIDE_LINE = 12  # words in a bullet shown on a slide
@@ -276,9 +276,11 @@ def _term_findings(content: Content, topic: Topic, at):
     terms = sorted(set(medical_terms()) | {t.lower() for t in content.checks.medical_terms}, key=len, reverse=True)
     reported: list[str] = []
     covered = [term for term in defined if mentions(text, term)]
+    text_words = words_of(text)
     for term in terms:
-        if term not in text or any(term in longer for longer in covered + reported) or not mentions(text, term):
-            continue  # the first test is mentions' own first (the terms are lower case already), made sooner
+        if not may_mention(text_words, term) or term not in text \
+                or any(term in longer for longer in covered + reported) or not mentions(text, term):
+            continue  # the word lookup passes most terms over; the next test is mentions' own first, made sooner
         if explained_in_place(text, term):
             continue
         reported.append(term)

@@ -46,6 +46,36 @@ def _medicine_index(more: tuple[str, ...]) -> tuple[tuple[str, ...], dict[str, l
     return tuple(always), by_start
 
 
+def words_of(text: str) -> set[str]:
+    """The words of `text` as `may_mention` looks them up."""
+    return set(_WORD.findall(text))
+
+
+def may_mention(words: set[str], term: str) -> bool:
+    """False only when `mentions(text, term)` is False for the text whose words_of are `words`: a term a text
+    mentions starts where one of its words does, and that word is the term's first word or (a one-word term)
+    the term or its plural. A set lookup, where searching the text for each of the hundreds of listed terms
+    was most of the time of the medical term check."""
+    needed = _words_needed(term)
+    return needed is None or not words.isdisjoint(needed)
+
+
+@functools.lru_cache(maxsize=4096)
+def _words_needed(term: str) -> tuple[str, ...] | None:
+    """The words one of which a text mentioning `term` has; None when the text's words cannot tell."""
+    term = term.lower()
+    first = _WORD.match(term)
+    if first is None or not term.isascii() and not _LATIN.search(term):
+        return None  # no word to look up, or Chinese, which mentions finds anywhere in a word
+    if first.end() < len(term):
+        return (first.group(),)
+    return (term, term + "s", term + "es")
+
+
+_WORD = re.compile(r"\w+")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
 @functools.lru_cache(maxsize=16)
 def _medicine_names(more: tuple[str, ...]) -> tuple[str, ...]:
     """The built-in medicines and `more`, lower case (as `mentions` looks for them), in name order."""

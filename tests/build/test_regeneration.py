@@ -4,6 +4,7 @@ content builds with every string in both the leaflet and the deck."""
 
 from __future__ import annotations
 
+import gc
 import io
 import re
 
@@ -35,6 +36,39 @@ def test_parallel_build_writes_the_same_bytes_as_one_process(write_content, tmp_
     assert main(["--content", str(path), "--out", str(tmp_path / "two"), "--jobs", "2"]) == 0
     assert len(files(tmp_path / "one")) == 8
     assert files(tmp_path / "one") == files(tmp_path / "two")
+
+
+def test_a_parallel_build_reports_each_output_once_as_it_is_done_counting_up_to_all(write_content, tmp_path):
+    content = load(write_content(TWO_TOPICS))
+    outputs = [(topic, name) for topic in content.topics for name in ("pdf", "pptx", "trifold")]
+    told = []
+    build.build_outputs(content, outputs, tmp_path, jobs=2,
+                        progress=lambda done, total, topic, name: told.append((done, total, topic.id, name)))
+    assert [(done, total) for done, total, _, _ in told] == [(n, len(outputs)) for n in range(1, len(outputs) + 1)]
+    assert sorted((topic_id, name) for _, _, topic_id, name in told) == sorted((t.id, n) for t, n in outputs)
+
+
+def test_the_collector_is_paused_only_while_an_output_is_written_even_one_that_fails(write_content, tmp_path,
+                                                                                      monkeypatch):
+    content = load(write_content(TWO_TOPICS))
+    topic = content.topics[0]
+    seen = []
+
+    def fail(self, content, topic, target):
+        seen.append(gc.isenabled())
+        raise OutputError("the leaflet cannot be made")
+
+    monkeypatch.setattr(formats.Writer, "write", fail)
+    with pytest.raises(OutputError):
+        build.build_outputs(content, [(topic, "pdf")], tmp_path)
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        with pytest.raises(OutputError):
+            build.build_outputs(content, [(topic, "pdf")], tmp_path)
+        assert not gc.isenabled()  # a caller's own pause is kept
+    finally:
+        gc.enable()
 
 
 def test_a_failing_worker_leaves_every_earlier_output_and_no_partial_files(write_content, tmp_path, monkeypatch):
