@@ -16,7 +16,6 @@ import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing, Group
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT
@@ -727,6 +726,8 @@ def qr_squares(url: str) -> Group:
     """The squares of the QR code for `url`, as reportlab's QR widget draws them, worked out once per
     process: the widget encodes the address again each time it is measured or drawn, which cost more than
     the rest of a leaflet. The shapes are shared, and only read when drawn."""
+    from reportlab.graphics.barcode.qr import QrCodeWidget  # only a topic or publisher with a web page needs it
+
     return QrCodeWidget(url, barLevel="M", barBorder=4).draw()
 
 
