@@ -21,11 +21,46 @@ def cold_process_seconds(out: Path) -> float:
     return time.perf_counter() - start
 
 
+PREPARE = """
+import importlib, json, sys, time
+sys.path.insert(0, sys.argv[1])
+import leaflets.content
+from leaflets import fonts
+from leaflets.formats import DEFAULT_FORMATS, WRITERS
+steps = {}
+start = time.perf_counter()
+modules = [importlib.import_module(WRITERS[name].module) for name in DEFAULT_FORMATS]
+steps["import the writers"] = time.perf_counter() - start
+start = time.perf_counter()
+for module in modules:
+    if hasattr(module, "before_workers"):
+        module.before_workers()
+steps["their before_workers()"] = time.perf_counter() - start
+start = time.perf_counter()
+fonts.register_cjk()
+steps["read the Chinese font"] = time.perf_counter() - start
+print(json.dumps(steps))
+"""
+
+
+def preparation_seconds() -> dict[str, float]:
+    """What a build does before forking its workers, after reading the content, in a fresh process."""
+    import json
+
+    done = subprocess.run([sys.executable, "-c", PREPARE, str(ROOT)], check=True, capture_output=True,
+                          text=True, cwd=ROOT)
+    return json.loads(done.stdout)
+
+
 def main() -> None:
     sys.path.insert(0, str(ROOT))
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
         print(f"cold process, seed content (all four default formats): {cold_process_seconds(out / 'cold'):.3f} s")
+        runs = [preparation_seconds() for _ in range(5)]
+        for step in runs[0]:
+            median = sorted(run[step] for run in runs)[len(runs) // 2]
+            print(f"before the workers start, {step}: {median * 1000:.0f} ms (median of {len(runs)} processes)")
 
         start = time.perf_counter()
         from leaflets.content import load
