@@ -1,5 +1,6 @@
-"""Rendering in worker processes: forked after the renderers are imported, stopped together on the
-first failure or Ctrl+C, and never outliving the build that started them (even one killed with kill -9)."""
+"""Rendering in worker processes: forked with the writers imported (or, in a small build, importing their own),
+stopped together on the first failure or Ctrl+C, and never outliving the build that started them (even one
+killed with kill -9)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import signal
 import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
 from typing import Callable
 
@@ -27,35 +28,78 @@ Progress = Callable[[int, int, Topic, str], None]
 def render(content: Content, work: list, jobs: int, progress: Progress | None,
            beside: Callable[[], object] | None = None) -> None:
     """Render in worker processes; the first failure cancels what has not started and is raised here.
-    On Ctrl+C the workers are stopped at once; they ignore it themselves, so they print nothing."""
-    for format_name in {format_name for (_, format_name), _ in work}:
-        module = importlib.import_module(WRITERS[format_name].module)  # once here, inherited by forked workers
-        if hasattr(module, "before_workers") and sum(name == format_name for (_, name), _ in work) > 1:
-            module.before_workers()  # what each worker would otherwise make for itself
-    if any(languages.is_cjk(topic.language) for (topic, _), _ in work):
-        fonts.register_cjk()  # reading the Chinese font's tables takes longer than a leaflet
+    On Ctrl+C the workers are stopped at once; they ignore it themselves, so they print nothing.
+
+    A large build prepares what its outputs share (imports, fonts, the template) here, once, and forks
+    workers that share it. A small one, which is mostly that preparation, forks at once a worker for the
+    printed formats and one for the deck, and each prepares only what its own formats need, side by side."""
+    groups = _by_writer(work, jobs) if len(work) <= SPLIT_AT_MOST * jobs else [(work, jobs)]
+    if len(groups) == 1:
+        _prepare(_kinds(work), shared=True)
     gc.freeze()  # keep the collector from touching, and so copying, the pages the workers share with us
     try:
-        with ProcessPoolExecutor(jobs, mp_context=_process_context(), initializer=_start_worker,
-                                 initargs=(content, os.getpid())) as pool:
+        with ExitStack() as pools:
+            started = []
+            for group, group_jobs in groups:
+                ready = () if len(groups) == 1 else _kinds(group)
+                started.append((pools.enter_context(ProcessPoolExecutor(
+                    group_jobs, mp_context=_process_context(), initializer=_start_worker,
+                    initargs=(content, os.getpid(), ready))), group))
             try:
                 # Workers start inside submit(); with Ctrl+C blocked they inherit it blocked, until each
                 # has set itself to ignore it. A Ctrl+C meanwhile reaches this process when unblocked.
                 with _interrupts_blocked():
                     pending = {pool.submit(_render, topic.id, format_name, temporary): (topic, format_name)
-                               for (topic, format_name), temporary in work}
+                               for pool, group in started for (topic, format_name), temporary in group}
                 if beside:
                     beside()  # in this process, which would otherwise only wait
                 _collect(pending, len(work), progress)
             except KeyboardInterrupt:
-                _stop_workers(pool)
-                pool.shutdown(wait=True, cancel_futures=True)
+                for pool, _ in started:
+                    _stop_workers(pool)
+                for pool, _ in started:
+                    pool.shutdown(wait=True, cancel_futures=True)
                 raise
             except BaseException:
-                pool.shutdown(wait=True, cancel_futures=True)
+                for pool, _ in started:
+                    pool.shutdown(wait=True, cancel_futures=True)
                 raise
     finally:
         gc.unfreeze()
+
+
+SPLIT_AT_MOST = 8
+"""Outputs per worker up to which a build gives the printed formats and the deck workers of their own,
+each preparing only its own formats (see render)."""
+
+
+def _by_writer(work: list, jobs: int) -> list[tuple[list, int]]:
+    """The work split into the deck's and the printed formats', each with its share of the jobs; one group
+    when there is only one kind, or a single job."""
+    decks = [item for item in work if item[0][1] == "pptx"]
+    prints = [item for item in work if item[0][1] != "pptx"]
+    if not decks or not prints or jobs < 2:
+        return [(work, jobs)]
+    deck_jobs = max(1, min(jobs - 1, round(jobs * len(decks) / len(work))))
+    return [(prints, jobs - deck_jobs), (decks, deck_jobs)]
+
+
+def _kinds(work: list) -> list[tuple[str, str]]:
+    """The (language, format) of each output of `work`."""
+    return [(topic.language, format_name) for (topic, format_name), _ in work]
+
+
+def _prepare(kinds: list[tuple[str, str]], shared: bool = False) -> None:
+    """Make what outputs of these kinds would each make first: their writers' imports and shared parts, and the
+    Chinese font for a Chinese one. `shared`: here, for forked workers, where a format with one output to
+    make is left to make its own."""
+    formats = [format_name for _, format_name in kinds]
+    for format_name in dict.fromkeys(formats):
+        module = importlib.import_module(WRITERS[format_name].module)
+        if hasattr(module, "before_workers") and (formats.count(format_name) > 1 or not shared):
+            module.before_workers()
+    if any(languages.is_cjk(language) for language, _ in kinds):
+        fonts.register_cjk()  # reading the Chinese font's tables takes longer than a leaflet
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
@@ -98,13 +142,16 @@ def _process_context():
 _WORKER_CONTENT: Content | None = None
 
 
-def _start_worker(content: Content, parent: int) -> None:
+def _start_worker(content: Content, parent: int, ready: list = ()) -> None:
+    """`ready`: the (language, format) of the outputs this worker is for, when it prepares for them itself."""
     global _WORKER_CONTENT
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is for the main process, which stops the workers
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _die_with(parent)
     _WORKER_CONTENT = content
+    if ready:
+        _prepare(ready)
 
 
 def _die_with(parent: int) -> None:

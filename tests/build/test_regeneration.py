@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from leaflets import build
+from leaflets.build import workers
 from leaflets.checks import consistency
 from leaflets import formats
 from leaflets.cli import ProgressLine, main, parser
@@ -36,6 +37,30 @@ def test_parallel_build_writes_the_same_bytes_as_one_process(write_content, tmp_
     assert main(["--content", str(path), "--out", str(tmp_path / "two"), "--jobs", "2"]) == 0
     assert len(files(tmp_path / "one")) == 8
     assert files(tmp_path / "one") == files(tmp_path / "two")
+
+
+def test_workers_that_prepare_for_their_own_formats_write_what_workers_sharing_one_preparation_write(
+        write_content, tmp_path, monkeypatch):
+    content = load(write_content(TWO_TOPICS))
+    outputs = [(topic, name) for topic in content.topics for name in ("pdf", "pptx", "trifold")]
+    assert workers._by_writer([((t, n), None) for t, n in outputs], 2)[1][1] == 1  # a worker for the decks
+    build.build_outputs(content, outputs, tmp_path / "own", jobs=2)
+    monkeypatch.setattr(workers, "SPLIT_AT_MOST", 0)  # as in a large build
+    build.build_outputs(content, outputs, tmp_path / "shared", jobs=2)
+    assert len(files(tmp_path / "own")) == 6
+    assert files(tmp_path / "own") == files(tmp_path / "shared")
+
+
+def test_a_small_build_gives_the_decks_and_the_printed_formats_a_worker_each_and_a_large_one_shares_them():
+    def work(count, formats):
+        return [((f"topic {n}", name), None) for n in range(count) for name in formats]
+
+    small = workers._by_writer(work(2, ["pdf", "trifold", "pptx"]), 2)
+    assert [(sorted({name for (_, name), _ in group}), jobs) for group, jobs in small] == [
+        (["pdf", "trifold"], 1), (["pptx"], 1)]
+    assert [jobs for _, jobs in workers._by_writer(work(4, ["pdf", "pptx"]), 4)] == [2, 2]
+    assert len(workers._by_writer(work(4, ["pdf", "trifold"]), 2)) == 1  # no decks: one kind of worker
+    assert len(workers._by_writer(work(4, ["pdf", "pptx"]), 1)) == 1
 
 
 def test_a_parallel_build_reports_each_output_once_as_it_is_done_counting_up_to_all(write_content, tmp_path):
