@@ -20,6 +20,7 @@ class Writer:
     description: str
     slides_from: str | None = None  # a format that prints the deck's slides gets them from this module's `slides`
     default: bool = True  # built by a plain `python generate.py` unless content.yaml lists its formats
+    kind: str = "print"  # "print" (reportlab, with the print and Chinese fonts) or "deck" (python-pptx)
 
     def write(self, content, topic, path: Path) -> None:
         writer = importlib.import_module(self.module)
@@ -36,7 +37,7 @@ WRITERS: dict[str, Writer] = {
     "pdf": Writer("leaflets.print.leaflet", ".pdf", "A4 leaflet to print"),
     "trifold": Writer("leaflets.print.trifold", "-trifold.pdf", "A4 landscape leaflet folded in three (letter fold)"),
     "large-print": Writer("leaflets.print.large_print", "-large-print.pdf", "A4 leaflet in 18 pt large print"),
-    "pptx": Writer("leaflets.deck.draw", ".pptx", "16:9 talk deck with speaker notes"),
+    "pptx": Writer("leaflets.deck.draw", ".pptx", "16:9 talk deck with speaker notes", kind="deck"),
     "script": Writer("leaflets.print.script", "-script.pdf", "A4 speaker script: each slide, its time and notes",
                      slides_from="leaflets.deck.draw", default=False),
 }

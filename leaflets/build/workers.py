@@ -76,8 +76,8 @@ each preparing only its own formats (see render)."""
 def _by_writer(work: list, jobs: int) -> list[tuple[list, int]]:
     """The work split into the deck's and the printed formats', each with its share of the jobs; one group
     when there is only one kind, or a single job."""
-    decks = [item for item in work if item[0][1] == "pptx"]
-    prints = [item for item in work if item[0][1] != "pptx"]
+    decks = [item for item in work if WRITERS[item[0][1]].kind == "deck"]
+    prints = [item for item in work if WRITERS[item[0][1]].kind != "deck"]
     if not decks or not prints or jobs < 2:
         return [(work, jobs)]
     deck_jobs = max(1, min(jobs - 1, round(jobs * len(decks) / len(work))))
@@ -91,14 +91,14 @@ def _kinds(work: list) -> list[tuple[str, str]]:
 
 def _prepare(kinds: list[tuple[str, str]], shared: bool = False) -> None:
     """Make what outputs of these kinds would each make first: their writers' imports and shared parts, and the
-    Chinese font for a Chinese one. `shared`: here, for forked workers, where a format with one output to
+    Chinese font for a Chinese one that is printed (a deck leaves fonts to PowerPoint). `shared`: here, for forked workers, where a format with one output to
     make is left to make its own."""
     formats = [format_name for _, format_name in kinds]
     for format_name in dict.fromkeys(formats):
         module = importlib.import_module(WRITERS[format_name].module)
         if hasattr(module, "before_workers") and (formats.count(format_name) > 1 or not shared):
             module.before_workers()
-    if any(languages.is_cjk(language) for language, _ in kinds):
+    if any(languages.is_cjk(language) and WRITERS[name].kind == "print" for language, name in kinds):
         fonts.register_cjk()  # reading the Chinese font's tables takes longer than a leaflet
 
 
