@@ -44,7 +44,8 @@ print(json.dumps(steps))
 
 
 def preparation_seconds() -> dict[str, float]:
-    """What a build does before forking its workers, after reading the content, in a fresh process."""
+    """What a build prepares to render, after reading the content, in a fresh process: a large build does it
+    once before forking its workers; in a small one each kind of worker does its own part, side by side."""
     import json
 
     done = subprocess.run([sys.executable, "-c", PREPARE, str(ROOT)], check=True, capture_output=True,
@@ -60,7 +61,7 @@ def main() -> None:
         runs = [preparation_seconds() for _ in range(5)]
         for step in runs[0]:
             median = sorted(run[step] for run in runs)[len(runs) // 2]
-            print(f"before the workers start, {step}: {median * 1000:.0f} ms (median of {len(runs)} processes)")
+            print(f"preparing to render, {step}: {median * 1000:.0f} ms (median of {len(runs)} processes)")
 
         start = time.perf_counter()
         from leaflets.content import load
