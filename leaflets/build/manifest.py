@@ -15,6 +15,7 @@ file this package could have written there are kept.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -36,7 +37,7 @@ FILE_NAME = ".leaflets-manifest.json"
 MAX_BYTES = 10_000_000
 """A manifest larger than this was not written by a build (12,000 outputs take about 2.5 MB) and is ignored;
 parsing a hostile one of this size takes under 300 MB."""
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent  # leaflets/, whose every module and catalogue shapes the outputs
 _HASH = re.compile(r"[0-9a-f]{64}")
 _OUTPUT_NAME = re.compile(SLUG_PATTERN.strip("^$") + "(" + "|".join(re.escape(w.suffix) for w in WRITERS.values())
                           + ")")
@@ -60,14 +61,21 @@ class FileHashes:
     def code_and_assets(self) -> str:
         """One hash of the package's code and assets, so that a change to either rebuilds everything."""
         if self._code is None:
-            self._code = self._code_and_assets()
+            self._code = _code_and_assets()
         return self._code
 
-    def _code_and_assets(self) -> str:
-        files = (sorted(_PACKAGE.rglob("*.py")) + sorted(asset("icons").glob("*.svg"))
-                 + sorted(asset("icons/slides").glob("*.png"))
-                 + [asset("deck-template.pptx")] + sorted(asset("checks").glob("*.txt")))
-        return hashlib.sha256(b"".join(self.of(f).encode() for f in files)).hexdigest()
+
+def code_files() -> list[Path]:
+    """The package's modules and language catalogues and the assets the outputs are made with."""
+    return (sorted(_PACKAGE.rglob("*.py")) + sorted(_PACKAGE.rglob("*.yaml")) + sorted(asset("icons").glob("*.svg"))
+            + sorted(asset("icons/slides").glob("*.png")) + [asset("deck-template.pptx")]
+            + sorted(asset("checks").glob("*.txt")))
+
+
+@functools.cache
+def _code_and_assets() -> str:
+    # Once per process: the code it runs is the code it loaded, whatever the files say later.
+    return hashlib.sha256(b"".join(hashlib.sha256(f.read_bytes()).hexdigest().encode() for f in code_files())).hexdigest()
 
 
 def fingerprint(content: Content, topic: Topic, format_name: str, hashes: FileHashes | None = None) -> str:

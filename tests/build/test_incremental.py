@@ -107,3 +107,30 @@ def test_a_damaged_manifest_means_a_full_rebuild_not_an_error(write_content, tmp
     (tmp_path / "out" / ".leaflets-manifest.json").write_text("{not json")
     lines = build(path, tmp_path / "out", capsys=capsys)
     assert len(said(lines, "wrote")) == 4
+
+
+def test_every_module_and_language_catalogue_of_the_package_counts_as_an_input():
+    from leaflets.build import manifest
+    from tests.conftest import ROOT
+
+    counted = {path.resolve() for path in manifest.code_files()}
+    package = ROOT / "leaflets"
+    for path in [*package.rglob("*.py"), *package.rglob("*.yaml")]:
+        assert path.resolve() in counted, f"a change to {path.relative_to(ROOT)} would not rebuild the outputs"
+    assert (package / "print" / "leaflet.py").resolve() in counted
+
+
+def test_a_change_to_the_package_rebuilds_every_output(write_content, tmp_path, capsys, monkeypatch):
+    from leaflets.build import manifest
+
+    module = tmp_path / "module.py"
+    module.write_text("# one version\n", encoding="utf-8")
+    monkeypatch.setattr(manifest, "code_files", lambda: [module])
+    manifest._code_and_assets.cache_clear()
+    path = write_content(TWO_TOPICS)
+    build(path, tmp_path / "out", capsys=capsys)
+    module.write_text("# another version\n", encoding="utf-8")
+    manifest._code_and_assets.cache_clear()  # as a new process running the new code would
+    again = build(path, tmp_path / "out", capsys=capsys)
+    manifest._code_and_assets.cache_clear()
+    assert said(again, "wrote") == ["cold-feet.pdf", "cold-feet.pptx", "cramps.pdf", "cramps.pptx"]
