@@ -242,8 +242,6 @@ def _read_glyph_tables(face) -> bool:
     """Set `face`'s charToGlyph, glyphToChar, charWidths, hmetrics, glyphPos and defaultWidth exactly as
     reportlab's TTFontFile.extractInfo does (including its quirks: glyphs past the last full metric
     keep that metric's scaled width), from a format 4 or 12 character map; False for any other."""
-    import struct
-
     data, unpack = face._ttf_data, struct.unpack_from
     head = face.get_table_pos("head")[0]
     index_to_loc, glyph_data_format = unpack(">HH", data, head + 50)
@@ -255,13 +253,7 @@ def _read_glyph_tables(face) -> bool:
     version, count = unpack(">HH", data, cmap)
     if count == 0 and version != 0:
         count = version
-    start, kind = None, 0
-    for n in range(count):  # the subtable reportlab chooses: the last that suits it
-        platform, encoding, offset = unpack(">HHL", data, cmap + 4 + 8 * n)
-        if platform == 3 or (platform == 1 and encoding == 1) or (platform == 0 and encoding != 5):
-            kind, start = 1, offset
-        elif platform == 1 and encoding == 0 and kind != 1:
-            kind, start = 2, offset
+    start = _chosen_subtable(unpack(">HHL", data, cmap + 4 + 8 * n) for n in range(count))
     if start is None:
         return False
     start += cmap
@@ -390,6 +382,18 @@ def coverage(path: Path) -> Coverage:
     return Coverage(ranges)
 
 
+def _chosen_subtable(records) -> int | None:
+    """The offset of the cmap subtable reportlab's TTFontFile.extractInfo reads, from the (platform, encoding,
+    offset) records: the last Unicode one, else the last Mac Roman one."""
+    chosen, kind = None, 0
+    for platform, encoding, offset in records:
+        if platform == 3 or (platform == 1 and encoding == 1) or (platform == 0 and encoding != 5):
+            chosen, kind = offset, 1
+        elif platform == 1 and encoding == 0 and kind != 1:
+            chosen, kind = offset, 2
+    return chosen
+
+
 def _cmap_ranges(path: Path) -> list[tuple[int, int]] | None:
     """(first, last) code point of each segment of the cmap subtable reportlab reads (the last Unicode
     one listed), for formats 4, 12 and 13; None for any other font."""
@@ -410,13 +414,7 @@ def _cmap_ranges(path: Path) -> list[tuple[int, int]] | None:
         if cmap is None:
             return None
         records = read(cmap + 2, ">H")[0]
-        chosen, kind = None, 0
-        for n in range(records):  # as reportlab's TTFontFile.extractInfo chooses
-            platform, encoding, offset = read(cmap + 4 + 8 * n, ">HHL")
-            if platform == 3 or (platform == 1 and encoding == 1) or (platform == 0 and encoding != 5):
-                chosen, kind = offset, 1
-            elif platform == 1 and encoding == 0 and kind != 1:
-                chosen, kind = offset, 2
+        chosen = _chosen_subtable(read(cmap + 4 + 8 * n, ">HHL") for n in range(records))
         if chosen is None:
             return None
         table = cmap + chosen
