@@ -278,8 +278,9 @@ def build_if_unchanged(args: argparse.Namespace) -> int | None:
     try:
         with folder.locked(args.out):
             unchanged = _unchanged_since_last_build(args)
-            return None if unchanged is None else _build_locked(args, None, _Findings(args, None, None, unchanged.findings),
-                                                                True, unchanged)
+            if unchanged is None:
+                return None
+            return _build_locked(args, None, _Findings(args, None, None, unchanged.findings), True, unchanged)
     except folder.FolderError as error:  # the lock is not to be had: waiting again would say it twice
         print(error, file=sys.stderr)
         return EXIT_CONTENT
@@ -503,8 +504,8 @@ def _missing_from_outputs(args: argparse.Namespace, content) -> list[str]:
 
 
 def _findings_of_build(args: argparse.Namespace, content, parsed) -> list[str]:
-    """The checks' warnings, as --check prints them; remembered in the output folder while nothing changes,
-    so a rebuild with nothing changed does not run the readability measures again."""
+    """The checks' warnings, as --check prints them; remembered in the output folder topic by topic, so a
+    rebuild checks again only the topics edited since (see build/findings.py)."""
     from leaflets.build import findings
 
     lines = findings.of_build(content, parsed, args.out, args.content, str(args.content))

@@ -54,13 +54,10 @@ def render(content: Content, work: list, jobs: int, progress: Progress | None,
                 if beside:
                     beside()  # in this process, which would otherwise only wait
                 _collect(pending, len(work), progress)
-            except KeyboardInterrupt:
-                for pool, _ in started:
-                    _stop_workers(pool)
-                for pool, _ in started:
-                    pool.shutdown(wait=True, cancel_futures=True)
-                raise
-            except BaseException:
+            except BaseException as stop:
+                if isinstance(stop, KeyboardInterrupt):
+                    for pool, _ in started:
+                        _stop_workers(pool)
                 for pool, _ in started:
                     pool.shutdown(wait=True, cancel_futures=True)
                 raise
@@ -90,9 +87,9 @@ def _kinds(work: list) -> list[tuple[str, str]]:
 
 
 def _prepare(kinds: list[tuple[str, str]], shared: bool = False) -> None:
-    """Make what outputs of these kinds would each make first: their writers' imports and shared parts, and the
-    Chinese font for a Chinese one that is printed (a deck leaves fonts to PowerPoint). `shared`: here, for forked workers, where a format with one output to
-    make is left to make its own."""
+    """Make what outputs of these (language, format) kinds would each make first: their writers' imports and
+    shared parts, and the Chinese font for a Chinese one that is printed (a deck leaves fonts to PowerPoint).
+    `shared`: here, for forked workers, where a format with one output to make is left to make its own."""
     formats = [format_name for _, format_name in kinds]
     for format_name in dict.fromkeys(formats):
         module = importlib.import_module(WRITERS[format_name].module)
