@@ -25,7 +25,7 @@ from pptx.shapes.autoshape import AutoShapeType, Shape
 from pptx.util import Emu, Pt
 
 from leaflets import files, languages
-from leaflets.pictures import icons, images
+from leaflets.pictures import images, pngs
 from leaflets.deck import package, pptx_lookup, text
 from leaflets.content import Content, Topic
 from leaflets.files import FileProblem
@@ -260,7 +260,7 @@ def _add_icon(deck: Deck, page: Page, slide: Slide) -> None:
     # The position the layout gives, then all four set: setting one alone moves the title to the corner.
     x, y, width, height = page.blank.title_box
     size = _icon_size(height)
-    picture = deck.add_picture(page, icons.png(slide.icon, icons.COLOURS[slide.icon]), x + width - size,
+    picture = deck.add_picture(page, pngs.png(slide.icon, pngs.COLOURS[slide.icon]), x + width - size,
                                y + (height - size) // 2, size, size)
     picture.nvPicPr.cNvPr.name = f"Icon: a {ICON_WORDS[slide.icon]}"  # the title says what it means: decorative
     place(page.title, x, y, width - size - Emu(152400), height)
@@ -278,7 +278,7 @@ def _add_picture(deck: Deck, page: Page, path: Path, alt: str) -> None:
     logo = images.read_for_output(path)
     scale = min(room_width / logo.width, room_height / logo.height)
     shown_width, shown_height = int(logo.width * scale), int(logo.height * scale)
-    picture = deck.add_picture(page, icons.image_png(logo), x + list_width + gap,
+    picture = deck.add_picture(page, pngs.image_png(logo), x + list_width + gap,
                                y + (room_height - shown_height) // 2, shown_width, shown_height)
     picture.nvPicPr.cNvPr.name = "Picture"
     picture.nvPicPr.cNvPr.set("descr", alt)
@@ -315,7 +315,7 @@ def before_workers() -> None:
     read, check and measure the same template. A template the content names was read when the content was
     checked; otherwise decks are drawn on the default one."""
     for icon in ICON_WORDS:
-        icons.png(icon, icons.COLOURS[icon])
+        pngs.png(icon, pngs.COLOURS[icon])
     if not _PREPARED:
         prepare(DEFAULT_TEMPLATE)
 
@@ -323,7 +323,7 @@ def before_workers() -> None:
 def _add_logo(deck: Deck, page: Page, logo: Path, description: str, slide_width: int) -> None:
     """The publisher's logo top right, on a white card so that it shows on any background."""
     height = Emu(800000)
-    picture = deck.add_picture(page, icons.image_png(images.read_for_output(logo)), 0, 0, None, height)
+    picture = deck.add_picture(page, pngs.image_png(images.read_for_output(logo)), 0, 0, None, height)
     pad = Emu(120000)
     picture.x, picture.y = slide_width - picture.cx - Emu(457200) - pad, Emu(380000) + pad
     card = _add_shape(page, MSO_SHAPE.ROUNDED_RECTANGLE, picture.x - pad, picture.y - pad,

@@ -26,13 +26,9 @@ from svglib.svglib import svg2rlg
 from leaflets import fonts
 from leaflets.pictures import images, svg
 from leaflets.pictures.images import Logo
+from leaflets.pictures.pngs import COLOURS, NAMES
 from leaflets.theme import THEME, asset
 
-NAMES = ("causes", "warning", "advice", "sources", "contact", "questions")
-MAX_RASTER_WIDTH = 240 * images.MAX_ASPECT  # pixels of a logo on a slide, whatever its SVG says
-# Each icon's colour from the theme; the warning and advice colours mark their sections everywhere.
-COLOURS = {"causes": THEME.colours.primary, "warning": THEME.colours.warning, "advice": THEME.colours.advice,
-           "sources": THEME.colours.primary, "contact": THEME.colours.primary, "questions": THEME.colours.primary}
 
 
 def drawing(name: str, size: float, colour: str) -> Drawing:
@@ -97,35 +93,9 @@ def convert_all() -> None:
         _parsed(name, COLOURS[name])
 
 
-SLIDE_PIXELS = 384
-
-
-@functools.cache
-def png(name: str, colour: str, pixels: int = SLIDE_PIXELS) -> bytes:
-    """The icon as a square PNG with a transparent background, for slides: in the theme's colours, the
-    picture made once by assets/make_slide_icons.py; in any other, rendered now."""
-    made = asset("icons/slides") / slide_icon_name(name, colour, pixels)
-    if made.is_file():
-        return made.read_bytes()
-    return rendered_png(name, colour, pixels)
-
-
-def slide_icon_name(name: str, colour: str, pixels: int) -> str:
-    return f"{name}-{colour.lstrip('#').lower()}-{pixels}.png"
-
-
-def rendered_png(name: str, colour: str, pixels: int = SLIDE_PIXELS) -> bytes:
-    return _rasterise(drawing(name, 72, colour), pixels / 72)
-
-
-@functools.lru_cache(maxsize=4)
-def image_png(logo: Logo, height_pixels: int = 240) -> bytes:
-    """A checked logo as PNG or JPEG bytes, for slides, which cannot rely on SVG; a drawing is rasterised
-    `height_pixels` high, and never wider than MAX_RASTER_WIDTH whatever its proportions."""
-    if logo.kind != "SVG":
-        return logo.data
-    art = logo_drawing(logo)
-    return _rasterise(art, min(height_pixels / art.height, MAX_RASTER_WIDTH / art.width))
+def rendered_png(name: str, colour: str, pixels: int) -> bytes:
+    """The icon rendered now as a square PNG `pixels` wide (the slides' own are shipped: see pictures.pngs)."""
+    return rasterise(drawing(name, 72, colour), pixels / 72)
 
 
 def logo_drawing(logo: Logo) -> Drawing:
@@ -160,7 +130,7 @@ def svg_art(data: bytes) -> Drawing:
     return drawing_of_tree(svg.tree(data, "the logo"))
 
 
-def _rasterise(art: Drawing, scale: float) -> bytes:
+def rasterise(art: Drawing, scale: float) -> bytes:
     import pypdfium2 as pdfium
 
     fonts.register()

@@ -116,9 +116,9 @@ def _svg_size(data: bytes) -> tuple[float, float]:
 def _draw_once(logo: Logo) -> None:
     """Draw the logo as the writers will: in a PDF (the slide picture is made by drawing one), and, for a
     picture, decoded to the pixels a PDF holds. What is made here is kept for the writers."""
-    from leaflets.pictures import icons
+    from leaflets.pictures import icons, pngs
 
-    icons.image_png(logo)
+    pngs.image_png(logo)
     if logo.kind != "SVG":
         icons.logo_picture(logo)._img.getRGBData()
 

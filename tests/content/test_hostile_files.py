@@ -258,11 +258,11 @@ def test_svg_with_postscript_posing_as_an_embedded_png_is_refused(tmp_path, caps
 
 
 def test_wide_svg_logo_is_rasterised_for_slides_at_a_bounded_size(tmp_path):
-    from leaflets.pictures import icons, images
+    from leaflets.pictures import images, pngs
 
     (tmp_path / "logo.svg").write_bytes(svg(attributes='viewBox="0 0 19000 1000"'))
-    png = icons.image_png(images.read(tmp_path / "logo.svg"))
-    assert Image.open(io.BytesIO(png)).size[0] <= icons.MAX_RASTER_WIDTH
+    png = pngs.image_png(images.read(tmp_path / "logo.svg"))
+    assert Image.open(io.BytesIO(png)).size[0] <= pngs.MAX_RASTER_WIDTH
 
 
 def test_svg_text_in_any_font_is_drawn_in_the_print_face_without_looking_fonts_up(tmp_path, monkeypatch):

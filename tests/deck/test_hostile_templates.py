@@ -19,7 +19,7 @@ from pptx.opc.packuri import PackURI
 
 from leaflets.deck import draw, package
 from leaflets.deck.draw import DEFAULT_TEMPLATE
-from leaflets.pictures import icons
+from leaflets.pictures import pngs
 from tests.content.test_hostile_files import MASTER, build, content_naming, template_refusal, template_with
 
 PRESENTATION_RELS = "ppt/_rels/presentation.xml.rels"
@@ -169,7 +169,7 @@ def test_template_slide_that_a_layout_links_to_keeps_a_part_name_of_its_own(tmp_
 
 def test_template_picture_named_in_capitals_keeps_a_part_name_of_its_own(tmp_path, capsys):
     template_with(tmp_path / "capitals.pptx",
-                  add={"ppt/media/Image1.png": icons.png("questions", icons.COLOURS["questions"])},
+                  add={"ppt/media/Image1.png": pngs.png("questions", pngs.COLOURS["questions"])},
                   edit={MASTER_RELS: related("../media/Image1.png", RT.IMAGE),
                         TYPES: typed("ppt/media/Image1.png", "image/png")})
     with built_deck(capsys, tmp_path, "capitals.pptx") as deck:

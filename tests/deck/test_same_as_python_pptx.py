@@ -22,12 +22,12 @@ from leaflets.content import load
 from leaflets.deck import accessible, archive, draw, text
 from leaflets.deck.pages import SLIDE_NUMBER_FIELD, place
 from leaflets.deck.template import TEXT_KINDS, slide_number_placeholder
-from leaflets.pictures import icons
+from leaflets.pictures import pngs
 from leaflets.theme import THEME
 from tests.conftest import FIXTURES
 
-ICON = icons.png("causes", icons.COLOURS["causes"])
-OTHER_ICON = icons.png("advice", icons.COLOURS["advice"])
+ICON = pngs.png("causes", pngs.COLOURS["causes"])
+OTHER_ICON = pngs.png("advice", pngs.COLOURS["advice"])
 AWKWARD = ["Title\twith a tab", "two\nparagraphs", "a\vsoft break", "bell\x07and\x1fcontrols", "", "\n", "end\n"]
 
 
@@ -43,7 +43,7 @@ def template_with_a_picture(path):
     second picture with no first (a picture deleted), so that a deck's first picture fills the gap."""
     prs = Presentation(str(draw.DEFAULT_TEMPLATE))
     master = prs.slide_master
-    _, deleted = master.part.get_or_add_image_part(io.BytesIO(icons.png("questions", icons.COLOURS["questions"])))
+    _, deleted = master.part.get_or_add_image_part(io.BytesIO(pngs.png("questions", pngs.COLOURS["questions"])))
     _, rId = master.part.get_or_add_image_part(io.BytesIO(ICON))
     master.part.drop_rel(deleted)
     master.shapes._spTree.append(CT_Picture.new_pic(99, "Mark", "mark", rId, 0, 0, 300000, 300000))
