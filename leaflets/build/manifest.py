@@ -68,7 +68,8 @@ class FileHashes:
 def code_files() -> list[Path]:
     """The package's modules and language catalogues and the assets the outputs are made with."""
     return (sorted(_PACKAGE.rglob("*.py")) + sorted(_PACKAGE.rglob("*.yaml")) + sorted(asset("icons").glob("*.svg"))
-            + sorted(asset("icons/slides").glob("*.png")) + [asset("deck-template.pptx")]
+            + sorted(asset("icons/slides").glob("*.png")) + sorted(asset("icons/print").glob("*.json"))
+            + [asset("deck-template.pptx")]
             + sorted(asset("checks").glob("*.txt")))
 
 

@@ -10,24 +10,22 @@ from __future__ import annotations
 
 import functools
 import io
+import json
 import operator
 import re
-from pathlib import Path
 
-from lxml import etree
 from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.shapes import Circle, Drawing, Ellipse, Group, Line, Path, PolyLine, Polygon, Rect
+from reportlab.lib.colors import Color
 from reportlab.rl_config import _unset_
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Image
-from svglib.fonts import FontMap
-from svglib.svglib import svg2rlg
 
 from leaflets import fonts
-from leaflets.pictures import images, svg
+from leaflets.pictures import images
 from leaflets.pictures.images import Logo
 from leaflets.pictures.pngs import COLOURS, NAMES
-from leaflets.theme import THEME, asset
+from leaflets.theme import asset
 
 
 
@@ -101,6 +99,8 @@ def rendered_png(name: str, colour: str, pixels: int) -> bytes:
 def logo_drawing(logo: Logo) -> Drawing:
     """A checked SVG logo as a reportlab drawing of its own size, for the caller to scale. The drawing is
     new; the shapes in it are converted once per process and shared (they are only read when drawn)."""
+    from leaflets.pictures.drawings import svg_art
+
     art = svg_art(logo.data)
     drawing = SharedDrawing(art.width, art.height, *art.contents)
     drawing.initialFontName = art.initialFontName
@@ -123,13 +123,6 @@ class _Picture(Image):
         super().__init__(io.BytesIO(logo.data))
 
 
-@functools.lru_cache(maxsize=4)
-def svg_art(data: bytes) -> Drawing:
-    """The drawing of SVG bytes that passed `svg.tree`; converted once per process (and before the
-    workers start, when the content check made it), since a detailed logo takes a second or more."""
-    return drawing_of_tree(svg.tree(data, "the logo"))
-
-
 def rasterise(art: Drawing, scale: float) -> bytes:
     import pypdfium2 as pdfium
 
@@ -141,38 +134,70 @@ def rasterise(art: Drawing, scale: float) -> bytes:
     return buffer.getvalue()
 
 
-def svg_drawing(path: Path, colour: str | None = None) -> Drawing:
-    """One of the package's own SVG files as a reportlab drawing; `colour` sets what it draws in `currentColor`."""
-    root = etree.fromstring(path.read_bytes(), svg.parser())
-    if colour:
-        root.set("color", colour)
-    return drawing_of_tree(root)
-
-
-def drawing_of_tree(root) -> Drawing:
-    """A parsed `<svg>` element as a reportlab drawing. svglib gets the element re-serialised (so no DOCTYPE,
-    no path to resolve links against) and a font map that only knows the print faces, so that it neither
-    looks up fonts on the system (svglib would run fc-match) nor reads font files an SVG names."""
-    drawing = svg2rlg(io.BytesIO(etree.tostring(root)), font_map=_PrintFaces())
-    # A drawing's default font is Helvetica, which would sit unembedded in the PDF.
-    drawing.initialFontName = THEME.fonts.regular
-    return drawing
-
-
-class _PrintFaces(FontMap):
-    """Every font an SVG names is drawn in the print face of the same weight and style."""
-
-    def find_font(self, font_name: str, weight: str = "normal", style: str = "normal") -> tuple[str, bool]:
-        fonts.register()
-        faces = THEME.fonts
-        bold, italic = weight not in ("normal", "400", "lighter"), style in ("italic", "oblique")
-        name = {(False, False): faces.regular, (True, False): faces.bold, (False, True): faces.italic,
-                (True, True): faces.bold_italic}[(bold, italic)]
-        return name, False
-
-
 @functools.cache
 def _parsed(name: str, colour: str) -> Drawing:
+    """The icon's drawing: in the theme's colours, the shapes converted once by assets/make_icons.py; in any
+    other, converted from its SVG now."""
     if name not in NAMES:
         raise ValueError(f"no icon named {name!r}; icons are {', '.join(NAMES)}")
+    made = asset("icons/print") / print_icon_name(name, colour)
+    if made.is_file():
+        return from_data(json.loads(made.read_text(encoding="utf-8")))
+    return converted(name, colour)
+
+
+def converted(name: str, colour: str) -> Drawing:
+    from leaflets.pictures.drawings import svg_drawing
+
     return svg_drawing(asset(f"icons/{name}.svg"), colour)
+
+
+def print_icon_name(name: str, colour: str) -> str:
+    return f"{name}-{colour.lstrip('#').lower()}.json"
+
+
+# The shapes an icon's SVG converts to, and how they are written down: each object's class and attributes as
+# svglib left them, so that the drawing made from them is the one svglib makes, to the last digit.
+_SHAPES = {cls.__name__: cls for cls in (Drawing, Group, Circle, Ellipse, Line, Path, PolyLine, Polygon, Rect)}
+
+
+def as_data(node) -> dict:
+    """A drawing converted from SVG as data for JSON; TypeError for anything it could not write exactly."""
+    if type(node) not in _SHAPES.values():
+        raise TypeError(f"cannot write a {type(node).__name__} as icon data")
+    attributes = {key: _as_value(value) for key, value in vars(node).items() if key not in ("_attrMap", "contents")}
+    data = {"shape": type(node).__name__, "attributes": attributes}
+    if isinstance(node, Group):
+        data["contents"] = [as_data(kid) for kid in node.contents]
+    return data
+
+
+def _as_value(value):
+    if value is None or type(value) in (bool, int, float, str):
+        return value
+    if type(value) is Color:
+        return {"color": [value.red, value.green, value.blue, value.alpha]}
+    if type(value) in (list, tuple):
+        items = [_as_value(item) for item in value]
+        return items if type(value) is list else {"tuple": items}
+    raise TypeError(f"cannot write a {type(value).__name__} as icon data")
+
+
+def from_data(data: dict):
+    """The drawing `as_data` wrote down."""
+    cls = _SHAPES[data["shape"]]
+    node = cls(0, 0) if cls is Drawing else cls() if cls is Group else cls.__new__(cls)
+    vars(node).update((key, _from_value(value)) for key, value in data["attributes"].items())
+    if "contents" in data:
+        node.contents = [from_data(kid) for kid in data["contents"]]
+    return node
+
+
+def _from_value(value):
+    if isinstance(value, list):
+        return [_from_value(item) for item in value]
+    if isinstance(value, dict):
+        if "color" in value:
+            return Color(*value["color"])
+        return tuple(_from_value(item) for item in value["tuple"])
+    return value

@@ -107,7 +107,7 @@ def _check(data: bytes, expected: str, shown: str) -> Logo:
 
 
 def _svg_size(data: bytes) -> tuple[float, float]:
-    from leaflets.pictures.icons import svg_art
+    from leaflets.pictures.drawings import svg_art
 
     art = svg_art(data)
     return art.width, art.height

@@ -1,4 +1,4 @@
-"""Pictures for slides, as PNG bytes: the section icons, drawn once by assets/make_slide_icons.py and
+"""Pictures for slides, as PNG bytes: the section icons, drawn once by assets/make_icons.py and
 shipped, and logos, which a slide cannot show as SVG.
 
 Light to import, so that a deck is made without reportlab's drawing and paragraph modules: they are
@@ -25,7 +25,7 @@ MAX_RASTER_WIDTH = 240 * images.MAX_ASPECT  # pixels of a logo on a slide, whate
 @functools.cache
 def png(name: str, colour: str, pixels: int = SLIDE_PIXELS) -> bytes:
     """The icon as a square PNG with a transparent background, for slides: in the theme's colours, the
-    picture made once by assets/make_slide_icons.py; in any other, rendered now."""
+    picture made once by assets/make_icons.py; in any other, rendered now."""
     made = asset("icons/slides") / slide_icon_name(name, colour, pixels)
     if made.is_file():
         return made.read_bytes()

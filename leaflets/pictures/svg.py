@@ -4,7 +4,7 @@ costs to draw.
 svglib would follow links to other files, look fonts up with a program, and take seconds per thousand
 shapes (exponentially many, through nested `<use>` copies); a small file can declare an entity bomb or
 a size of 20000 × 1. The tree is checked for all of that before svglib is given it, re-serialised
-(leaflets/icons.py `drawing_of_tree`), with a font map that looks nothing up.
+(leaflets/pictures/drawings.py `drawing_of_tree`), with a font map that looks nothing up.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The slide icons a deck shows are pictures made once (assets/make_slide_icons.py): they must still be
+"""The slide icons a deck shows are pictures made once (assets/make_icons.py): they must still be
 what the icons' SVG files render to in the theme's colours, and an icon in another colour is rendered."""
 
 from __future__ import annotations
@@ -19,12 +19,12 @@ def pixels(png: bytes) -> Image.Image:
 @pytest.mark.parametrize("name", pngs.NAMES)
 def test_each_made_slide_icon_is_what_its_svg_renders_to(name):
     made = asset("icons/slides") / pngs.slide_icon_name(name, pngs.COLOURS[name], pngs.SLIDE_PIXELS)
-    assert made.is_file(), "run python assets/make_slide_icons.py"
+    assert made.is_file(), "run python assets/make_icons.py"
     shipped = pixels(made.read_bytes())
     rendered = pixels(icons.rendered_png(name, pngs.COLOURS[name], pngs.SLIDE_PIXELS))
     assert shipped.size == rendered.size == (pngs.SLIDE_PIXELS, pngs.SLIDE_PIXELS)
     _, high = zip(*ImageChops.difference(shipped, rendered).getextrema())
-    assert max(high) <= 8, f"{made.name} differs from its SVG by up to {max(high)}/255; run assets/make_slide_icons.py"
+    assert max(high) <= 8, f"{made.name} differs from its SVG by up to {max(high)}/255; run assets/make_icons.py"
     assert pngs.png(name, pngs.COLOURS[name]) == made.read_bytes()
 
 
