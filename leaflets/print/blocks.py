@@ -11,10 +11,10 @@ so their backgrounds and borders, and icons beside the words they illustrate, ar
 
 from __future__ import annotations
 
+from html import escape
 import functools
 import re
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.graphics.shapes import Drawing, Group
 from reportlab.lib.colors import HexColor
@@ -45,7 +45,7 @@ def text(value: str) -> str:
     """Content is plain text; reportlab reads markup, so <, > and & must be escaped. A number stays on
     the line of its unit, and a date on one line (see `unbroken`); Chinese runs are set in the Chinese
     font, the Latin letters and digits among them in the print font."""
-    return fonts.mixed(escape(unbroken(value)))
+    return fonts.mixed(escape(unbroken(value), quote=False))
 
 
 NBSP = "\u00a0"
@@ -280,7 +280,8 @@ def _in_bold(style: ParagraphStyle, name: str) -> ParagraphStyle:
 
 def link(url: str) -> str:
     """Markup for a web address that is also a link a screen reader announces (and a PDF viewer follows)."""
-    return f'<a href="{escape(url, {chr(34): "&quot;"})}">{text(url)}</a>'
+    address = escape(url, quote=False).replace('"', "&quot;")
+    return f'<a href="{address}">{text(url)}</a>'
 
 
 def table(rows, **kwargs) -> Table:

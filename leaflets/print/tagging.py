@@ -19,10 +19,10 @@ not be the order they are drawn in (the trifold draws its cover after the flap).
 
 from __future__ import annotations
 
+from html import escape
 import io
 import re
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
 
 from reportlab.platypus.flowables import Flowable
 
@@ -360,9 +360,9 @@ def _owners(tree: Element) -> dict[int, list[Element]]:
 
 
 def _xmp(document: Document) -> str:
-    title, author = escape(document.title), escape(document.author)
-    language = escape(document.language)
-    description = (f'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{escape(document.subject)}'
+    title, author = escape(document.title, quote=False), escape(document.author, quote=False)
+    language = escape(document.language, quote=False)
+    description = (f'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{escape(document.subject, quote=False)}'
                    f'</rdf:li></rdf:Alt></dc:description>') if document.subject else ""
     return (
         '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
