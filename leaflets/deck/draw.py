@@ -112,6 +112,10 @@ def _prepare(data: bytes, name: str) -> _Template:
     try:
         prs = Presentation(io.BytesIO(data))
     except Exception as error:  # noqa: BLE001 - any reading failure means the same to the editor
+        if _is_potx(error):
+            raise TemplateError(f"the template {name} is a PowerPoint template file (.potx) with a .pptx name; "
+                                "open it in PowerPoint and save it as a presentation (.pptx), or use another "
+                                "template") from None
         raise TemplateError(f"the template {name} cannot be opened as a PowerPoint template "
                             f"({_reason(error)}); {package.SAVE_AGAIN}") from None
     try:
@@ -138,10 +142,13 @@ def _prepare(data: bytes, name: str) -> _Template:
     return prepared
 
 
+def _is_potx(error: Exception) -> bool:
+    """python-pptx refuses a .potx file by its main part's content type."""
+    return "presentationml.template" in str(error)
+
+
 def _reason(error: Exception) -> str:
     text = " ".join(str(error).split())
-    if "presentationml.template" in text:
-        return "it is a PowerPoint template file (.potx) with a .pptx name: open it in PowerPoint and save it as a presentation (.pptx)"
     text = re.sub(r"file '<_io\.BytesIO object at 0x[0-9a-f]+>'", "it", text)[:120]
     return text or type(error).__name__
 
