@@ -132,7 +132,12 @@ def _prepare(data: bytes, name: str) -> _Template:
         frames = dataclasses.replace(measure_frames(layouts), template=f"the template {name}")
         _check_frames(frames)
         scratch = Presentation(io.BytesIO(data))
-        blanks = make_blanks(scratch, find_layouts(scratch, f"the template {name}"))
+        scratch_layouts = find_layouts(scratch, f"the template {name}")
+        try:
+            blanks = make_blanks(scratch, scratch_layouts)
+        except TemplateError as error:
+            raise TemplateError(f"the template {name} cannot be used: {error}; correct it in PowerPoint's Slide "
+                                "Master view (Reset the layout), or use another template") from None
         prepared = _Template(data, frames, blanks)
         _try_drawing(prepared)
     except TemplateError:

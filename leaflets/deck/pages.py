@@ -29,6 +29,7 @@ from pptx.parts.image import Image, ImagePart
 from pptx.parts.slide import NotesSlidePart, SlidePart
 
 from leaflets.deck.template import bodies, slide_number_placeholder
+from leaflets.problems import TemplateError
 
 SLIDE_NAME = "/ppt/slides/slide%d.xml"
 NOTES_NAME = "/ppt/notesSlides/notesSlide%d.xml"
@@ -110,7 +111,8 @@ def _template_parts(prs) -> tuple[list, list, list, dict]:
 def _blank(page, layout) -> Blank:
     title = page.shapes.title  # the placeholder numbered 0, where PowerPoint and python-pptx look for the title
     if title is None or title.placeholder_format.type not in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE):
-        raise ValueError(f"its layout '{layout.name}' has no title placeholder numbered 0 (idx)")
+        raise TemplateError(f"its layout '{layout.name}' has no title in its first placeholder (numbered 0), where "
+                            "PowerPoint and screen readers look for a slide's title")
     body = next(iter(bodies(page)), None)
     number = slide_number_placeholder(layout)
     number_sp, number_name, numbered = None, "", None

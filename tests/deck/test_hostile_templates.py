@@ -135,8 +135,10 @@ def test_layout_whose_placeholder_0_is_the_list_and_not_the_title_is_refused(tmp
     template_with(tmp_path / "swapped.pptx", edit={CONTENT_LAYOUT: lambda xml: xml.replace(
         b'<p:ph type="title"/>', b'<p:ph type="title" idx="5"/>').replace(b'<p:ph idx="1"/>', b'<p:ph idx="0"/>')})
     line = template_refusal(capsys, tmp_path, "swapped.pptx")
-    assert "the template swapped.pptx cannot be used (its layout 'Title and Content' has no title placeholder " \
-           "numbered 0 (idx))" in line
+    assert line.endswith("the template swapped.pptx cannot be used: its layout 'Title and Content' has no title in "
+                         "its first placeholder (numbered 0), where PowerPoint and screen readers look for a slide's "
+                         "title; correct it in PowerPoint's Slide Master view (Reset the layout), or use another "
+                         "template")
 
 
 def template_with_a_slide_a_layout_links_to(path, slide_name: str = "slide1.xml"):
