@@ -137,10 +137,49 @@ def _hyphenation():
 # Pyphen 0.18's reading of a pattern such as '.ach4': digits are the weights between its letters.
 _PATTERN_PARTS = re.compile(r"(\d?)(\D?)").findall
 _IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
-_NO_DIGITS = str.maketrans("", "", "0123456789")
 # What Pyphen reads in ways the lazy reading does not: hex escapes, nonstandard hyphenation, digits other
 # than 0-9, white space around a pattern.
 _UNUSUAL = re.compile(r"\^\^|/|(?![0-9])\d|^[^\S\n]|[^\S\n]$", re.MULTILINE)
+
+
+_ASCII = bytes(range(128))
+_ASCII_BLANKS = [bytes([c]) for c in range(128) if c != ord("\n") and re.fullmatch(r"\s", chr(c))]
+_DIGIT_OR_BLANK = re.compile(r"[\d\s]")
+
+
+def _written_unusually(body: str, data: bytes) -> bool:
+    """Whether `_UNUSUAL` is in `body` (whose UTF-8 is `data`), found mostly with byte searches: the regular
+    expression took 4 ms over the 100 KB of Pyphen's US English patterns."""
+    if b"^^" in data or b"/" in data:
+        return True
+    others = data.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+    if _DIGIT_OR_BLANK.search(others):  # a digit or white space beyond ASCII: rare enough to search for in full
+        return _UNUSUAL.search(body) is not None
+    framed = b"\n" + data + b"\n"
+    return any(blank in data and (b"\n" + blank in framed or blank + b"\n" in framed) for blank in _ASCII_BLANKS)
+
+
+_SKIPPED_LINES = [b"\n\n"] + [b"\n" + start.encode() for start in _IGNORED]
+
+
+def _pattern_runs(data: bytes, count: int) -> list[tuple[int, int]]:
+    """(start, stop) of each run of the `count` lines of `data` that hold a pattern: all lines but the empty ones
+    and those starting as `_IGNORED`, which are few, found by byte searches (a test of each line took 1.5 ms)."""
+    framed = b"\n" + data + b"\n"  # line i is what follows the i-th newline here
+    places = set()
+    for needle in _SKIPPED_LINES:
+        at = framed.find(needle)
+        while at >= 0:
+            places.add(at)
+            at = framed.find(needle, at + 1)
+    runs, start, line, counted = [], 0, 0, 0
+    for at in sorted(places):
+        line += framed.count(b"\n", counted, at)
+        counted = at
+        runs.append((start, line))
+        start = line + 1
+    runs.append((start, count))
+    return [(start, stop) for start, stop in runs if start < stop]
 
 
 class _LazyPatterns:
@@ -158,13 +197,17 @@ class _LazyPatterns:
         if encoding.lower() == "microsoft-cp1251":
             encoding = "cp1251"
         body = path.read_text(encoding).split("\n", 1)[1]
-        if _UNUSUAL.search(body):
+        data = body.encode("utf-8", "surrogatepass")  # byte searches are many times quicker than str ones
+        if _written_unusually(body, data):
             return None
         lines = body.split("\n")
-        kept = [(tag, line) for tag, line in zip(body.translate(_NO_DIGITS).split("\n"), lines)
-                if line and not line.startswith(_IGNORED)]
-        raw = dict(kept)
-        return cls(raw) if raw and len(raw) == len(kept) else None  # a pattern written twice: Pyphen's way
+        # Deleting the ASCII digits' bytes from UTF-8 deletes just those characters.
+        tags = data.translate(None, b"0123456789").decode("utf-8", "surrogatepass").split("\n")
+        raw, kept = {}, 0
+        for start, stop in _pattern_runs(data, len(lines)):
+            raw.update(zip(tags[start:stop], lines[start:stop]))
+            kept += stop - start
+        return cls(raw) if raw and len(raw) == kept else None  # a pattern written twice: Pyphen's way
 
     def get(self, tag: str):
         """(offset, weights) of the pattern with these letters, as Pyphen stores it; None if there is none."""

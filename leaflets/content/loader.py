@@ -290,7 +290,8 @@ def comments_after_text(parsed: ParsedFile):
                 hash_at = comment.start(1) - 1
                 yield loc, node.end_mark.line + 1, hash_at - parsed.text.rfind("\n", 0, hash_at), comment.group(1).strip()
 
-    if parsed.text:
+    text = parsed.text
+    if "#" in text and (" #" in text or "\t#" in text):  # else nothing is: the walk took 2 ms in 100 topics
         yield from walk(parsed.root, ())
 
 

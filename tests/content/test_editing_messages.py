@@ -106,6 +106,18 @@ def test_a_comment_after_text_loses_the_words_from_the_leaflet_but_not_from_the_
         "in double quotes [comment-in-text]")
 
 
+def test_a_comment_after_a_tab_is_reported_like_one_after_a_space(write_content):
+    from leaflets.checks import rules
+    from leaflets.content import load_with_positions
+
+    path = write_content(with_line("      - Keep warm.", "      - Raise the head of your bed\t#1 tip"))
+    content, parsed = load_with_positions(path, "content.yaml")
+    assert content.topics[0].advice[0] == "Raise the head of your bed"
+    [finding] = [f for f in rules.run(content, parsed).findings if f.check == "comment-in-text"]
+    assert finding.line().startswith("content.yaml:17:36: warning: topic 'cramps', advice item 1: '#1 tip' is left "
+                                     "out of the leaflet")
+
+
 def test_a_curly_apostrophe_inside_a_word_is_not_taken_for_curly_quotes(write_content):
     path = write_content(with_line("    title: Cramps", "    title: Cramps: don\u2019t wait"))
     assert "curly" not in only_problem(path)
