@@ -1,5 +1,6 @@
 """Reading skips work it can prove is not needed: the walk over the parser's events when counting characters shows
-the file within the limits of depth and size. It must leave every problem as the full work finds it."""
+the file within the limits of depth and size, and the search of every value for characters the font lacks when no
+character of the file is one. Each must leave every problem as the full work finds it."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from leaflets.content import ContentError, load, loader
-from tests.conftest import FIXTURES
+from leaflets.content import validate
+from tests.conftest import FIXTURES, ROOT
 
 DEEP = "nested too deeply; this file needs only a few levels of lists and fields"
 MINIMAL = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
@@ -77,3 +79,21 @@ def test_counting_characters_never_finds_fewer_values_or_levels_than_the_parser(
     assert values <= loader._most_values(text, rare_breaks)
     flow = text.count("[") + text.count("{")
     assert deepest <= 2 * (flow + len(loader._block_columns(text, rare_breaks, at_most=10**6)))
+
+
+def test_a_character_the_font_lacks_is_found_even_when_written_as_an_escape(write_content):
+    path = write_content(MINIMAL.replace("Cramps are common.", '"Cramps are common \\U0001F600."'))
+    assert problems_of(path) == [
+        "content.yaml:9:14: topic 'cramps', summary: the leaflet font cannot print '\U0001F600' (U+1F600); it would "
+        "show as an empty box. Remove it or say it in words (the font covers Latin-script languages)"]
+
+
+@pytest.mark.parametrize("path", [ROOT / "content.yaml", *sorted(FIXTURES.rglob("*.yaml"))], ids=lambda path: path.name)
+def test_skipping_the_search_for_unprintable_characters_finds_what_searching_every_value_finds(path, monkeypatch):
+    try:
+        parsed = loader.read(path, "content.yaml")
+    except ContentError:
+        return
+    found = [str(problem) for problem in validate._unprintable_problems(parsed)]
+    monkeypatch.setattr(validate, "_prints_every_character", lambda text: False)
+    assert [str(problem) for problem in validate._unprintable_problems(parsed)] == found
