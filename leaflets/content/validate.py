@@ -106,6 +106,8 @@ def _unprintable_problems(parsed: loader.ParsedFile):
     without the Chinese font)."""
     from leaflets import languages
 
+    if _prints_every_character(parsed.text):
+        return
     data = parsed.data if isinstance(parsed.data, dict) else {}
     file_language = _language_of(data, "en")
     topics = list(_records(data.get("topics")))
@@ -121,6 +123,18 @@ def _unprintable_problems(parsed: loader.ParsedFile):
                 yield from _unprintable_in(parsed, phrases, ("wording", tag), is_chinese)
         elif key not in _NOT_PRINTED:
             yield from _unprintable_in(parsed, value, (key,), any_chinese)
+
+
+def _prints_every_character(text: str) -> bool:
+    """Whether the print font draws every character of the file's text, and so of every value in it: YAML
+    makes values of the text's own characters, spaces and line breaks, but for escapes in double quotes
+    (which start with a backslash). Chinese anywhere makes this False, and each value is checked."""
+    from leaflets.fonts import missing_characters_for
+
+    if not text or "\\" in text:
+        return False
+    characters = text if text.isascii() else "".join(set(text))  # one quick pass over ASCII; else each character once
+    return not missing_characters_for(characters, chinese=False)
 
 
 def topics_without_their_font(content: Content, parsed: loader.ParsedFile):
