@@ -270,6 +270,21 @@ def _check_nodes(root: yaml.Node, text: str, name: str) -> tuple[list[Problem], 
     def at(node: yaml.Node) -> tuple[int, int]:
         return node.start_mark.line + 1, node.start_mark.column + 1
 
+    def mark_shared(*nodes: yaml.Node) -> None:
+        """Find aliases in a part that `walk` reports without walking (a tagged value, a repeated or odd key):
+        the tree is expanded next, and one alias of an alias of … there could fill the memory."""
+        nonlocal aliased
+        stack = list(nodes)
+        while stack and not aliased:
+            node = stack.pop()
+            if id(node) in seen:
+                aliased = True
+            seen.add(id(node))
+            if isinstance(node, yaml.MappingNode):
+                stack.extend(part for pair in node.value for part in pair)
+            elif isinstance(node, yaml.SequenceNode):
+                stack.extend(node.value)
+
     def walk(node: yaml.Node, loc: tuple, depth: int):
         nonlocal aliased, deep, invisible
         if id(node) in seen:
@@ -282,15 +297,19 @@ def _check_nodes(root: yaml.Node, text: str, name: str) -> tuple[list[Problem], 
             return
         if node.tag not in _PLAIN_TAGS:
             yield Problem(name, *at(node), describe(loc, ids), f"the YAML tag '{node.tag}' is not allowed here; remove it and write plain text")
+            if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+                mark_shared(*(part for item in node.value for part in (item if isinstance(item, tuple) else (item,))))
             return
         if isinstance(node, yaml.MappingNode):
             first_seen: dict[str, yaml.Node] = {}
             for key, value in node.value:
                 if isinstance(key, yaml.ScalarNode) and key.value == "<<":
                     yield Problem(name, *at(key), describe(loc, ids), "YAML merge keys ('<<') are not supported; write the fields out")
+                    mark_shared(value)
                     continue
                 if not isinstance(key, yaml.ScalarNode) or key.tag not in _PLAIN_TAGS:
                     yield Problem(name, *at(key), describe(loc, ids), "a field name must be a plain word such as 'title'")
+                    mark_shared(key, value)
                     continue
                 if key.value in first_seen:
                     first_line = first_seen[key.value].start_mark.line + 1
@@ -299,6 +318,7 @@ def _check_nodes(root: yaml.Node, text: str, name: str) -> tuple[list[Problem], 
                         f"'{key.value}' appears twice in this mapping (first on line {first_line}); "
                         "keep one and delete the other, or the first text would be lost",
                     )
+                    mark_shared(value)
                     continue
                 first_seen[key.value] = key
                 yield from walk(value, loc + (key.value,), depth + 1)

@@ -132,6 +132,18 @@ def test_an_alias_bomb_is_refused_without_expanding(write_content):
     assert len(problems) == 8  # one per anchor, not one per use
 
 
+@pytest.mark.parametrize("place", ["a repeated field", "a tagged list", "a merge key"])
+def test_aliases_in_a_part_reported_for_something_else_are_refused_too(write_content, place):
+    # Each part is reported without being read further, but its aliases would be expanded next: with 30 links
+    # in the chain rather than 8, that took gigabytes.
+    chain = ["&a0 [x, x]"] + [f"&a{i} [*a{i - 1}, *a{i - 1}]" for i in range(1, 9)]
+    text = {"a repeated field": "title: One\ntitle: [" + ", ".join(chain) + "]\n",
+            "a tagged list": "title: !list [" + ", ".join(chain) + "]\n",
+            "a merge key": "<<: [" + ", ".join(chain) + "]\n"}[place]
+    problems = problems_of(write_content(text))
+    assert any(line.startswith("content.yaml:") and "YAML aliases ('*a0') are not supported" in line for line in problems)
+
+
 def test_an_invisible_control_character_is_pointed_at(tmp_path):
     path = tmp_path / "content.yaml"
     path.write_bytes(b"sources:\n  - id: a\x01b\n")
