@@ -217,9 +217,11 @@ def write_schema(content_path: Path) -> int:
 
 def build_once(args: argparse.Namespace, *, list_current: bool = True) -> int:
     """Check the content and build what changed; print what was done; return the exit status."""
-    from leaflets.content import load_with_positions
-
+    was_on = gc.isenabled()
+    gc.disable()  # importing the content model makes many objects and no garbage (as reading it does)
     try:
+        from leaflets.content import load_with_positions
+
         content, parsed = load_with_positions(args.content, str(args.content), open_template=_open_template)
     except ContentError as error:
         _print_problems(error.problems)
@@ -227,6 +229,9 @@ def build_once(args: argparse.Namespace, *, list_current: bool = True) -> int:
         print(f"{count} problem{'s' * (count != 1)} in {shown(str(args.content))}; nothing was written.",
               file=sys.stderr)
         return EXIT_CONTENT
+    finally:
+        if was_on:
+            gc.enable()
 
     known = [topic.id for topic in content.topics]
     unknown = [topic_id for topic_id in args.topic or [] if topic_id not in known]
