@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import io
 import re
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,10 +113,10 @@ def _prepare(data: bytes, name: str) -> _Template:
     try:
         prs = Presentation(io.BytesIO(data))
     except Exception as error:  # noqa: BLE001 - any reading failure means the same to the editor
-        if _is_potx(error):
-            raise TemplateError(f"the template {name} is a PowerPoint template file (.potx) with a .pptx name; "
-                                "open it in PowerPoint and save it as a presentation (.pptx), or use another "
-                                "template") from None
+        saved_as = _saved_as(error)
+        if saved_as:
+            raise TemplateError(f"the template {name} is {saved_as} with a .pptx name; open it in PowerPoint and "
+                                "save it as a PowerPoint Presentation (.pptx), or use another template") from None
         raise TemplateError(f"the template {name} cannot be opened as a PowerPoint template "
                             f"({_reason(error)}); {package.SAVE_AGAIN}") from None
     try:
@@ -147,15 +148,24 @@ def _prepare(data: bytes, name: str) -> _Template:
     return prepared
 
 
-def _is_potx(error: Exception) -> bool:
-    """python-pptx refuses a .potx file by its main part's content type."""
-    return "presentationml.template" in str(error)
+# PowerPoint's other kinds of file, which python-pptx refuses by their main part's content type (it opens a
+# .pptm, whose macros package.check_macros refuses).
+_OTHER_KINDS = {"template.macroenabled": "a macro-enabled PowerPoint template (.potm)",
+                "slideshow.macroenabled": "a macro-enabled PowerPoint show (.ppsm)",
+                "template": "a PowerPoint template (.potx)",
+                "slideshow": "a PowerPoint show (.ppsx)"}
+
+
+def _saved_as(error: Exception) -> str | None:
+    """Which other kind of PowerPoint file python-pptx refused, if it was one."""
+    found = re.search(r"content type is '[^']*(?:presentationml|powerpoint)\.([a-z.]+)\.main\+xml'", str(error).lower())
+    return _OTHER_KINDS.get(found.group(1)) if found else None
 
 
 def _reason(error: Exception) -> str:
     text = " ".join(str(error).split())
-    text = re.sub(r"file '<_io\.BytesIO object at 0x[0-9a-f]+>'", "it", text)[:120]
-    return text or type(error).__name__
+    text = re.sub(r"file '<_io\.BytesIO object at 0x[0-9a-f]+>'", "it", text)
+    return textwrap.shorten(text, 160, placeholder=" \u2026") or type(error).__name__
 
 
 def _check_styles(prs, layouts: dict, name: str) -> None:

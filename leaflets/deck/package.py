@@ -43,7 +43,8 @@ MAX_RATIO = 100  # XML packs about 10 to 1; a part of zeros packs about 1000 to 
 RATIO_FROM_BYTES = 1_000_000
 MAX_NAME_CHARS = 260
 _END_OF_DIRECTORY = b"PK\x05\x06"
-SAVE_AGAIN = "open it in PowerPoint and save it again as a PowerPoint template (.pptx), or use another template"
+# In PowerPoint's Save As list a "PowerPoint Template" is a .potx file, which python-pptx cannot open.
+SAVE_AGAIN = "open it in PowerPoint and save it again as a PowerPoint Presentation (.pptx), or use another template"
 
 
 def check(data: bytes, name: str) -> bytes:
@@ -195,7 +196,8 @@ def _as_utf8(xml: bytes, part: str, name: str) -> bytes:
     return etree.tostring(root, encoding="utf-8")
 
 
-_MACROS = "the template {name} holds macros; save it as a PowerPoint template without macros (.pptx, not .pptm)"
+_MACROS = ("the template {name} holds macros; save it as a PowerPoint Presentation (.pptx), which holds none, not as "
+           "a macro-enabled one (.pptm)")
 
 
 def check_links(prs, name: str) -> None:

@@ -395,7 +395,7 @@ def test_template_given_with_the_option_is_checked_the_same_way(tmp_path, capsys
     (tmp_path / "eps.pptx").write_bytes(b"%!PS-Adobe-3.0\nshowpage\n")
     line, _ = refusal(capsys, MINIMAL, "--format", "pptx", "--template", str(tmp_path / "eps.pptx"))
     assert line == ("the template eps.pptx is PostScript (EPS), not a PowerPoint template; open it in PowerPoint and "
-                    "save it again as a PowerPoint template (.pptx), or use another template. Nothing was written.")
+                    "save it again as a PowerPoint Presentation (.pptx), or use another template. Nothing was written.")
     (tmp_path / "dir.pptx").mkdir()
     line, _ = refusal(capsys, MINIMAL, "--template", str(tmp_path / "dir.pptx"))
     assert line.startswith(f"'{tmp_path / 'dir.pptx'}' is a folder, not a PowerPoint file")
@@ -457,10 +457,15 @@ def test_svg_that_svglib_or_reportlab_cannot_draw_is_refused_when_read(tmp_path,
     assert line.endswith("save it again from your image or drawing program, or save it as PNG")
 
 
-def test_template_file_saved_as_potx_and_renamed_says_to_save_it_as_a_presentation(tmp_path, capsys):
+@pytest.mark.parametrize("content_type, kind", [
+    ("application/vnd.openxmlformats-officedocument.presentationml.template.main+xml", "a PowerPoint template (.potx)"),
+    ("application/vnd.ms-powerpoint.template.macroEnabled.main+xml", "a macro-enabled PowerPoint template (.potm)"),
+    ("application/vnd.openxmlformats-officedocument.presentationml.slideshow.main+xml", "a PowerPoint show (.ppsx)"),
+    ("application/vnd.ms-powerpoint.slideshow.macroEnabled.main+xml", "a macro-enabled PowerPoint show (.ppsm)"),
+], ids=["potx", "potm", "ppsx", "ppsm"])
+def test_another_kind_of_powerpoint_file_renamed_says_to_save_it_as_a_presentation(tmp_path, capsys, content_type, kind):
     main_type = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
-    template_type = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
-    template_with(tmp_path / "ours.pptx", edit={"[Content_Types].xml": lambda xml: xml.replace(main_type, template_type)})
+    template_with(tmp_path / "ours.pptx", edit={"[Content_Types].xml": lambda xml: xml.replace(main_type, content_type.encode())})
     line = template_refusal(capsys, tmp_path, "ours.pptx")
-    assert line.endswith("the template ours.pptx is a PowerPoint template file (.potx) with a .pptx name; open it "
-                         "in PowerPoint and save it as a presentation (.pptx), or use another template")
+    assert line.endswith(f"the template ours.pptx is {kind} with a .pptx name; open it in PowerPoint and save it as a "
+                         "PowerPoint Presentation (.pptx), or use another template")

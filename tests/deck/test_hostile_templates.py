@@ -80,7 +80,7 @@ def test_template_part_in_utf16_that_declares_entities_is_refused(tmp_path, caps
     line = template_refusal(capsys, tmp_path, "wide.pptx")
     assert line.endswith("the template wide.pptx has a DOCTYPE in 'ppt/presProps.xml', which PowerPoint never "
                          "writes and which can expand a small file into gigabytes; open it in PowerPoint and save "
-                         "it again as a PowerPoint template (.pptx), or use another template")
+                         "it again as a PowerPoint Presentation (.pptx), or use another template")
 
 
 def test_template_part_in_utf16_without_entities_makes_a_deck(tmp_path, capsys):
@@ -98,8 +98,8 @@ def test_template_with_macros_named_in_character_references_is_refused(tmp_path,
                             xml.replace(main, b"application/vnd.ms-powerpoint.presentation.&#x6D;acroEnabled"
                                               b".main+xml"))})
     line = template_refusal(capsys, tmp_path, "macros.pptx")
-    assert line.endswith("the template macros.pptx holds macros; save it as a PowerPoint template without macros "
-                         "(.pptx, not .pptm)")
+    assert line.endswith("the template macros.pptx holds macros; save it as a PowerPoint Presentation (.pptx), which "
+                         "holds none, not as a macro-enabled one (.pptm)")
 
 
 @pytest.mark.parametrize("edit", [
@@ -111,7 +111,7 @@ def test_template_with_document_properties_python_pptx_cannot_write_into_is_refu
     template_with(tmp_path / "props.pptx", edit=edit)
     line = template_refusal(capsys, tmp_path, "props.pptx")
     assert line.endswith("the template props.pptx has damaged document properties ('docProps/core.xml'); open it "
-                         "in PowerPoint and save it again as a PowerPoint template (.pptx), or use another template")
+                         "in PowerPoint and save it again as a PowerPoint Presentation (.pptx), or use another template")
 
 
 def test_template_whose_unused_second_slide_master_has_no_theme_is_refused(tmp_path, capsys):
@@ -219,7 +219,7 @@ def test_template_relating_a_part_to_its_package_index_is_refused(tmp_path, caps
     shown = "ppt/slideLayouts/" + target if not target.startswith("/") else target[1:]
     assert line.endswith(f"the template index.pptx relates a part to '{shown}', which is not a part of a "
                          "presentation but part of its package's index; open it in PowerPoint and save it again as "
-                         "a PowerPoint template (.pptx), or use another template")
+                         "a PowerPoint Presentation (.pptx), or use another template")
 
 
 def test_deck_with_two_parts_of_one_name_in_any_case_is_not_written(tmp_path):
