@@ -213,6 +213,8 @@ def stretched(width: float, height: float) -> str:
 
 def reason(error: Exception) -> str:
     text = str(error).split("\n")[0].strip().rstrip(".")
+    if "_fp_str" in text:  # reportlab's C number formatter, given infinity or NaN
+        return "a number in it is too large, or not a number"
     return text[:120] or type(error).__name__
 
 

@@ -23,6 +23,7 @@ MAX_BYTES = 3_000_000
 # once and drawn once per output, so this keeps a logo's share of a build to a few seconds.
 MAX_COST = 2500
 COST_CHARS = 100  # path data, other attributes and text: one element's work per 100 characters
+COST_PIXELS = 10_000  # an embedded picture is decoded every time it is drawn: one element's work per 10,000 pixels
 MAX_DEPTH = 50
 MAX_STYLE_RULES = 200  # svglib tries every rule on every element; drawing programs write a few dozen at most
 MAX_USE_HOPS = 20
@@ -106,7 +107,7 @@ def _check_size_attributes(root, shown: str) -> None:
 
 def check_size(width: float, height: float, shown: str) -> None:
     """The drawing's size as it will be drawn: positive, and not so thin that it cannot be a logo."""
-    if not (width > 0 and height > 0) or width > 1e6 or height > 1e6:
+    if not (min(width, height) >= 0.01 and max(width, height) <= 1e6):  # also NaN
         raise FileProblem(f"'{shown}' has no usable size ({width:g} × {height:g}); give the <svg> element "
                           'a viewBox, for example viewBox="0 0 200 80"')
     if max(width, height) > images.MAX_ASPECT * min(width, height):
@@ -119,19 +120,39 @@ def _check_cost(root, shown: str) -> None:
     if max((_depth(element) for element in root.iter(etree.Element)), default=0) > MAX_DEPTH:
         raise FileProblem(f"'{shown}' nests its elements more than {MAX_DEPTH} deep; simplify it "
                           "(ungroup), or save it as PNG")
-    by_id, rules = {}, 0
+    by_id, rules, pixels, styled = {}, 0, {}, []
     for element in root.iter(etree.Element):
         if element.get("id") is not None:
             by_id.setdefault(element.get("id"), element)
         if etree.QName(element).localname == "style":
-            rules += "".join(element.itertext()).count("{")
-        _check_link(element, shown)
+            css = "".join(element.itertext())
+            rules += _selectors(css)
+            styled += _URL.findall(css)
+        size = _check_link(element, shown)
+        if size:
+            pixels[element] = size[0] * size[1]
     if rules > MAX_STYLE_RULES:
-        raise FileProblem(f"'{shown}' has {rules} style rules, more than a logo needs (at most {MAX_STYLE_RULES}); "
+        raise FileProblem(f"'{shown}' has {rules} style selectors, more than a logo needs (at most {MAX_STYLE_RULES}); "
                           "save it again with styles written as attributes, or save it as PNG")
-    cost = _Cost(by_id, shown)
-    if cost.of(root, 0) > MAX_COST:
+    cost = _Cost(by_id, pixels, shown)
+    total = cost.of(root, 0)
+    # A style rule may give every element its paint, clip or mask: counted as if it did.
+    elements = sum(1 for _ in root.iter(etree.Element))
+    for target in styled:
+        if total > MAX_COST:
+            break
+        if target in by_id:
+            total += elements * cost.of(by_id[target], 1)
+    if total > MAX_COST:
         raise cost.too_much()
+
+
+_URL = re.compile(r"url\(\s*['\"]?#([^'\")\s]+)")  # a paint, clip, mask, filter or marker defined elsewhere
+
+
+def _selectors(css: str) -> int:
+    """How many selectors a style sheet's rules have (svglib tries each on every element)."""
+    return sum(len(selector.split(",")) for selector in re.findall(r"([^{}]*)\{", css))
 
 
 def _depth(element) -> int:
@@ -142,16 +163,18 @@ def _depth(element) -> int:
 
 
 class _Cost:
-    """The work of drawing a subtree: its elements and path data, with `<use>` copies expanded (memoised)."""
+    """The work of drawing a subtree: its elements, path data and pictures' pixels, with what it copies (`<use>`)
+    or draws with (a gradient, pattern, clip path, mask, filter or marker named by `url(#…)`) counted in full
+    at every use, as svglib converts and reportlab draws them (memoised)."""
 
-    def __init__(self, by_id: dict, shown: str):
-        self.by_id, self.shown, self.known, self.open = by_id, shown, {}, set()
+    def __init__(self, by_id: dict, pixels: dict, shown: str):
+        self.by_id, self.pixels, self.shown, self.known, self.open = by_id, pixels, shown, {}, set()
 
     def of(self, top, hops: int) -> int:
         if top in self.known:
             return self.known[top]
         if top in self.open:
-            raise FileProblem(f"'{self.shown}' has a <use> element that copies itself; remove the loop, "
+            raise FileProblem(f"'{self.shown}' has an element that copies itself (with <use> or url(#…)); remove the loop, "
                               "or save the logo as PNG")
         if hops > MAX_USE_HOPS:
             raise FileProblem(f"'{self.shown}' copies copies of copies (<use>) more than {MAX_USE_HOPS} deep; "
@@ -160,9 +183,11 @@ class _Cost:
         total = 0
         for element in top.iter(etree.Element):
             data = sum(len(value) for key, value in element.attrib.items() if key not in _LINKS) + len(element.text or "")
-            total += 1 + data // COST_CHARS
-            if etree.QName(element).localname == "use":
-                target = self.by_id.get(_href(element)[1:])
+            total += 1 + data // COST_CHARS + self.pixels.get(element, 0) // COST_PIXELS
+            targets = _URL.findall(" ".join(value for key, value in element.attrib.items() if key not in _LINKS))
+            if _href(element).startswith("#"):  # <use>, and a gradient or pattern taking another's stops
+                targets.append(_href(element)[1:])
+            for target in map(self.by_id.get, targets):
                 if target is not None:
                     total += self.of(target, hops + 1)
             if total > MAX_COST:
@@ -173,15 +198,17 @@ class _Cost:
 
     def too_much(self) -> FileProblem:
         return FileProblem(f"'{self.shown}' is too detailed to draw quickly (more than {MAX_COST} shapes, "
-                           "counting every <use> copy); simplify it, or save it as PNG")
+                           "counting every copy made with <use>, every use of a gradient, pattern or clip path, and "
+                           "the pixels of pictures); simplify it, or save it as PNG")
 
 
 def _href(element) -> str:
     return (element.get(XLINK_HREF) or element.get("href") or "").strip()
 
 
-def _check_link(element, shown: str) -> None:
-    """A logo is one self-contained file: `<use>` refers inside it, `<image>` holds its PNG or JPEG inline."""
+def _check_link(element, shown: str) -> tuple[int, int] | None:
+    """A logo is one self-contained file: `<use>` refers inside it, `<image>` holds its PNG or JPEG inline (whose
+    size in pixels is returned)."""
     name = etree.QName(element).localname
     href = _href(element)
     if name == "use" and href and not href.startswith("#"):
@@ -200,7 +227,8 @@ def _check_link(element, shown: str) -> None:
         if images.what_it_is(picture) != kind:
             raise FileProblem(f"'{shown}' holds a picture said to be {kind} that is {images.what_it_is(picture)}; "
                               "save the logo again with a PNG or JPEG picture in it, or as PNG")
-        images.raster_size(picture, kind, f"the {kind} picture inside '{shown}'")
+        return images.raster_size(picture, kind, f"the {kind} picture inside '{shown}'")
+    return None
 
 
 def _short(text: str, limit: int = 60) -> str:

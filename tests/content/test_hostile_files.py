@@ -4,6 +4,7 @@ no traceback, nothing written, and no program or Pillow reader other than PNG's 
 
 from __future__ import annotations
 
+import base64
 import io
 import os
 import re
@@ -18,6 +19,7 @@ from PIL import EpsImagePlugin, Image
 from pptx import Presentation
 
 from leaflets.cli import main
+from leaflets.content import load
 from leaflets.deck.draw import DEFAULT_TEMPLATE
 from leaflets.deck.plan import Box, Frames, plan
 from leaflets.problems import TemplateError
@@ -212,8 +214,9 @@ def test_svg_use_bomb_is_refused_as_too_detailed(tmp_path, capsys):
     levels = ['<rect id="u0" width="1" height="1"/>'] + [
         f'<g id="u{i}">' + f'<use href="#u{i - 1}"/>' * 10 + "</g>" for i in range(1, 9)]
     line = logo_refusal(capsys, tmp_path, "logo.svg", svg(f"<defs>{''.join(levels)}</defs><use href='#u8'/>"))
-    assert line.endswith("'logo.svg' is too detailed to draw quickly (more than 2500 shapes, counting every <use> "
-                         "copy); simplify it, or save it as PNG")
+    assert line.endswith("'logo.svg' is too detailed to draw quickly (more than 2500 shapes, counting every copy "
+                         "made with <use>, every use of a gradient, pattern or clip path, and the pixels of pictures); "
+                         "simplify it, or save it as PNG")
 
 
 def test_svg_with_a_hundred_thousand_elements_is_refused(tmp_path, capsys):
@@ -223,7 +226,7 @@ def test_svg_with_a_hundred_thousand_elements_is_refused(tmp_path, capsys):
 
 def test_svg_use_that_copies_itself_is_refused(tmp_path, capsys):
     line = logo_refusal(capsys, tmp_path, "logo.svg", svg('<g id="loop"><use href="#loop"/></g>'))
-    assert "has a <use> element that copies itself" in line
+    assert "has an element that copies itself (with <use> or url(#…)); remove the loop" in line
 
 
 def test_xml_file_with_another_outer_element_is_not_an_svg(tmp_path, capsys):
@@ -419,10 +422,61 @@ def test_a_deck_carries_none_of_the_template_slides_or_their_pictures(tmp_path):
     assert Presentation(str(deck)).slides[0].shapes.title.text == "Cramps"
 
 
+TOO_DETAILED = ("'logo.svg' is too detailed to draw quickly (more than 2500 shapes, counting every copy made with "
+                "<use>, every use of a gradient, pattern or clip path, and the pixels of pictures); simplify it, or "
+                "save it as PNG")
+
+
+@pytest.mark.parametrize("shared, use", [
+    ('<clipPath id="x">' + '<rect width="1" height="1"/>' * 2000 + "</clipPath>", 'clip-path="url(#x)"'),
+    ('<linearGradient id="x">' + '<stop offset="0.5" stop-color="red"/>' * 1500 + "</linearGradient>", 'fill="url(#x)"'),
+    ('<linearGradient id="x">' + '<stop offset="0.5" stop-color="red"/>' * 1500 + "</linearGradient>",
+     'style="fill: url(\'#x\')"'),
+], ids=["clip-path", "gradient", "gradient-in-style"])
+def test_svg_drawing_with_a_large_shared_part_many_times_is_refused_as_too_detailed(tmp_path, capsys, shared, use):
+    # Under the shape limit once, but converted and drawn at each of its 440 uses: minutes and gigabytes.
+    body = f"<defs>{shared}</defs>" + f'<rect width="4" height="4" {use}/>' * 440
+    line = logo_refusal(capsys, tmp_path, "logo.svg", svg(body))
+    assert line.endswith(TOO_DETAILED)
+
+
+def test_svg_holding_large_pictures_is_refused_as_too_detailed(tmp_path, capsys):
+    embedded = base64.b64encode(picture("PNG", (2000, 2000))).decode()
+    body = "".join(f'<image width="10" height="10" href="data:image/png;base64,{embedded}"/>' for _ in range(7))
+    line = logo_refusal(capsys, tmp_path, "logo.svg", svg(body))
+    assert line.endswith(TOO_DETAILED)
+
+
+def test_svg_with_a_style_rule_of_thousands_of_selectors_is_refused(tmp_path, capsys):
+    selectors = ", ".join(f".c{i} rect" for i in range(5000))
+    line = logo_refusal(capsys, tmp_path, "logo.svg", svg(f"<style>{selectors} {{fill:#123456}}</style><rect width='1' height='1'/>"))
+    assert "'logo.svg' has 5000 style selectors, more than a logo needs (at most 200)" in line
+
+
+def test_svg_logo_with_a_few_gradients_shared_by_its_shapes_is_drawn(tmp_path):
+    stops = '<stop offset="0" stop-color="#004f63"/><stop offset="1" stop-color="#17613a"/>'
+    defs = (f'<defs><linearGradient id="base">{stops}</linearGradient>'
+            + "".join(f'<linearGradient id="g{i}" href="#base" x2="{i}"/>' for i in range(1, 4)) + "</defs>")
+    shapes = "".join(f'<rect x="{i * 3}" width="2" height="30" fill="url(#g{1 + i % 3})"/>' for i in range(20))
+    (tmp_path / "logo.svg").write_bytes(svg(defs + shapes))
+    content = content_naming(tmp_path, logo="logo.svg")
+    assert load(content).publisher.logo.name == "logo.svg"
+
+
+def test_svg_of_a_vanishing_size_is_refused_as_having_no_usable_size(tmp_path, capsys):
+    line = logo_refusal(capsys, tmp_path, "logo.svg", svg(attributes='width="1e-8" height="1e-8"'))
+    assert "'logo.svg' has no usable size (7.5e-09 × 7.5e-09); give the <svg> element a viewBox" in line
+
+
+def test_svg_with_numbers_too_large_to_draw_says_so_in_plain_words(tmp_path, capsys):
+    line = logo_refusal(capsys, tmp_path, "logo.svg", svg('<rect width="nan" height="1e400"/><path d="M 0 0 L 1e999 1 Z"/>'))
+    assert "'logo.svg' cannot be drawn (a number in it is too large, or not a number); save it again" in line
+
+
 def test_svg_with_thousands_of_style_rules_is_refused(tmp_path, capsys):
     rules = "".join(f".c{i} rect{{fill:#123456}}" for i in range(5000))
     line = logo_refusal(capsys, tmp_path, "logo.svg", svg(f"<style>{rules}</style><rect width='1' height='1'/>"))
-    assert "'logo.svg' has 5000 style rules, more than a logo needs (at most 200)" in line
+    assert "'logo.svg' has 5000 style selectors, more than a logo needs (at most 200)" in line
 
 
 def test_svg_logo_with_an_embedded_png_is_accepted(tmp_path):
