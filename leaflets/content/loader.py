@@ -314,6 +314,9 @@ def _check_nodes(root: yaml.Node, text: str, name: str) -> tuple[list[Problem], 
                     yield Problem(name, *at(key), describe(loc, ids), "a field name must be a plain word such as 'title'")
                     mark_shared(key, value)
                     continue
+                if id(key) in seen:  # a field name with an anchor, used as a value elsewhere
+                    aliased = True
+                seen.add(id(key))
                 if key.value in first_seen:
                     first_line = first_seen[key.value].start_mark.line + 1
                     yield Problem(

@@ -144,6 +144,12 @@ def test_aliases_in_a_part_reported_for_something_else_are_refused_too(write_con
     assert any(line.startswith("content.yaml:") and "YAML aliases ('*a0') are not supported" in line for line in problems)
 
 
+def test_an_alias_of_a_field_name_is_refused(write_content):
+    text = (FIXTURES / "minimal.yaml").read_text().replace("  - id: cramps", "  - &name id: cramps\n    subtitle: *name")
+    problems = problems_of(write_content(text))
+    assert any("YAML aliases ('*name') are not supported" in line for line in problems)
+
+
 def test_an_invisible_control_character_is_pointed_at(tmp_path):
     path = tmp_path / "content.yaml"
     path.write_bytes(b"sources:\n  - id: a\x01b\n")
