@@ -122,6 +122,7 @@ def _prepare(data: bytes, name: str) -> _Template:
     try:
         package.check_links(prs, name)
         package.check_macros(prs, name)
+        package.check_embedded(prs, name)
         package.check_properties(prs, name)
         check_placeholder_counts(prs, name)
         if package.without_slides(prs):

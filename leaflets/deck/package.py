@@ -229,6 +229,25 @@ def check_macros(prs, name: str) -> None:
         raise TemplateError(_MACROS.format(name=name))
 
 
+def check_embedded(prs, name: str) -> None:
+    """No embedded object or control in a slide master, layout or notes master: every deck would carry it, and
+    opening one (an OLE package, an ActiveX control) can run a program. The template's own slides, where such
+    things are dropped with the slides, are not looked at."""
+    for part in prs.part.package.iter_parts():
+        if not _MASTERS.search(str(part.partname)):
+            continue
+        for rel in part.rels.values():
+            if rel.reltype.rsplit("/", 1)[-1].lower() in _EMBEDDED:
+                raise TemplateError(f"the template {name} has an embedded object or control (OLE or ActiveX) in its "
+                                    "slide master or a layout, which every deck would carry and which can run a "
+                                    "program when opened; delete it in PowerPoint's Slide Master view, or use "
+                                    "another template")
+
+
+_MASTERS = re.compile(r"^/ppt/(slideMasters|slideLayouts|notesMasters|handoutMasters)/", re.IGNORECASE)
+_EMBEDDED = {"oleobject", "package", "control", "activexcontrolbinary"}
+
+
 def check_properties(prs, name: str) -> None:
     """The document properties are python-pptx's own part, which a deck's title, author and language are
     written into: a part of another type, or with another root, would take them silently or fail at the first

@@ -253,3 +253,32 @@ def test_notes_master_with_hundreds_of_placeholders_is_refused_before_a_notes_pa
     prs.save(str(tmp_path / "crowded.pptx"))
     line = template_refusal(capsys, tmp_path, "crowded.pptx")
     assert "the template crowded.pptx has a notes master with 50" in line
+
+
+EMBEDDED = ("has an embedded object or control (OLE or ActiveX) in its slide master or a layout, which every deck "
+            "would carry and which can run a program when opened; delete it in PowerPoint's Slide Master view, or "
+            "use another template")
+
+
+@pytest.mark.parametrize("rels, kind, part, content_type", [
+    (LAYOUT_RELS, RT.OLE_OBJECT, "ppt/embeddings/oleObject1.bin", "application/vnd.openxmlformats-officedocument.oleObject"),
+    (LAYOUT_RELS, RT.PACKAGE, "ppt/embeddings/letter.docx",
+     "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    (MASTER_RELS, RT.CONTROL, "ppt/activeX/activeX1.xml", "application/vnd.ms-office.activeX+xml"),
+], ids=["ole-in-layout", "package-in-layout", "activex-in-master"])
+def test_template_carrying_an_embedded_object_or_control_into_every_deck_is_refused(tmp_path, capsys, rels, kind,
+                                                                                    part, content_type):
+    target = "../" + part.removeprefix("ppt/")
+    template_with(tmp_path / "embedded.pptx", edit={rels: related(target, kind), TYPES: typed(part, content_type)},
+                  add={part: b"<x/>" if part.endswith(".xml") else b"\xd0\xcf\x11\xe0" + bytes(60)})
+    line = template_refusal(capsys, tmp_path, "embedded.pptx")
+    assert line.endswith(f"the template embedded.pptx {EMBEDDED}")
+
+
+def test_template_whose_own_slide_holds_an_embedded_object_makes_decks_without_it(tmp_path, capsys):
+    prs = Presentation(str(DEFAULT_TEMPLATE))
+    slide = prs.slides.add_slide(prs.slide_layouts[1])
+    slide.shapes.add_ole_object(io.BytesIO(b"\xd0\xcf\x11\xe0" + bytes(60)), "Package", 0, 0)
+    prs.save(tmp_path / "sample.pptx")
+    deck = built_deck(capsys, tmp_path, "sample.pptx")
+    assert not [name for name in deck.namelist() if "embeddings" in name]
