@@ -23,6 +23,7 @@ MAX_BYTES = 3_000_000
 # once and drawn once per output, so this keeps a logo's share of a build to a few seconds.
 MAX_COST = 2500
 COST_CHARS = 100  # path data, other attributes and text: one element's work per 100 characters
+STOPS_PER_SHAPE = 4  # a gradient's stops drawn at each use: about a quarter of a shape's work each
 COST_PIXELS = 10_000  # an embedded picture is decoded every time it is drawn: one element's work per 10,000 pixels
 MAX_DEPTH = 50
 MAX_STYLE_RULES = 200  # svglib tries every rule on every element; drawing programs write a few dozen at most
@@ -120,14 +121,13 @@ def _check_cost(root, shown: str) -> None:
     if max((_depth(element) for element in root.iter(etree.Element)), default=0) > MAX_DEPTH:
         raise FileProblem(f"'{shown}' nests its elements more than {MAX_DEPTH} deep; simplify it "
                           "(ungroup), or save it as PNG")
-    by_id, rules, pixels, styled = {}, 0, {}, []
+    by_id, rules, pixels, sheets = {}, 0, {}, []
     for element in root.iter(etree.Element):
         if element.get("id") is not None:
-            by_id.setdefault(element.get("id"), element)
+            by_id.setdefault(element.get("id"), []).append(element)
         if etree.QName(element).localname == "style":
-            css = "".join(element.itertext())
-            rules += _selectors(css)
-            styled += _URL.findall(css)
+            sheets.append("".join(element.itertext()))
+            rules += _selectors(sheets[-1])
         size = _check_link(element, shown)
         if size:
             pixels[element] = size[0] * size[1]
@@ -136,18 +136,16 @@ def _check_cost(root, shown: str) -> None:
                           "save it again with styles written as attributes, or save it as PNG")
     cost = _Cost(by_id, pixels, shown)
     total = cost.of(root, 0)
-    # A style rule may give every element its paint, clip or mask: counted as if it did.
-    elements = sum(1 for _ in root.iter(etree.Element))
-    for target in styled:
-        if total > MAX_COST:
-            break
-        if target in by_id:
-            total += elements * cost.of(by_id[target], 1)
+    for sheet in sheets:
+        if total <= MAX_COST:
+            total += cost.of_sheet(sheet, root)
     if total > MAX_COST:
         raise cost.too_much()
 
 
-_URL = re.compile(r"url\(\s*['\"]?#([^'\")\s]+)")  # a paint, clip, mask, filter or marker defined elsewhere
+_URL = re.compile(r"url\(\s*['\"]?#([^'\")\s]+)", re.IGNORECASE)  # a paint, clip, mask, filter or marker
+_RULE = re.compile(r"([^{}]*)\{([^{}]*)\}")
+_GRADIENTS = {"linearGradient", "radialGradient"}
 
 
 def _selectors(css: str) -> int:
@@ -163,12 +161,14 @@ def _depth(element) -> int:
 
 
 class _Cost:
-    """The work of drawing a subtree: its elements, path data and pictures' pixels, with what it copies (`<use>`)
-    or draws with (a gradient, pattern, clip path, mask, filter or marker named by `url(#…)`) counted in full
-    at every use, as svglib converts and reportlab draws them (memoised)."""
+    """The work of drawing a subtree: its elements, path data and pictures' pixels, and at every use what it
+    draws with, as svglib converts and reportlab draws them: a `<use>`'s copy, a clip path, mask, pattern,
+    filter or marker (named by `url(#…)`) in full, and a gradient's stops (its own, or those it takes from
+    another: svglib reads a gradient once, but each shape filled with it is drawn with every stop). Where
+    several elements share an id, the costliest counts (svglib takes the last). Memoised."""
 
     def __init__(self, by_id: dict, pixels: dict, shown: str):
-        self.by_id, self.pixels, self.shown, self.known, self.open = by_id, pixels, shown, {}, set()
+        self.by_id, self.pixels, self.shown, self.known, self.open, self.uses = by_id, pixels, shown, {}, set(), {}
 
     def of(self, top, hops: int) -> int:
         if top in self.known:
@@ -184,16 +184,51 @@ class _Cost:
         for element in top.iter(etree.Element):
             data = sum(len(value) for key, value in element.attrib.items() if key not in _LINKS) + len(element.text or "")
             total += 1 + data // COST_CHARS + self.pixels.get(element, 0) // COST_PIXELS
-            targets = _URL.findall(" ".join(value for key, value in element.attrib.items() if key not in _LINKS))
-            if _href(element).startswith("#"):  # <use>, and a gradient or pattern taking another's stops
-                targets.append(_href(element)[1:])
-            for target in map(self.by_id.get, targets):
-                if target is not None:
-                    total += self.of(target, hops + 1)
+            for target in _URL.findall(" ".join(value for key, value in element.attrib.items() if key not in _LINKS)):
+                total += self.per_use(target, hops)
+            href = _href(element)
+            if href.startswith("#") and etree.QName(element).localname not in _GRADIENTS:  # <use>, a pattern's
+                total += max((self.of(copied, hops + 1) for copied in self.by_id.get(href[1:], ())), default=0)
             if total > MAX_COST:
                 break
         self.open.discard(top)
         self.known[top] = total
+        return total
+
+    def per_use(self, target: str, hops: int) -> int:
+        """What one use of the element named `target` adds to drawing the shape that names it."""
+        if target not in self.uses:
+            self.uses[target] = max((1 + self._stops(named, 0) // STOPS_PER_SHAPE
+                                     if etree.QName(named).localname in _GRADIENTS
+                                     else self.of(named, hops + 1) for named in self.by_id.get(target, ())), default=0)
+        return self.uses[target]
+
+    def _stops(self, gradient, hops: int) -> int:
+        own = sum(1 for kid in gradient if isinstance(kid.tag, str) and etree.QName(kid).localname == "stop")
+        href = _href(gradient)
+        if own or hops > MAX_USE_HOPS or not href.startswith("#"):
+            return own
+        return max((self._stops(other, hops + 1) for other in self.by_id.get(href[1:], ())
+                    if etree.QName(other).localname in _GRADIENTS), default=0)
+
+    def of_sheet(self, css: str, root) -> int:
+        """What a style sheet's rules that paint, clip or mask with `url(#…)` add: each use per element the rule
+        can apply to (those of its class, for a plain class selector; else every element)."""
+        elements, classes = 0, {}
+        for element in root.iter(etree.Element):
+            elements += 1
+            for name in (element.get("class") or "").split():
+                classes[name] = classes.get(name, 0) + 1
+        total = 0
+        for selectors, declarations in _RULE.findall(css):
+            targets = _URL.findall(declarations)
+            if not targets:
+                continue
+            applies = sum(classes.get(selector[1:], 0) if re.fullmatch(r"\.[\w-]+", selector) else elements
+                          for selector in map(str.strip, selectors.split(",")) if selector)
+            total += applies * sum(self.per_use(target, 0) for target in targets)
+            if total > MAX_COST:
+                break
         return total
 
     def too_much(self) -> FileProblem:

@@ -440,6 +440,30 @@ def test_svg_drawing_with_a_large_shared_part_many_times_is_refused_as_too_detai
     assert line.endswith(TOO_DETAILED)
 
 
+@pytest.mark.parametrize("cheap, costly, use", [
+    ('<rect id="x" width="1" height="1"/>', '<g id="x">' + '<path d="M0 0 L1 1 L2 0 Z"/>' * 150 + "</g>",
+     '<use href="#x"/>'),
+    ('<linearGradient id="x"/>', '<linearGradient id="x">' + '<stop offset="0.5" stop-color="red"/>' * 1500
+     + "</linearGradient>", '<rect width="4" height="4" fill="url(#x)"/>'),
+], ids=["use", "gradient"])
+def test_svg_naming_a_cheap_and_a_costly_element_alike_is_counted_at_the_costly_one(tmp_path, capsys, cheap, costly,
+                                                                                     use):
+    # svglib draws the last element of an id; counting the first let these through, for a minute and gigabytes.
+    line = logo_refusal(capsys, tmp_path, "logo.svg", svg(f"<defs>{cheap}{costly}</defs>" + use * 1100))
+    assert line.endswith(TOO_DETAILED)
+
+
+def test_svg_logo_painted_by_a_style_sheet_as_illustrator_writes_it_is_drawn(tmp_path):
+    stops = "".join(f'<stop offset="{i / 4}" stop-color="#00{i}f63"/>' for i in range(5))
+    gradients = f'<linearGradient id="linear-gradient">{stops}</linearGradient>' + "".join(
+        f'<linearGradient id="linear-gradient-{i}" x1="0" x2="{i}" href="#linear-gradient"/>' for i in range(2, 11))
+    sheet = "".join(f".cls-{i}{{fill:url(#linear-gradient{'' if i == 1 else f'-{i}'});}}" for i in range(1, 11))
+    shapes = "".join(f'<path class="cls-{1 + i % 10}" d="M{i} 0 L{i + 3} 30 L{i + 6} 0 Z"/>' for i in range(200))
+    (tmp_path / "logo.svg").write_bytes(svg(f"<defs><style>{sheet}</style>{gradients}</defs>{shapes}",
+                                            'viewBox="0 0 220 40"'))
+    assert load(content_naming(tmp_path, logo="logo.svg")).publisher.logo.name == "logo.svg"
+
+
 def test_svg_holding_large_pictures_is_refused_as_too_detailed(tmp_path, capsys):
     embedded = base64.b64encode(picture("PNG", (2000, 2000))).decode()
     body = "".join(f'<image width="10" height="10" href="data:image/png;base64,{embedded}"/>' for _ in range(7))
