@@ -122,7 +122,6 @@ def _prepare(data: bytes, name: str) -> _Template:
     try:
         package.check_links(prs, name)
         package.check_macros(prs, name)
-        package.check_embedded(prs, name)
         package.check_properties(prs, name)
         check_placeholder_counts(prs, name)
         if package.without_slides(prs):
@@ -134,6 +133,7 @@ def _prepare(data: bytes, name: str) -> _Template:
         frames = dataclasses.replace(measure_frames(layouts), template=f"the template {name}")
         _check_frames(frames)
         scratch = Presentation(io.BytesIO(data))
+        package.check_embedded(scratch, name)
         scratch_layouts = find_layouts(scratch, f"the template {name}")
         try:
             blanks = make_blanks(scratch, scratch_layouts)

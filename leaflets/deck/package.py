@@ -230,22 +230,23 @@ def check_macros(prs, name: str) -> None:
 
 
 def check_embedded(prs, name: str) -> None:
-    """No embedded object or control in a slide master, layout or notes master: every deck would carry it, and
-    opening one (an OLE package, an ActiveX control) can run a program. The template's own slides, where such
-    things are dropped with the slides, are not looked at."""
+    """No embedded object or control in what every deck carries (`prs` is the template without its own slides):
+    opening one (an OLE package, an ActiveX control) can run a program. A chart's workbook, embedded in the
+    chart, is data, and stays."""
     for part in prs.part.package.iter_parts():
-        if not _MASTERS.search(str(part.partname)):
-            continue
+        masters = part.content_type.lower() in _MASTERS
         for rel in part.rels.values():
-            if rel.reltype.rsplit("/", 1)[-1].lower() in _EMBEDDED:
+            kind = rel.reltype.rsplit("/", 1)[-1].lower()
+            if kind in _EMBEDDED or (kind == "package" and masters):
                 raise TemplateError(f"the template {name} has an embedded object or control (OLE or ActiveX) in its "
                                     "slide master or a layout, which every deck would carry and which can run a "
                                     "program when opened; delete it in PowerPoint's Slide Master view, or use "
                                     "another template")
 
 
-_MASTERS = re.compile(r"^/ppt/(slideMasters|slideLayouts|notesMasters|handoutMasters)/", re.IGNORECASE)
-_EMBEDDED = {"oleobject", "package", "control", "activexcontrolbinary"}
+_MASTERS = {CT.PML_SLIDE_MASTER.lower(), CT.PML_SLIDE_LAYOUT.lower(), CT.PML_NOTES_MASTER.lower(),
+            CT.PML_HANDOUT_MASTER.lower()}
+_EMBEDDED = {"oleobject", "control", "activexcontrolbinary"}
 
 
 def check_properties(prs, name: str) -> None:

@@ -282,3 +282,18 @@ def test_template_whose_own_slide_holds_an_embedded_object_makes_decks_without_i
     prs.save(tmp_path / "sample.pptx")
     deck = built_deck(capsys, tmp_path, "sample.pptx")
     assert not [name for name in deck.namelist() if "embeddings" in name]
+
+
+@pytest.mark.parametrize("moved", ["layout", "master"])
+def test_embedded_object_in_a_layout_or_master_stored_under_another_name_is_refused_too(tmp_path, capsys, moved):
+    from pptx.opc.package import Part
+
+    prs = Presentation(str(DEFAULT_TEMPLATE))
+    holder = prs.slide_layouts[1].part if moved == "layout" else prs.slide_master.part
+    holder.partname = PackURI(f"/ppt/elsewhere/{moved}1.xml")  # parts are found through relationships, not names
+    blob = Part(PackURI("/ppt/embeddings/oleObject1.bin"), "application/vnd.openxmlformats-officedocument.oleObject",
+                prs.part.package, b"\xd0\xcf\x11\xe0" + bytes(60))
+    holder.relate_to(blob, RT.OLE_OBJECT)
+    prs.save(tmp_path / "moved.pptx")
+    line = template_refusal(capsys, tmp_path, "moved.pptx")
+    assert line.endswith(f"the template moved.pptx {EMBEDDED}")
