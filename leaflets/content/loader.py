@@ -259,6 +259,10 @@ def _common_mistake(text: str, error: yaml.MarkedYAMLError) -> tuple[int, int, s
         if colon := _NO_SPACE_AFTER_COLON.search(line):
             return (number + 1, colon.end(1) + 1, f"a field name needs a space after its ':'; write "
                     f"'{colon.group(1)}: {line[colon.end(1) + 1:].strip()}'")
+    if "\ufeff" in text:  # the parser stops where the text stops making sense, often lines after the mark
+        return (*_line_col(text[: text.index("\ufeff")]), "the invisible character U+FEFF (a byte order mark, left "
+                "where another file's text was pasted or joined in) is not allowed here; delete it (retype the "
+                "start of the line)")
     return None
 
 

@@ -121,3 +121,12 @@ def test_a_comment_after_a_tab_is_reported_like_one_after_a_space(write_content)
 def test_a_curly_apostrophe_inside_a_word_is_not_taken_for_curly_quotes(write_content):
     path = write_content(with_line("    title: Cramps", "    title: Cramps: don\u2019t wait"))
     assert "curly" not in only_problem(path)
+
+
+@pytest.mark.parametrize("pasted_before", ["topics:", "    title: Cramps"])
+def test_a_byte_order_mark_pasted_in_with_other_text_is_named_where_it_is(write_content, pasted_before):
+    line_number = MINIMAL.splitlines().index(pasted_before) + 1
+    path = write_content(with_line(pasted_before, "\ufeff" + pasted_before))
+    assert only_problem(path) == (
+        f"content.yaml:{line_number}:1: the invisible character U+FEFF (a byte order mark, left where another file's "
+        "text was pasted or joined in) is not allowed here; delete it (retype the start of the line)")
