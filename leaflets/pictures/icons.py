@@ -24,9 +24,8 @@ from reportlab.platypus import Image
 from leaflets import fonts
 from leaflets.pictures import images
 from leaflets.pictures.images import Logo
-from leaflets.pictures.pngs import COLOURS, NAMES
+from leaflets.pictures.pngs import COLOURS, NAMES, icon_stem
 from leaflets.theme import asset
-
 
 
 def drawing(name: str, size: float, colour: str) -> Drawing:
@@ -86,7 +85,7 @@ def _footprint(canvas) -> tuple:
 
 
 def convert_all() -> None:
-    """Convert every section icon in its colour now (each is converted once per process when first drawn)."""
+    """Make every section icon's drawing in its colour now (each is made once per process when first drawn)."""
     for name in NAMES:
         _parsed(name, COLOURS[name])
 
@@ -153,7 +152,7 @@ def converted(name: str, colour: str) -> Drawing:
 
 
 def print_icon_name(name: str, colour: str) -> str:
-    return f"{name}-{colour.lstrip('#').lower()}.json"
+    return f"{icon_stem(name, colour)}.json"
 
 
 # The shapes an icon's SVG converts to, and how they are written down: each object's class and attributes as

@@ -34,8 +34,13 @@ def png(name: str, colour: str, pixels: int = SLIDE_PIXELS) -> bytes:
     return icons.rendered_png(name, colour, pixels)
 
 
+def icon_stem(name: str, colour: str) -> str:
+    """The start of the name of an icon's file made by assets/make_icons.py: the icon and its colour."""
+    return f"{name}-{colour.lstrip('#').lower()}"
+
+
 def slide_icon_name(name: str, colour: str, pixels: int) -> str:
-    return f"{name}-{colour.lstrip('#').lower()}-{pixels}.png"
+    return f"{icon_stem(name, colour)}-{pixels}.png"
 
 
 @functools.lru_cache(maxsize=4)

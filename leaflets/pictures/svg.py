@@ -121,8 +121,11 @@ def _check_cost(root, shown: str) -> None:
     if max((_depth(element) for element in root.iter(etree.Element)), default=0) > MAX_DEPTH:
         raise FileProblem(f"'{shown}' nests its elements more than {MAX_DEPTH} deep; simplify it "
                           "(ungroup), or save it as PNG")
-    by_id, rules, pixels, sheets = {}, 0, {}, []
+    by_id, rules, pixels, sheets, classes, elements = {}, 0, {}, [], {}, 0
     for element in root.iter(etree.Element):
+        elements += 1
+        for name in (element.get("class") or "").split():
+            classes[name] = classes.get(name, 0) + 1
         if element.get("id") is not None:
             by_id.setdefault(element.get("id"), []).append(element)
         if etree.QName(element).localname == "style":
@@ -138,7 +141,7 @@ def _check_cost(root, shown: str) -> None:
     total = cost.of(root, 0)
     for sheet in sheets:
         if total <= MAX_COST:
-            total += cost.of_sheet(sheet, root)
+            total += cost.of_sheet(sheet, classes, elements)
     if total > MAX_COST:
         raise cost.too_much()
 
@@ -211,14 +214,9 @@ class _Cost:
         return max((self._stops(other, hops + 1) for other in self.by_id.get(href[1:], ())
                     if etree.QName(other).localname in _GRADIENTS), default=0)
 
-    def of_sheet(self, css: str, root) -> int:
+    def of_sheet(self, css: str, classes: dict[str, int], elements: int) -> int:
         """What a style sheet's rules that paint, clip or mask with `url(#…)` add: each use per element the rule
-        can apply to (those of its class, for a plain class selector; else every element)."""
-        elements, classes = 0, {}
-        for element in root.iter(etree.Element):
-            elements += 1
-            for name in (element.get("class") or "").split():
-                classes[name] = classes.get(name, 0) + 1
+        can apply to (the `classes` count, for a plain class selector; else all `elements`)."""
         total = 0
         for selectors, declarations in _RULE.findall(css):
             targets = _URL.findall(declarations)
