@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import dataclasses
 import datetime as dt
 import difflib
 import errno
@@ -240,8 +241,7 @@ def build_once(args: argparse.Namespace, *, list_current: bool = True) -> int:
         return EXIT_USAGE
 
     if args.template:
-        deck = content.deck.model_copy(update={"template": args.template.resolve()})
-        content = content.model_copy(update={"deck": deck})
+        content = dataclasses.replace(content, deck=dataclasses.replace(content.deck, template=args.template.resolve()))
 
     if args.check:
         return report_checks(args, content, parsed)

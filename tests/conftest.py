@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,8 +20,8 @@ def seed_content():
     the Chinese ones out, saying how to install the font)."""
     content = load(ROOT / "content.yaml")
     if fonts.cjk_font_file() is None:
-        content = content.model_copy(update={"topics": tuple(t for t in content.topics
-                                                             if not languages.is_cjk(t.language))})
+        content = replace(content, topics=tuple(t for t in content.topics
+                                                             if not languages.is_cjk(t.language)))
     return content
 
 

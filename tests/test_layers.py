@@ -74,3 +74,16 @@ def test_the_rule_finds_an_upward_import(tmp_path):
     module = tmp_path / "bad.py"
     module.write_text("def f():\n    from leaflets.deck import draw\n", encoding="utf-8")
     assert imported_stages(module) == {"deck"}
+
+
+def test_the_writers_and_the_content_model_import_no_validation_library():
+    """Processes that only write outputs receive a checked model: they never import pydantic."""
+    import subprocess
+    import sys
+
+    script = ("import sys, leaflets.content, leaflets.print.leaflet, leaflets.print.trifold, leaflets.deck.draw; "
+              "print(sorted(name for name in sys.modules if name.split('.')[0] in ('pydantic', 'pydantic_core')))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                          cwd=PACKAGE.parent)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -22,6 +22,7 @@ from leaflets.build import folder, manifest
 from leaflets.checks import rules
 from leaflets.checks.rules import Finding
 from leaflets.content import Content
+from leaflets.content.model import as_json
 from leaflets.content.loader import ParsedFile
 from leaflets.problems import Problem
 
@@ -64,7 +65,7 @@ def _topic_nodes(parsed: ParsedFile) -> list[yaml.Node]:
 
 def _common_key(content: Content, parsed: ParsedFile, today: dt.date) -> bytes:
     parts = [manifest.FileHashes().code_and_assets(), today.isoformat(), parsed.file,
-             content.model_dump_json(exclude={"topics"})]
+             as_json(content, leave_out=("topics",))]
     return "\0".join(parts).encode()
 
 
@@ -75,7 +76,7 @@ def _topic_key(common: bytes, content: Content, parsed: ParsedFile, index: int, 
     original = content.topic(topic.translation_of) if getattr(topic, "translation_of", None) else None
     digest = hashlib.sha256(common)
     for part in [str(index), str(node.start_mark.column), parsed.text[begin:end],
-                 original.model_dump_json() if original else ""]:
+                 as_json(original) if original else ""]:
         digest.update(b"\0" + part.encode())
     return digest.hexdigest()
 

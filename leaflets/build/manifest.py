@@ -89,6 +89,8 @@ def fingerprint(content: Content, topic: Topic, format_name: str, hashes: FileHa
 
 
 def _inputs(content: Content, topic: Topic, format_name: str, hashes: FileHashes):
+    from leaflets.content.model import as_json
+
     yield __version__
     yield hashes.code_and_assets()
     yield format_name
@@ -97,22 +99,23 @@ def _inputs(content: Content, topic: Topic, format_name: str, hashes: FileHashes
         known = hashes.topic_parts[id(topic)] = (topic, list(_topic_inputs(content, topic, hashes)))
     yield from known[1]
     if format_name == "pptx":
-        yield content.deck.model_dump_json()
+        yield as_json(content.deck)
         if content.deck.template:
             yield hashes.of(content.deck.template)
 
 
 def _topic_inputs(content: Content, topic: Topic, hashes: FileHashes):
+    from leaflets.content.model import as_json
     from leaflets.wording import review_overdue
 
     yield content.language
-    yield topic.model_dump_json()
+    yield as_json(topic)
     yield str(review_overdue(topic))
     yield json.dumps(content.words_to_know(topic))
     for source in content.sources_of(topic):
-        yield source.model_dump_json()
+        yield as_json(source)
     if content.publisher:
-        yield content.publisher.model_dump_json()
+        yield as_json(content.publisher)
         if content.publisher.logo:
             yield hashes.of(content.publisher.logo)
 

@@ -3,11 +3,10 @@ content.yaml: what is wrong there and what to write instead."""
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from typing import Any
-
-from pydantic import BaseModel
 
 from leaflets.content import loader
 from leaflets.content.model import (HEADING_CHARS, LINE_CHARS, PROSE_CHARS, URL_CHARS, Cause,
@@ -25,7 +24,7 @@ def explain(parsed: loader.ParsedFile, detail: dict) -> Problem | None:
         return None  # a list whose items all failed; those items are reported themselves
     if kind == "missing":
         return parsed.problem(loc[:-1], f"'{field}' is required; {_how_to_write(loc)}")
-    if kind == "extra_forbidden":
+    if kind in {"extra_forbidden", "unexpected_keyword_argument"}:
         return parsed.problem(loc, _unknown_field(loc), at_key=True)
     if given is None or (kind.endswith("too_short") and not given):
         return parsed.problem(loc, f"this is empty; {_how_to_write(loc)}")
@@ -36,7 +35,7 @@ def explain(parsed: loader.ParsedFile, detail: dict) -> Problem | None:
         return parsed.problem(loc, f"should be text, not {shape}; write the text on one line after the colon")
     if kind in {"list_type", "tuple_type"}:
         return parsed.problem(loc, "should be a list; put each item on its own line starting with '- '")
-    if kind in {"model_type", "dict_type", "model_attributes_type"}:
+    if kind in {"model_type", "dataclass_type", "dict_type", "model_attributes_type"}:
         shape = "a list" if isinstance(given, list) else "text"
         if not loc:
             return parsed.problem(loc, f"the file holds {shape}, not the fields of a content file; start it with "
@@ -107,12 +106,12 @@ def _unknown_field(loc: tuple) -> str:
 
 def _fields_at(loc: tuple) -> set[str]:
     """The field names allowed in the mapping at `loc`."""
-    model: type[BaseModel] = Content
+    model: type = Content
     for part in loc:
         if isinstance(part, int):
             continue
         model = _ITEM_MODELS.get((model, part), model)
-    return set(model.model_fields)
+    return {field.name for field in dataclasses.fields(model)}
 
 
 def _slugify(text: Any) -> str:

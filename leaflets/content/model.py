@@ -3,22 +3,70 @@
 Each field's type says what it may hold (text of a bounded length, an id, a date, a list of
 at most so many items); `leaflets.content.validate.load` is the only way to make one.
 Writers receive a `Content` and never see YAML or dicts.
+
+The classes are frozen standard-library dataclasses. pydantic validates content.yaml into them
+(validate.py), reading the limits and checks written in their fields' types (`Limits`, `Check`,
+`About` below, which pydantic asks for their part of the schema through its documented hooks).
+So the model imports no pydantic: the processes that only write outputs start without it, and
+without building its schemas.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
+import json
 import re
 from pathlib import Path
-from typing import Annotated, Any, Literal
-
-from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints,
-                      ValidationInfo, field_validator, model_validator)
+from typing import Annotated, Any, Callable, Literal
 
 from leaflets import files, languages
 from leaflets.problems import TemplateError
 from leaflets.formats import DEFAULT_FORMATS, FORMATS, SLUG_PATTERN
+
+
+class Limits:
+    """Constraints on a field's value as pydantic-core names them (min_length, max_length, pattern,
+    strip_whitespace, ge, le), added to the schema of the type they annotate; put first in `Annotated`."""
+
+    def __init__(self, **constraints: Any) -> None:
+        self.constraints = constraints
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Callable) -> dict:
+        return {**handler(source), **self.constraints}
+
+
+class Check:
+    """A function that checks, and may tidy, a field's value: after its type is checked, or `before` it
+    on the value as written. With `info`, it is also given pydantic's ValidationInfo (the fields checked
+    before it, and the context `load` passes: content.yaml's folder)."""
+
+    def __init__(self, check: Callable, *, before: bool = False, info: bool = False) -> None:
+        self.check, self.before, self.info = check, before, info
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Callable) -> dict:
+        from pydantic_core import core_schema
+
+        make = {(False, False): core_schema.no_info_after_validator_function,
+                (True, False): core_schema.no_info_before_validator_function,
+                (False, True): core_schema.with_info_after_validator_function,
+                (True, True): core_schema.with_info_before_validator_function}[self.before, self.info]
+        return make(self.check, handler(source))
+
+
+class About:
+    """What a field holds, in words, for the JSON Schema editors show (see schema.py)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Callable) -> dict:
+        return {**handler(schema), "description": self.text}
+
+
+_MODEL = dataclasses.dataclass(frozen=True, kw_only=True)
+_FORBID_EXTRA = {"extra": "forbid"}  # pydantic's config: a field the model does not have is a mistake
 
 
 def _tidy(text: str) -> str:
@@ -60,24 +108,24 @@ def _is_address(word: str) -> bool:
 
 
 def _text(max_length: int):
-    return Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length),
-                     AfterValidator(_tidy), AfterValidator(_words_fit_a_line)]
+    return Annotated[str, Limits(strip_whitespace=True, min_length=1, max_length=max_length), Check(_tidy),
+                     Check(_words_fit_a_line)]
 
 
-def _at_most(limit: int, advice: str) -> BeforeValidator:
+def _at_most(limit: int, advice: str) -> Check:
     """Refuse a list longer than `limit` before its items are checked: one problem, not one per item."""
     def check(items):
         if isinstance(items, (list, tuple, dict)) and len(items) > limit:
             raise ValueError(f"this list has {len(items):,} items, more than the {limit:,} allowed; {advice}")
         return items
-    return BeforeValidator(check)
+    return Check(check, before=True)
 
 
 Text = _text(LINE_CHARS)
 Heading = _text(HEADING_CHARS)
 Prose = _text(PROSE_CHARS)
-Slug = Annotated[str, StringConstraints(strip_whitespace=True, pattern=SLUG_PATTERN)]
-Url = Annotated[str, StringConstraints(strip_whitespace=True, max_length=URL_CHARS, pattern=r"^https?://\S+\.\S+$")]
+Slug = Annotated[str, Limits(strip_whitespace=True, pattern=SLUG_PATTERN)]
+Url = Annotated[str, Limits(strip_whitespace=True, max_length=URL_CHARS, pattern=r"^https?://\S+\.\S+$")]
 
 
 def _known_language(tag: str) -> str:
@@ -87,8 +135,8 @@ def _known_language(tag: str) -> str:
     return tag
 
 
-Language = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$"),
-                     AfterValidator(_known_language)]
+Language = Annotated[str, Limits(strip_whitespace=True, pattern=r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$"),
+                     Check(_known_language)]
 
 
 def _known_phrases(replaced: dict) -> dict:
@@ -103,66 +151,12 @@ def _known_phrases(replaced: dict) -> dict:
     return replaced
 
 
-Phrases = Annotated[dict[str, Text], AfterValidator(_known_phrases)]
+Phrases = Annotated[dict[str, Text], Check(_known_phrases)]
 _SPLIT_LIST = _at_most(200, "keep the most important ones, or split the topic into several topics")
 FormatName = Literal[FORMATS]  # type: ignore[valid-type]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Source(_Model):
-    """A published article or guideline that the content is taken from."""
-
-    id: Slug
-    title: Text
-    publisher: Text
-    date: dt.date
-    author: Text | None = None
-    url: Url | None = None
-
-
-class Picture(_Model):
-    """A picture for a topic or a cause: a PNG, JPEG or SVG file, checked as a logo is, and the words that
-    say what it shows to someone who cannot see it."""
-
-    file: Path = Field(description="An image file (PNG, JPG or SVG), relative to content.yaml.")
-    alt: Text = Field(description="What the picture shows, in a sentence, for people who cannot see it.")
-
-    @field_validator("file", mode="before")
-    @classmethod
-    def _picture_exists(cls, value, info: ValidationInfo):
-        from leaflets.pictures import images
-
-        value, folder = _named_file(value, info, images.EXAMPLE)
-        path = images.resolve(value, folder)
-        images.read(path, value)
-        return path
-
-
-class Cause(_Model):
-    """One cause of the condition, explained, with what the person and a doctor may do."""
-
-    name: Heading
-    explanation: Prose
-    key_points: Annotated[tuple[Text, ...], _at_most(50, "keep the few that fit on a slide")] = Field(default=(), description="Short lines shown on the cause's slide; the explanation's sentences when absent.")
-    self_care: Prose | None = Field(default=None, description="What the person can do about this cause themselves.")
-    medical_care: Prose | None = Field(default=None, description="What a doctor may do or prescribe; medicines belong here only.")
-    source: Slug | None = Field(default=None, description="The id of the source this cause comes from; needed when the topic cites several.")
-    image: Picture | None = Field(default=None, description="A picture shown on the cause's slide and beside it in the leaflet.")
-
-
-class WarningSign(_Model):
-    """A warning sign written with the causes it can go with; the talk's notes link the two only
-    where the content does. A plain line of text is a warning sign without causes."""
-
-    sign: Text
-    causes: Annotated[tuple[Heading | int, ...], _at_most(200, "name the few causes this sign goes with")] = Field(
-        min_length=1, description="The causes this sign can go with: their names, or their numbers from 1.")
-
-
-def _named_file(value: Any, info: ValidationInfo, example: str) -> tuple[str, Path]:
+def _named_file(value: Any, info, example: str) -> tuple[str, Path]:
     """The text written for a file, and the folder it is relative to (content.yaml's)."""
     if isinstance(value, Path):
         value = str(value)
@@ -171,52 +165,110 @@ def _named_file(value: Any, info: ValidationInfo, example: str) -> tuple[str, Pa
     return value, (info.context or {}).get("folder", Path("."))
 
 
-class Publisher(_Model):
+def _readable_image(value, info):
+    """An image file that exists beside content.yaml, read and checked here as the writers will read it
+    (leaflets/pictures/images.py)."""
+    if value is None:
+        return None
+    from leaflets.pictures import images
+
+    value, folder = _named_file(value, info, images.EXAMPLE)
+    path = images.resolve(value, folder)
+    images.read(path, value)
+    return path
+
+
+def _usable_template(value, info):
+    """An ordinary .pptx file; opened and measured as the deck writer will when the caller of `load`
+    passes the writer's `open_template` (the content stage itself knows nothing of decks)."""
+    if value is None:
+        return None
+    value, folder = _named_file(value, info, files.TEMPLATE_EXAMPLE)
+    path = files.resolve(value, folder, (".pptx",), "a PowerPoint file", files.TEMPLATE_EXAMPLE)
+    open_template = (info.context or {}).get("open_template")
+    if open_template:
+        try:
+            open_template(path, value)
+        except TemplateError as error:
+            raise ValueError(str(error)) from None
+    return path
+
+
+Image = Annotated[Path, Check(_readable_image, before=True, info=True)]
+
+
+@_MODEL
+class Source:
+    """A published article or guideline that the content is taken from."""
+
+    __pydantic_config__ = _FORBID_EXTRA
+    id: Slug
+    title: Text
+    publisher: Text
+    date: dt.date
+    author: Text | None = None
+    url: Url | None = None
+
+
+@_MODEL
+class Picture:
+    """A picture for a topic or a cause: a PNG, JPEG or SVG file, checked as a logo is, and the words that
+    say what it shows to someone who cannot see it."""
+
+    __pydantic_config__ = _FORBID_EXTRA
+    file: Annotated[Image, About("An image file (PNG, JPG or SVG), relative to content.yaml.")]
+    alt: Annotated[Text, About("What the picture shows, in a sentence, for people who cannot see it.")]
+
+
+@_MODEL
+class Cause:
+    """One cause of the condition, explained, with what the person and a doctor may do."""
+
+    __pydantic_config__ = _FORBID_EXTRA
+    name: Heading
+    explanation: Prose
+    key_points: Annotated[tuple[Text, ...], _at_most(50, "keep the few that fit on a slide"),
+                          About("Short lines shown on the cause's slide; the explanation's sentences when absent.")] = ()
+    self_care: Annotated[Prose | None, About("What the person can do about this cause themselves.")] = None
+    medical_care: Annotated[Prose | None, About("What a doctor may do or prescribe; medicines belong here only.")] = None
+    source: Annotated[Slug | None, About("The id of the source this cause comes from; needed when the topic cites several.")] = None
+    image: Annotated[Picture | None, About("A picture shown on the cause's slide and beside it in the leaflet.")] = None
+
+
+@_MODEL
+class WarningSign:
+    """A warning sign written with the causes it can go with; the talk's notes link the two only
+    where the content does. A plain line of text is a warning sign without causes."""
+
+    __pydantic_config__ = _FORBID_EXTRA
+    sign: Text
+    causes: Annotated[tuple[Heading | int, ...], Limits(min_length=1),
+                      _at_most(200, "name the few causes this sign goes with"),
+                      About("The causes this sign can go with: their names, or their numbers from 1.")]
+
+
+@_MODEL
+class Publisher:
     """The organisation handing out the leaflet: printed on covers, footers and the closing slide."""
 
+    __pydantic_config__ = _FORBID_EXTRA
     name: Text
-    contact: Text | None = Field(default=None, description="One line: a phone number, an address or opening hours.")
-    logo: Path | None = Field(default=None, description="An image file (PNG, JPG or SVG), relative to content.yaml.")
+    contact: Annotated[Text | None, About("One line: a phone number, an address or opening hours.")] = None
+    logo: Annotated[Path | None, Check(_readable_image, before=True, info=True),
+                    About("An image file (PNG, JPG or SVG), relative to content.yaml.")] = None
     url: Url | None = None
-    leaflet_from: Text | None = Field(default=None, description="Where people can get the printed leaflet.")
-    emergency: Text | None = Field(default=None, description="What to do in an emergency where the leaflet is handed out, for example 'Call 999 or go to A&E'; printed before a topic's urgent signs.")
-
-    @field_validator("logo", mode="before")
-    @classmethod
-    def _logo_exists(cls, value, info: ValidationInfo):
-        """The logo is read and checked here, as the writers will read it (leaflets/images.py)."""
-        if value is None:
-            return None
-        from leaflets.pictures import images
-
-        value, folder = _named_file(value, info, images.EXAMPLE)
-        path = images.resolve(value, folder)
-        images.read(path, value)
-        return path
+    leaflet_from: Annotated[Text | None, About("Where people can get the printed leaflet.")] = None
+    emergency: Annotated[Text | None, About("What to do in an emergency where the leaflet is handed out, for example 'Call 999 or go to A&E'; printed before a topic's urgent signs.")] = None
 
 
-class DeckSettings(_Model):
+@_MODEL
+class DeckSettings:
     """How the talk decks are made."""
 
-    template: Path | None = Field(default=None, description="A PowerPoint template (.pptx), relative to content.yaml.")
-    minutes: int = Field(default=20, ge=5, le=180, description="How long the talk should last.")
-
-    @field_validator("template", mode="before")
-    @classmethod
-    def _template_exists(cls, value, info: ValidationInfo):
-        """An ordinary .pptx file; opened and measured as the deck writer will when the caller of `load`
-        passes the writer's `open_template` (the content stage itself knows nothing of decks)."""
-        if value is None:
-            return None
-        value, folder = _named_file(value, info, files.TEMPLATE_EXAMPLE)
-        path = files.resolve(value, folder, (".pptx",), "a PowerPoint file", files.TEMPLATE_EXAMPLE)
-        open_template = (info.context or {}).get("open_template")
-        if open_template:
-            try:
-                open_template(path, value)
-            except TemplateError as error:
-                raise ValueError(str(error)) from None
-        return path
+    __pydantic_config__ = _FORBID_EXTRA
+    template: Annotated[Path | None, Check(_usable_template, before=True, info=True),
+                        About("A PowerPoint template (.pptx), relative to content.yaml.")] = None
+    minutes: Annotated[int, Limits(ge=5, le=180), About("How long the talk should last.")] = 20
 
 
 CHECK_NAMES = ("reading-level", "long-sentence", "long-slide-line", "passive-voice", "undefined-term",
@@ -226,61 +278,69 @@ CHECK_NAMES = ("reading-level", "long-sentence", "long-slide-line", "passive-voi
 CheckName = Literal[CHECK_NAMES]  # type: ignore[valid-type]
 
 
-class CheckSettings(_Model):
+@_MODEL
+class CheckSettings:
     """How `--check` judges the content."""
 
-    target_grade: float = Field(default=8, ge=3, le=16, description="The school grade the text should be readable at (8 is about age 13).")
-    ignore: tuple[CheckName, ...] = Field(default=(), description="Checks to turn off for every topic.")
-    medicines: Annotated[tuple[Text, ...], _at_most(5000, "keep the ones your topics might name")] = Field(default=(), description="Medicine names to look for, beyond the built-in list.")
-    medical_terms: Annotated[tuple[Text, ...], _at_most(5000, "keep the ones your topics might use")] = Field(default=(), description="Medical terms that need a glossary entry, beyond the built-in list.")
+    __pydantic_config__ = _FORBID_EXTRA
+    target_grade: Annotated[float, Limits(ge=3, le=16), About("The school grade the text should be readable at (8 is about age 13).")] = 8
+    ignore: Annotated[tuple[CheckName, ...], About("Checks to turn off for every topic.")] = ()
+    medicines: Annotated[tuple[Text, ...], _at_most(5000, "keep the ones your topics might name"),
+                         About("Medicine names to look for, beyond the built-in list.")] = ()
+    medical_terms: Annotated[tuple[Text, ...], _at_most(5000, "keep the ones your topics might use"),
+                             About("Medical terms that need a glossary entry, beyond the built-in list.")] = ()
 
 
-class Topic(_Model):
+def _review_after_reviewed(value, info):
+    reviewed = info.data.get("reviewed")
+    if value and reviewed and value <= reviewed:
+        raise ValueError(f"the next review ({value}) must come after the last review ({reviewed}); "
+                         "write a later date, usually a year or two after 'reviewed'")
+    return value
+
+
+def _signs_name_causes(value, info):
+    """A sign's causes, by name or number, become the causes' names."""
+    causes = info.data.get("causes") or ()
+    names = [cause.name for cause in causes]
+    return tuple(WarningSign(sign=sign.sign, causes=tuple(_cause_name(ref, names) for ref in sign.causes))
+                 if isinstance(sign, WarningSign) else sign for sign in value)
+
+
+@_MODEL
+class Topic:
     """One condition or question: one leaflet and one talk deck."""
 
+    __pydantic_config__ = _FORBID_EXTRA
     id: Slug
     title: Heading
     subtitle: Heading | None = None
-    url: Url | None = Field(default=None, description="A web page for this topic; the leaflet prints it as a QR code.")
+    url: Annotated[Url | None, About("A web page for this topic; the leaflet prints it as a QR code.")] = None
     version: Text | None = None
     reviewed: dt.date | None = None
-    next_review: dt.date | None = None
+    next_review: Annotated[dt.date | None, Check(_review_after_reviewed, info=True)] = None
     reviewed_by: Text | None = None
     summary: Prose
-    image: Picture | None = Field(default=None, description="A picture shown under the summary in the leaflet and on the talk's overview slide.")
-    sources: Annotated[tuple[Slug, ...], _at_most(100, "cite the main sources of the topic")] = Field(min_length=1)
-    causes: Annotated[tuple[Cause, ...], _SPLIT_LIST] = Field(min_length=1)
-    urgent_signs: Annotated[tuple[Text, ...], _SPLIT_LIST] = Field(default=(), description="Signs that need emergency help now; printed in a red box above 'When to see a doctor' and given a slide of their own.")
-    warning_signs: Annotated[tuple[Text | WarningSign, ...], _SPLIT_LIST] = Field(
-        min_length=1, description="A line each; or 'sign:' with 'causes:' naming the causes it can go with.")
-    advice: Annotated[tuple[Text, ...], _SPLIT_LIST] = Field(min_length=1)
-    ignore_checks: tuple[CheckName, ...] = Field(default=(), description="Checks to turn off for this topic, each for a reason said in a comment.")
-    language: Language = Field(default="en", description="The language of all the topic's text (en or zh-Hans); the file's 'language' when absent.")
-    translation_of: Slug | None = Field(default=None, description="The id of the topic this one translates.")
-    reviewed_against: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[0-9a-f]{12}$")] | None = Field(default=None, description="The fingerprint of the original's text when this translation was last reviewed; `--check` prints it.")
-    wording: Phrases = Field(default_factory=dict, description="Fixed phrases this topic's outputs print differently (keys as in leaflets/languages/en.yaml).")
+    image: Annotated[Picture | None, About("A picture shown under the summary in the leaflet and on the talk's overview slide.")] = None
+    sources: Annotated[tuple[Slug, ...], Limits(min_length=1), _at_most(100, "cite the main sources of the topic")]
+    causes: Annotated[tuple[Cause, ...], Limits(min_length=1), _SPLIT_LIST]
+    urgent_signs: Annotated[tuple[Text, ...], _SPLIT_LIST, About("Signs that need emergency help now; printed in a red box above 'When to see a doctor' and given a slide of their own.")] = ()
+    warning_signs: Annotated[tuple[Text | WarningSign, ...], Limits(min_length=1), _SPLIT_LIST,
+                             Check(_signs_name_causes, info=True),
+                             About("A line each; or 'sign:' with 'causes:' naming the causes it can go with.")]
+    advice: Annotated[tuple[Text, ...], Limits(min_length=1), _SPLIT_LIST]
+    ignore_checks: Annotated[tuple[CheckName, ...], About("Checks to turn off for this topic, each for a reason said in a comment.")] = ()
+    language: Annotated[Language, About("The language of all the topic's text (en or zh-Hans); the file's 'language' when absent.")] = "en"
+    translation_of: Annotated[Slug | None, About("The id of the topic this one translates.")] = None
+    reviewed_against: Annotated[Annotated[str, Limits(strip_whitespace=True, pattern=r"^[0-9a-f]{12}$")] | None, About("The fingerprint of the original's text when this translation was last reviewed; `--check` prints it.")] = None
+    wording: Annotated[Phrases, About("Fixed phrases this topic's outputs print differently (keys as in leaflets/languages/en.yaml).")] = dataclasses.field(default_factory=dict)
 
-    @field_validator("next_review")
-    @classmethod
-    def _review_after_reviewed(cls, value, info: ValidationInfo):
-        reviewed = info.data.get("reviewed")
-        if value and reviewed and value <= reviewed:
-            raise ValueError(f"the next review ({value}) must come after the last review ({reviewed}); "
-                             "write a later date, usually a year or two after 'reviewed'")
-        return value
-
-    @field_validator("warning_signs")
-    @classmethod
-    def _signs_name_causes(cls, value, info: ValidationInfo):
-        """A sign's causes, by name or number, become the causes' names."""
-        causes = info.data.get("causes") or ()
-        names = [cause.name for cause in causes]
-        signs = []
-        for sign in value:
-            if isinstance(sign, WarningSign):
-                sign = WarningSign(sign=sign.sign, causes=tuple(_cause_name(ref, names) for ref in sign.causes))
-            signs.append(sign)
-        return tuple(signs)
+    def __post_init__(self):
+        """A topic fits a leaflet (checked as pydantic makes it, and by whoever makes one)."""
+        length = sum(len(text) for _, text, _ in patient_texts(self))
+        if length > TOPIC_CHARS:
+            raise ValueError(f"this topic's text is {length:,} characters long, more than the {TOPIC_CHARS:,} "
+                             "(about 12 printed pages) a leaflet may hold; split it into several topics")
 
     @property
     def warning_sign_texts(self) -> tuple[str, ...]:
@@ -291,14 +351,6 @@ class Topic(_Model):
         """The names of the causes the content says warning sign `index` can go with (none for plain text)."""
         sign = self.warning_signs[index]
         return () if isinstance(sign, str) else sign.causes
-
-    @model_validator(mode="after")
-    def _fits_a_leaflet(self):
-        length = sum(len(text) for _, text, _ in patient_texts(self))
-        if length > TOPIC_CHARS:
-            raise ValueError(f"this topic's text is {length:,} characters long, more than the {TOPIC_CHARS:,} "
-                             "(about 12 printed pages) a leaflet may hold; split it into several topics")
-        return self
 
     def qr_url(self, sources: tuple[Source, ...]) -> str | None:
         """The address a QR code should open: the topic's own page, else its first source with one."""
@@ -338,39 +390,42 @@ def _with_file_wording(topic: Any, wording: Any) -> Any:
     return {**topic, "wording": {**replaced, **(own or {})}}
 
 
-class Content(_Model):
+def with_file_defaults(data: Any) -> Any:
+    """content.yaml as read, with what the file says for every topic given to each topic that does not say
+    it: the file's language, and its wording for that language. Applied before validation."""
+    if isinstance(data, dict) and isinstance(data.get("topics"), list):
+        language = data.get("language", "en")
+        if not isinstance(language, str) or languages.catalogue_name(language.strip()) is None:
+            return data  # the file's language is refused on its own line
+        data = {**data, "topics": [{"language": language, **topic} if isinstance(topic, dict) and
+                                   "language" not in topic else topic for topic in data["topics"]]}
+        data["topics"] = [_with_file_wording(topic, data.get("wording")) for topic in data["topics"]]
+    return data
+
+
+def _wording_languages(value):
+    for language in value:
+        _known_language(language)
+    return value
+
+
+@_MODEL
+class Content:
     """Everything in content.yaml."""
 
-    language: Language = Field(default="en", description="The language of the text (en, en-GB, zh-Hans or zh-CN); a topic may say its own.")
-    wording: dict[str, Phrases] = Field(default_factory=dict, description="Fixed phrases printed differently, per language: {en: {warning_heading: ...}}.")
+    __pydantic_config__ = _FORBID_EXTRA
+    language: Annotated[Language, About("The language of the text (en, en-GB, zh-Hans or zh-CN); a topic may say its own.")] = "en"
+    wording: Annotated[dict[str, Phrases], Check(_wording_languages),
+                       About("Fixed phrases printed differently, per language: {en: {warning_heading: ...}}.")] = dataclasses.field(default_factory=dict)
     publisher: Publisher | None = None
-    formats: tuple[FormatName, ...] = Field(default=DEFAULT_FORMATS, min_length=1,
-                                            description="What a plain `python generate.py` makes.")
+    formats: Annotated[tuple[FormatName, ...], Limits(min_length=1),
+                       About("What a plain `python generate.py` makes.")] = DEFAULT_FORMATS
     deck: DeckSettings = DeckSettings()
     checks: CheckSettings = CheckSettings()
-    glossary: Annotated[dict[Heading, Prose], _at_most(5000, "keep the terms your topics use")] = Field(default_factory=dict, description="Medical term: its meaning in plain words. Printed as 'Words to know' where a topic uses the term.")
-    sources: Annotated[tuple[Source, ...], _at_most(10_000, _SPLIT_FILE)] = Field(min_length=1)
-    topics: Annotated[tuple[Topic, ...], _at_most(10_000, _SPLIT_FILE)] = Field(min_length=1)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _topics_in_the_file_language(cls, data):
-        """A topic that does not say its language is in the file's."""
-        if isinstance(data, dict) and isinstance(data.get("topics"), list):
-            language = data.get("language", "en")
-            if not isinstance(language, str) or languages.catalogue_name(language.strip()) is None:
-                return data  # the file's language is refused on its own line
-            data = {**data, "topics": [{"language": language, **topic} if isinstance(topic, dict) and
-                                       "language" not in topic else topic for topic in data["topics"]]}
-            data["topics"] = [_with_file_wording(topic, data.get("wording")) for topic in data["topics"]]
-        return data
-
-    @field_validator("wording")
-    @classmethod
-    def _wording_languages(cls, value):
-        for language in value:
-            _known_language(language)
-        return value
+    glossary: Annotated[dict[Heading, Prose], _at_most(5000, "keep the terms your topics use"),
+                        About("Medical term: its meaning in plain words. Printed as 'Words to know' where a topic uses the term.")] = dataclasses.field(default_factory=dict)
+    sources: Annotated[tuple[Source, ...], Limits(min_length=1), _at_most(10_000, _SPLIT_FILE)]
+    topics: Annotated[tuple[Topic, ...], Limits(min_length=1), _at_most(10_000, _SPLIT_FILE)]
 
     def sources_of(self, topic: Topic) -> tuple[Source, ...]:
         """The sources a topic cites, in the order it cites them."""
@@ -384,6 +439,28 @@ class Content(_Model):
         """The glossary entries whose term the topic uses, in the order the glossary lists them."""
         text = patient_text(topic).lower()
         return tuple((term, meaning) for term, meaning in self.glossary.items() if mentions(text, term))
+
+
+def as_json(value: Any, leave_out: tuple[str, ...] = ()) -> str:
+    """A model value as compact JSON, without the fields named in `leave_out`: what fingerprints are taken of."""
+    data = as_data(value)
+    for name in leave_out:
+        data.pop(name)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def as_data(value: Any) -> Any:
+    """A model value as JSON-ready data (dicts, lists, text, numbers), field by field in the model's order:
+    what a fingerprint of it is taken of."""
+    if dataclasses.is_dataclass(value):
+        return {field.name: as_data(getattr(value, field.name)) for field in dataclasses.fields(value)}
+    if isinstance(value, (tuple, list)):
+        return [as_data(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): as_data(item) for key, item in value.items()}
+    if isinstance(value, (dt.date, Path)):
+        return str(value)
+    return value
 
 
 def patient_texts(topic: Topic):

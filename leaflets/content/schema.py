@@ -15,7 +15,9 @@ FILE_NAME = "content.schema.json"
 
 
 def generate() -> dict:
-    schema = Content.model_json_schema(mode="validation")
+    from pydantic import TypeAdapter
+
+    schema = TypeAdapter(Content).json_schema(mode="validation")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "leaflets content file (content.yaml)",

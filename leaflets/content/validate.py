@@ -6,15 +6,14 @@ from __future__ import annotations
 import difflib
 import gc
 import re
+import functools
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable
 
-from pydantic import ValidationError
-
 from leaflets.content import loader
 from leaflets.content.explain import explain
-from leaflets.content.model import SLUG_PATTERN, Content
+from leaflets.content.model import SLUG_PATTERN, Content, with_file_defaults
 from leaflets.problems import ContentError
 
 OpenTemplate = Callable[[Path, str], object]
@@ -52,9 +51,11 @@ def _load_with_positions(path: Path, display_name: str | None,
                          open_template: OpenTemplate | None) -> tuple[Content, loader.ParsedFile]:
     parsed = loader.read(Path(path), display_name)
     problems = list(parsed.problems) + list(_reference_problems(parsed)) + list(_unprintable_problems(parsed))
+    validator = _validator()
     try:
-        content = Content.model_validate(parsed.data, context={"folder": Path(path).parent, "open_template": open_template})
-    except ValidationError as error:
+        content = validator.validate_python(with_file_defaults(parsed.data),
+                                            context={"folder": Path(path).parent, "open_template": open_template})
+    except validator.Error as error:
         # Where the reader already said what is wrong (a tag, a merge key), the schema's view of the
         # same value would only repeat it in other words.
         read_at = {(problem.line, problem.column) for problem in parsed.problems}
@@ -63,6 +64,24 @@ def _load_with_positions(path: Path, display_name: str | None,
     if problems:
         raise ContentError(problems)
     return content, parsed
+
+
+class _Validator:
+    """pydantic's validator of the content model, built once per process, when content is first loaded."""
+
+    def __init__(self) -> None:
+        from pydantic import TypeAdapter, ValidationError
+
+        self.Error = ValidationError
+        self.adapter = TypeAdapter(Content)
+
+    def validate_python(self, data: Any, context: dict) -> Content:
+        return self.adapter.validate_python(data, context=context)
+
+
+@functools.cache
+def _validator() -> _Validator:
+    return _Validator()
 
 
 def _reference_problems(parsed: loader.ParsedFile):

@@ -11,6 +11,7 @@ so their backgrounds and borders, and icons beside the words they illustrate, ar
 
 from __future__ import annotations
 
+import dataclasses
 from html import escape
 import functools
 import re
@@ -654,7 +655,7 @@ def closing_block(content: Content, topic: Topic, width: float, sizes: PrintSize
 def source_citation(source: Source, sizes: PrintSizes, words: Wording = ENGLISH) -> str:
     """The shared citation, with the title in italics as a reference list sets it (in quotes for large print),
     and its web address as a link."""
-    rest = text(words.citation(source.model_copy(update={"title": "", "url": None})).lstrip(words.citation_separator))
+    rest = text(words.citation(dataclasses.replace(source, title="", url=None)).lstrip(words.citation_separator))
     title = f"<i>{text(source.title)}</i>" if sizes.italics else text(words.say("quoted_title", title=source.title))
     comma = text(words.citation_separator)
     address = f"{comma}{link(source.url)}" if source.url else ""

@@ -4,6 +4,7 @@ one folder take turns, and a build that fails or is stopped halfway says exactly
 
 from __future__ import annotations
 
+from dataclasses import replace
 import errno
 import hashlib
 import json
@@ -500,7 +501,7 @@ def test_two_topics_whose_outputs_share_a_file_name_are_a_located_content_error(
 
 def test_outputs_sharing_a_name_are_refused_by_the_builder_too(tmp_path):
     content = load(FIXTURES / "minimal.yaml")
-    twin = content.topics[0].model_copy(update={"id": "cramps-large-print"})
+    twin = replace(content.topics[0], id="cramps-large-print")
     with pytest.raises(OutputError, match="would write cramps-large-print.pdf"):
         build.build(content, [content.topics[0], twin], ["large-print", "pdf"], tmp_path)
     assert list(tmp_path.iterdir()) == []

@@ -7,6 +7,7 @@ from __future__ import annotations
 import gc
 import io
 import re
+from types import SimpleNamespace
 
 import pytest
 import yaml
@@ -18,7 +19,7 @@ from leaflets.build import workers
 from leaflets.checks import consistency
 from leaflets import formats
 from leaflets.cli import ProgressLine, main, parser
-from leaflets.content import ContentError, Topic, load
+from leaflets.content import ContentError, load
 from leaflets.problems import OutputError
 from tests.build.watching import edit, wait_for, watching
 from tests.conftest import FIXTURES
@@ -121,7 +122,7 @@ def test_jobs_must_be_a_whole_number_of_one_or_more(capsys):
 
 
 def test_progress_rewrites_one_line_on_a_terminal_and_prints_plain_lines_in_a_log():
-    topic = Topic.model_construct(id="cramps")
+    topic = SimpleNamespace(id="cramps")
 
     class Terminal(io.StringIO):
         def isatty(self):
@@ -158,7 +159,7 @@ def test_a_topic_id_cannot_name_a_path_outside_the_output_folder(write_content, 
     assert "topic 1, id" in str(caught.value.problems[0])
     # The writer refuses such a name too, whatever built the model.
     with pytest.raises(OutputError):
-        build.output_path(tmp_path, Topic.model_construct(id=topic_id), "pdf")
+        build.output_path(tmp_path, SimpleNamespace(id=topic_id), "pdf")
 
 
 def test_a_content_file_of_many_megabytes_is_read_and_checked(write_content, capsys):

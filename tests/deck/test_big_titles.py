@@ -3,6 +3,7 @@ smaller, down to a floor, before anything is refused."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 import pytest
 from pptx import Presentation
 from pptx.util import Pt
@@ -24,7 +25,7 @@ def big(tmp_path_factory):
 
 
 def with_template(content, template):
-    return content.model_copy(update={"deck": content.deck.model_copy(update={"template": template})})
+    return replace(content, deck=replace(content.deck, template=template))
 
 
 def titles_and_sizes(path):
@@ -43,8 +44,8 @@ def test_a_44_pt_title_template_builds_every_fixture(name, big, tmp_path):
 @pytest.mark.parametrize("name", [LONG_NAME, f"Cramps from {LONG_WORD}"])
 def test_a_title_too_long_for_two_lines_at_44_pt_is_set_smaller_not_refused(name, big, seed_content, tmp_path):
     topic = seed_content.topics[0]
-    cause = topic.causes[0].model_copy(update={"name": name})
-    topic = topic.model_copy(update={"causes": (cause, *topic.causes[1:])})
+    cause = replace(topic.causes[0], name=name)
+    topic = replace(topic, causes=(cause, *topic.causes[1:]))
     default = {s.title: s for s in timed_plan(seed_content, topic, prepare(DEFAULT_TEMPLATE).frames)}
     assert name in default  # it builds on the default template
     content = with_template(seed_content, big)

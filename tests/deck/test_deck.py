@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 import random
 import re
 
@@ -133,7 +134,7 @@ def test_every_slide_starts_where_the_last_ended_and_the_talk_ends_on_time(name,
     from leaflets.deck.draw import prepare
     from leaflets.deck.plan import timed_plan
     content = load(FIXTURES.parent.parent / "content.yaml" if name == "seed" else FIXTURES / name)
-    content = content.model_copy(update={"deck": content.deck.model_copy(update={"minutes": minutes})})
+    content = replace(content, deck=replace(content.deck, minutes=minutes))
     frames = prepare(content.deck.template or DEFAULT_TEMPLATE).frames
     for topic in (topic for topic in content.topics if topic.language.startswith("en")):
         slides = timed_plan(content, topic, frames)
@@ -175,7 +176,7 @@ def test_notes_with_medicines_say_they_are_for_a_doctor_to_prescribe(deck):
 
 
 def test_talk_length_comes_from_the_deck_minutes_setting(seed_content, tmp_path):
-    content = seed_content.model_copy(update={"deck": seed_content.deck.model_copy(update={"minutes": 45})})
+    content = replace(seed_content, deck=replace(seed_content.deck, minutes=45))
     [path] = build(content, [content.topics[0]], ["pptx"], tmp_path)
     last = Presentation(str(path)).slides[-1].notes_slide.notes_text_frame.text
     assert "until 45:00 of 45 minutes)" in last
@@ -226,7 +227,7 @@ def test_default_template_sizes_come_from_the_template_at_24pt_and_up(deck):
 
 
 def test_a_template_with_small_body_text_is_raised_to_24pt(seed_content, other_template, tmp_path):
-    content = seed_content.model_copy(update={"deck": seed_content.deck.model_copy(update={"template": other_template})})
+    content = replace(seed_content, deck=replace(seed_content.deck, template=other_template))
     [path] = build(content, [content.topics[0]], ["pptx"], tmp_path)
     prs = Presentation(str(path))
     frames = measure_frames(find_layouts(prs))
@@ -250,7 +251,7 @@ BOX = Frames(body=Box(width=770, height=340), title=Box(width=700, height=90, si
 def test_a_long_list_continues_on_numbered_slides(seed_content):
     topic = seed_content.topics[0]
     signs = tuple(f"Warning sign number {n} that takes a fair amount of room on the slide" for n in range(12))
-    slides = plan(seed_content, topic.model_copy(update={"warning_signs": signs}), BOX)
+    slides = plan(seed_content, replace(topic, warning_signs=signs), BOX)
     continued = [s for s in slides if s.title.startswith("Signs to see a doctor about")]
     assert len(continued) >= 2
     assert [s.title for s in continued] == [f"Signs to see a doctor about ({n} of {len(continued)})"
@@ -262,7 +263,7 @@ def test_a_long_list_continues_on_numbered_slides(seed_content):
 def test_items_are_shared_evenly_across_continued_slides(seed_content):
     topic = seed_content.topics[0]
     advice = tuple(f"Advice {n}" for n in range(7))
-    slides = plan(seed_content, topic.model_copy(update={"advice": advice}), BOX)
+    slides = plan(seed_content, replace(topic, advice=advice), BOX)
     assert [len(s.items) for s in slides if s.title.startswith("Things you can do")] == [4, 3]
 
 
@@ -303,9 +304,9 @@ def test_lines_break_where_measuring_each_whole_line_with_reportlab_breaks_them(
 def test_a_cause_name_too_long_for_a_two_line_title_is_a_clear_error(seed_content):
     topic = seed_content.topics[0]
     long_name = "A very long name for a cause " * 6
-    cause = topic.causes[0].model_copy(update={"name": long_name.strip()})
+    cause = replace(topic.causes[0], name=long_name.strip())
     with pytest.raises(OutputError, match="needs more than 2 lines even at 28 pt; shorten it"):
-        plan(seed_content, topic.model_copy(update={"causes": (cause,)}), BOX)
+        plan(seed_content, replace(topic, causes=(cause,)), BOX)
 
 
 def test_layouts_are_found_by_role_not_position_or_name(other_template):

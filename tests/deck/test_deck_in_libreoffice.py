@@ -3,6 +3,7 @@ and the rendered pages are checked for what an audience would see."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 import shutil
 import subprocess
 
@@ -28,12 +29,12 @@ LONG_LISTS = {"warning_signs": tuple(f"Warning sign {n}: a symptom that needs a 
 def rendered(seed_content, tmp_path_factory):
     """Every deck to check, built and converted in one LibreOffice run: {(template, topic): (pptx, pdf)}."""
     folder = tmp_path_factory.mktemp("decks")
-    long_topic = seed_content.topics[0].model_copy(update={"id": "long-lists", **LONG_LISTS})
-    content = seed_content.model_copy(update={"topics": (*seed_content.topics, long_topic)})
+    long_topic = replace(seed_content.topics[0], id="long-lists", **LONG_LISTS)
+    content = replace(seed_content, topics=(*seed_content.topics, long_topic))
     templates = {"default": None, "other": make_other_template(folder / "other.pptx")}
     decks = {}
     for name, template in templates.items():
-        chosen = content.model_copy(update={"deck": content.deck.model_copy(update={"template": template})})
+        chosen = replace(content, deck=replace(content.deck, template=template))
         for path in build(chosen, list(chosen.topics), ["pptx"], folder / name):
             decks[(name, path.stem)] = path
     # Both templates give the same file names, so each template's decks go to their own folder.

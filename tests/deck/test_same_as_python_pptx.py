@@ -3,6 +3,7 @@ speed; each of these gives exactly what python-pptx's own way gives, on template
 
 from __future__ import annotations
 
+from dataclasses import replace
 import copy
 import datetime as dt
 import io
@@ -144,7 +145,7 @@ def test_a_worker_draws_its_first_deck_on_the_template_read_before_the_workers_s
 @pytest.mark.parametrize("language", ["en", "zh-Hans"])
 def test_a_deck_shares_the_template_parts_it_leaves_alone_and_is_the_deck_drawn_on_the_template_opened_afresh(
         template, language, seed_content, tmp_path, monkeypatch):
-    content = seed_content.model_copy(update={"deck": seed_content.deck.model_copy(update={"template": template})})
+    content = replace(seed_content, deck=replace(seed_content.deck, template=template))
     topic = next(topic for topic in content.topics if topic.language == language)
     draw.write(content, topic, tmp_path / "shared.pptx")
     draw.write(content, topic, tmp_path / "again.pptx")
@@ -191,7 +192,7 @@ def accessible_as_python_pptx_reads_it(tree, notes, language):
 def test_reading_order_decorative_shapes_and_languages_are_set_as_python_pptx_lookups_set_them(
         template, source, seed_content, tmp_path, monkeypatch):
     content = seed_content if source == "seed" else load(FIXTURES / f"{source}.yaml")
-    content = content.model_copy(update={"deck": content.deck.model_copy(update={"template": template})})
+    content = replace(content, deck=replace(content.deck, template=template))
     made = []
 
     def both_ways(tree, notes, language):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 import pytest
 from pypdf import PdfReader
 
@@ -82,8 +83,8 @@ def test_a_long_web_address_wraps_inside_the_margins(tmp_path):
 
 def test_a_topic_with_much_more_content_flows_onto_more_pages(tmp_path, seed_content):
     topic = seed_content.topics[0]
-    longer = topic.model_copy(update={"causes": topic.causes * 3, "advice": topic.advice * 4})
-    content = seed_content.model_copy(update={"topics": (longer,)})
+    longer = replace(topic, causes=topic.causes * 3, advice=topic.advice * 4)
+    content = replace(seed_content, topics=(longer,))
     [path] = build(content, [longer], ["pdf"], tmp_path)
     printed = normalise(text_of(path))
     assert printed.count(normalise(topic.causes[-1].explanation)) == 3

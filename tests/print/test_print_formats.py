@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 import collections
 
 import pytest
@@ -185,11 +186,10 @@ def test_warning_panel_stands_out_in_greyscale():
 def tripled(seed_content):
     """The first seed topic with three times as many causes, warning signs and advice items."""
     topic = seed_content.topics[0]
-    causes = topic.causes + tuple(c.model_copy(update={"name": f"{c.name} ({n})"}) for n in ("again", "third")
+    causes = topic.causes + tuple(replace(c, name=f"{c.name} ({n})") for n in ("again", "third")
                                   for c in topic.causes)
-    bigger = topic.model_copy(update={"causes": causes, "warning_signs": topic.warning_signs * 3,
-                                      "advice": topic.advice * 3})
-    return seed_content.model_copy(update={"topics": (bigger,)}), bigger
+    bigger = replace(topic, causes=causes, warning_signs=topic.warning_signs * 3, advice=topic.advice * 3)
+    return replace(seed_content, topics=(bigger,)), bigger
 
 
 @pytest.mark.parametrize("format_name", ["pdf", "large-print"])
