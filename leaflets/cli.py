@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from leaflets.build import folder
 from leaflets.build import preview
 from leaflets.build import default_jobs
-from leaflets.formats import WRITERS
+from leaflets.formats import DEFAULT_FORMATS, WRITERS
 from leaflets.problems import ContentError, OutputError, TemplateError, shown
 
 if TYPE_CHECKING:
@@ -218,6 +218,36 @@ def write_schema(content_path: Path) -> int:
 
 def build_once(args: argparse.Namespace, *, list_current: bool = True) -> int:
     """Check the content and build what changed; print what was done; return the exit status."""
+    from leaflets.build import workers
+
+    if _likely_small(args):
+        workers.stand_by(args.format or list(DEFAULT_FORMATS))
+    try:
+        return _check_and_build(args, list_current)
+    finally:
+        workers.stop_standing_by()
+
+
+SMALL_CONTENT_BYTES = 64_000
+"""Content up to this size (the seed's two topics are 20 KB) makes a build with few outputs."""
+
+
+def _likely_small(args: argparse.Namespace) -> bool:
+    """Whether the build will probably render few outputs, so that its workers had better start now, and
+    import and prepare the writers while the content is read and checked: a build into a folder a build
+    has written before (what changed is usually a topic or two), of chosen topics, or of small content."""
+    if args.check or args.jobs < 2:
+        return False
+    from leaflets.build import manifest
+
+    try:
+        return (args.topic or (args.out / manifest.FILE_NAME).is_file()
+                or args.content.stat().st_size <= SMALL_CONTENT_BYTES)
+    except OSError:
+        return False
+
+
+def _check_and_build(args: argparse.Namespace, list_current: bool) -> int:
     was_on = gc.isenabled()
     gc.disable()  # importing the content model makes many objects and no garbage (as reading it does)
     try:

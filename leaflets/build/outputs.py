@@ -173,7 +173,9 @@ def render(content: Content, outputs: list[tuple[Topic, str]], out_dir: Path, jo
         for target in targets:
             temporaries.append(folder.temporary_beside(target))
         work = list(zip(outputs, temporaries))
-        if jobs > 1 and len(work) > 1:
+        if workers.render_on_standby(content, work, progress, beside):
+            pass
+        elif jobs > 1 and len(work) > 1:
             workers.render(content, work, min(jobs, len(work)), progress, beside)
         else:
             if beside:

@@ -1,6 +1,11 @@
 """Rendering in worker processes: forked with the writers imported (or, in a small build, importing their own),
 stopped together on the first failure or Ctrl+C, and never outliving the build that started them (even one
-killed with kill -9)."""
+killed with kill -9).
+
+A build that is likely small starts its workers on standby before it reads the content (`stand_by`): one
+for the printed formats and one for the deck, each importing and preparing its writers while this process
+imports the validator and checks the content. The content they are then sent is the model, frozen
+dataclasses that unpickle without the validator."""
 
 from __future__ import annotations
 
@@ -13,6 +18,8 @@ import signal
 import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.connection import wait
 from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
 from typing import Callable
@@ -95,6 +102,10 @@ def _prepare(kinds: list[tuple[str, str]], shared: bool = False) -> None:
         module = importlib.import_module(WRITERS[format_name].module)
         if hasattr(module, "before_workers") and (formats.count(format_name) > 1 or not shared):
             module.before_workers()
+    _read_chinese_font_if_printed(kinds)
+
+
+def _read_chinese_font_if_printed(kinds: list[tuple[str, str]]) -> None:
     if any(languages.is_cjk(language) and WRITERS[name].kind == "print" for language, name in kinds):
         fonts.register_cjk()  # reading the Chinese font's tables takes longer than a leaflet
 
@@ -193,3 +204,161 @@ def write(content: Content, topic: Topic, format_name: str, path: Path) -> None:
         if was_on:
             gc.enable()
             gc.collect(0)
+
+
+# ----------------------------------------------------------------------------------------------
+# Workers on standby, started before the content is read.
+
+_STANDBY: Standby | None = None
+
+
+def stand_by(formats: list[str]) -> None:
+    """Start a worker for the printed formats among `formats` and one for the deck, each importing and
+    preparing its writers at once; `render` hands them a small build's outputs (at most SPLIT_AT_MOST of
+    each kind). Only where processes fork (Linux); a worker that cannot be started is simply not there."""
+    global _STANDBY
+    if sys.platform != "linux" or _STANDBY is not None:
+        return
+    kinds = {}
+    for format_name in dict.fromkeys(formats):
+        kinds.setdefault(WRITERS[format_name].kind, []).append(format_name)
+    _STANDBY = Standby(kinds)
+
+
+def render_on_standby(content: Content, work: list, progress: Progress | None,
+                      beside: Callable[[], object] | None = None) -> bool:
+    """Render `work` as `render` does, by the workers on standby, if they can take it; False if there are
+    none or it is too much for them (they are then stopped)."""
+    if _STANDBY is None or _STANDBY.take(work) is None:
+        return False
+    _STANDBY.render(content, work, progress, beside)
+    return True
+
+
+def stop_standing_by() -> None:
+    """Stop the workers on standby that were not given work (a build with nothing to render, or a large one)."""
+    global _STANDBY
+    if _STANDBY is not None:
+        _STANDBY.stop()
+        _STANDBY = None
+
+
+class Standby:
+    """One forked worker per kind of output ("print", "deck"), waiting on a pipe for its outputs."""
+
+    def __init__(self, kinds: dict[str, list[str]]) -> None:
+        self.workers: dict[str, tuple[multiprocessing.Process, object]] = {}
+        context = multiprocessing.get_context("fork")
+        gc.freeze()  # the collector would otherwise touch, and so copy, the pages the workers share with us
+        try:
+            with _interrupts_blocked():
+                for kind, formats in kinds.items():
+                    ours, theirs = context.Pipe()
+                    worker = context.Process(target=_stand_by, args=(theirs, os.getpid(), formats), daemon=True)
+                    try:
+                        worker.start()
+                    except OSError:
+                        continue
+                    theirs.close()
+                    self.workers[kind] = (worker, ours)
+        finally:
+            gc.unfreeze()
+
+    def take(self, work: list) -> Standby | None:
+        """This standby, if its workers can render `work` (each kind has a worker, and at most SPLIT_AT_MOST
+        outputs); the workers of a kind with no outputs are stopped. None, with every worker stopped, if not."""
+        counts: dict[str, int] = {}
+        for (_, format_name), _ in work:
+            kind = WRITERS[format_name].kind
+            counts[kind] = counts.get(kind, 0) + 1
+        if not counts or any(kind not in self.workers or count > SPLIT_AT_MOST for kind, count in counts.items()):
+            stop_standing_by()
+            return None
+        for kind in [kind for kind in self.workers if kind not in counts]:
+            self._stop(kind)
+        return self
+
+    def render(self, content: Content, work: list, progress: Progress | None,
+               beside: Callable[[], object] | None) -> None:
+        """As `render`: the first failure stops every worker and is raised here; so is Ctrl+C."""
+        global _STANDBY
+        _STANDBY = None  # used once
+        try:
+            items: dict[str, list] = {kind: [] for kind in self.workers}
+            for index, ((topic, format_name), temporary) in enumerate(work):
+                items[WRITERS[format_name].kind].append((index, topic.id, format_name, temporary))
+            for kind, (_, pipe) in self.workers.items():
+                pipe.send((content, items[kind]))
+            if beside:
+                beside()
+            self._collect(work, progress)
+        finally:
+            self.stop()
+
+    def _collect(self, work: list, progress: Progress | None) -> None:
+        owed = {pipe: sum(WRITERS[format_name].kind == kind for (_, format_name), _ in work)
+                for kind, (_, pipe) in self.workers.items()}
+        kinds = {pipe: kind for kind, (_, pipe) in self.workers.items()}
+        done_count = 0
+        while any(owed.values()):
+            for pipe in wait([pipe for pipe, count in owed.items() if count]):
+                try:
+                    index, error = pipe.recv()
+                except EOFError:
+                    raise BrokenProcessPool(f"the {kinds[pipe]} worker stopped unexpectedly") from None
+                if error is not None:
+                    raise error[0] from WorkerTraceback(error[1])
+                owed[pipe] -= 1
+                done_count += 1
+                if progress:
+                    topic, format_name = work[index][0]
+                    progress(done_count, len(work), topic, format_name)
+
+    def stop(self) -> None:
+        for kind in list(self.workers):
+            self._stop(kind)
+
+    def _stop(self, kind: str) -> None:
+        worker, pipe = self.workers.pop(kind)
+        with suppress(Exception):
+            worker.kill()
+            worker.join()
+        pipe.close()
+
+
+def _stand_by(pipe, parent: int, formats: list[str]) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is for the main process, which stops the workers
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    _die_with(parent)
+    _prepare([("en", format_name) for format_name in formats])
+    try:
+        content, items = pipe.recv()
+    except EOFError:
+        os._exit(0)
+    try:
+        _read_chinese_font_if_printed([(content.topic(topic_id).language, name) for _, topic_id, name, _ in items])
+        for index, topic_id, format_name, temporary in items:
+            write(content, content.topic(topic_id), format_name, temporary)
+            pipe.send((index, None))
+    except BaseException as error:  # noqa: BLE001 - sent to the main process, which raises it
+        _send_failure(pipe, error)
+        os._exit(1)
+    os._exit(0)
+
+
+class WorkerTraceback(Exception):
+    """Where in a worker an error was raised: the cause of the error raised again in the main process."""
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+def _send_failure(pipe, error: BaseException) -> None:
+    import traceback
+
+    trace = "".join(traceback.format_exception(error))
+    try:
+        pipe.send((None, (error, trace)))
+    except Exception:  # noqa: BLE001 - an error that cannot be pickled is sent as its words
+        pipe.send((None, (RuntimeError(f"{type(error).__name__}: {error}"), trace)))
