@@ -69,7 +69,7 @@ def code_files() -> list[Path]:
     """The package's modules and language catalogues and the assets the outputs are made with."""
     return (sorted(_PACKAGE.rglob("*.py")) + sorted(_PACKAGE.rglob("*.yaml")) + sorted(asset("icons").glob("*.svg"))
             + sorted(asset("icons/slides").glob("*.png")) + sorted(asset("icons/print").glob("*.json"))
-            + [asset("deck-template.pptx")]
+            + [asset("deck-template.pptx"), asset("deck-metrics.json")]
             + sorted(asset("checks").glob("*.txt")))
 
 

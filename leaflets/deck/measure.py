@@ -4,15 +4,19 @@ python-pptx cannot measure text, so the deck writer asks here before it places a
 list. reportlab ships the metrics of Helvetica, Times and Courier, which match Arial,
 Times New Roman and Courier New (and their Liberation twins) exactly; any other font
 is measured as the nearest of these, made wider by a safety allowance.
+
+The widths reportlab's stringWidth gives each character in these fonts are read from
+assets/deck-metrics.json (made by assets/make_metrics.py), so a deck worker does not import
+reportlab: a text with a character the table lacks is measured by stringWidth itself.
 """
 
 from __future__ import annotations
 
 import functools
-
-from reportlab.pdfbase.pdfmetrics import stringWidth
+import json
 
 from leaflets import fonts
+from leaflets.theme import asset
 
 
 def wrap(text: str, font: str, size: float, width: float) -> list[str]:
@@ -48,7 +52,7 @@ def _pieces(word: str, font: str, size: float, width: float) -> list[str]:
         return [word]
     pieces, piece = [], ""
     for char in word:
-        if piece and stringWidth(piece + char, font, size) > width:
+        if piece and string_width(piece + char, font, size) > width:
             pieces.append(piece)
             piece = ""
         piece += char
@@ -59,7 +63,36 @@ def _pieces(word: str, font: str, size: float, width: float) -> list[str]:
 def _units(word: str, font: str) -> int:
     """A word's width in thousandths of the type size, the whole number stringWidth sums from the font's
     glyph widths: the same words come back in every list a deck measures."""
-    return round(stringWidth(word, font, 1000))
+    units = _table_units(word, font)
+    return round(_reportlab_width(word, font, 1000)) if units is None else units
+
+
+def string_width(text: str, font: str, size: float) -> float:
+    """reportlab's stringWidth(text, font, size): the glyphs' whole-number widths summed, then scaled."""
+    units = _table_units(text, font)
+    return _reportlab_width(text, font, size) if units is None else units * 0.001 * size
+
+
+def _table_units(text: str, font: str) -> int | None:
+    """The sum of the table's widths of `text`'s characters; None if the table lacks the font or a character."""
+    widths = _widths().get(font)
+    if widths is None:
+        return None
+    try:
+        return sum(map(widths.__getitem__, text))
+    except KeyError:
+        return None
+
+
+@functools.cache
+def _widths() -> dict[str, dict[str, int]]:
+    return json.loads(asset("deck-metrics.json").read_text(encoding="utf-8"))["widths"]
+
+
+def _reportlab_width(text: str, font: str, size: float) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return stringWidth(text, font, size)
 
 
 def _wrap_chinese(text: str, font: str, size: float, width: float) -> list[str]:
@@ -67,7 +100,7 @@ def _wrap_chinese(text: str, font: str, size: float, width: float) -> list[str]:
     a line breaks before any character but the punctuation that may not start one."""
     lines, line, used = [], "", 0.0
     for ch in " ".join(text.split()):
-        advance = size if fonts.is_cjk(ch) else stringWidth(ch, font, size)
+        advance = size if fonts.is_cjk(ch) else string_width(ch, font, size)
         if line and used + advance > width and ch not in fonts.CANNOT_START:
             lines.append(line)
             line, used = ch.lstrip(), 0.0 if ch == " " else advance
