@@ -260,6 +260,9 @@ def _check_and_build(args: argparse.Namespace, list_current: bool) -> int:
         print(f"{count} problem{'s' * (count != 1)} in {shown(str(args.content))}; nothing was written.",
               file=sys.stderr)
         return EXIT_CONTENT
+    except KeyboardInterrupt:  # the workers on standby may have started: they are stopped, and so is this
+        print(_NOTHING_WRITTEN, file=sys.stderr)
+        return EXIT_STOPPED
     finally:
         if was_on:
             gc.enable()
@@ -292,8 +295,11 @@ def _check_and_build(args: argparse.Namespace, list_current: bool) -> int:
               "choose another folder with --out DIR. Nothing was changed.", file=sys.stderr)
         return EXIT_CONTENT
     except KeyboardInterrupt:
-        print("stopped; nothing was written; every output is as it was", file=sys.stderr)
+        print(_NOTHING_WRITTEN, file=sys.stderr)
         return EXIT_STOPPED
+
+
+_NOTHING_WRITTEN = "stopped; nothing was written; every output is as it was"
 
 
 def update(*args, **kwargs):

@@ -442,25 +442,25 @@ class Content:
 
 
 def as_json(value: Any, leave_out: tuple[str, ...] = ()) -> str:
-    """A model value as compact JSON, without the fields named in `leave_out`: what fingerprints are taken of."""
-    data = as_data(value)
-    for name in leave_out:
-        data.pop(name)
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    """A model value as compact JSON, without the fields named in `leave_out`: what fingerprints are taken of.
+    json's C encoder walks the tuples, dicts and text, and asks `_as_json_data` for the rest."""
+    if leave_out:
+        value = {name: item for name, item in _as_json_data(value).items() if name not in leave_out}
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_as_json_data)
 
 
-def as_data(value: Any) -> Any:
-    """A model value as JSON-ready data (dicts, lists, text, numbers), field by field in the model's order:
-    what a fingerprint of it is taken of."""
-    if dataclasses.is_dataclass(value):
-        return {field.name: as_data(getattr(value, field.name)) for field in dataclasses.fields(value)}
-    if isinstance(value, (tuple, list)):
-        return [as_data(item) for item in value]
-    if isinstance(value, dict):
-        return {str(key): as_data(item) for key, item in value.items()}
-    if isinstance(value, (dt.date, Path)):
-        return str(value)
-    return value
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _as_json_data(value: Any) -> Any:
+    """A model object as a dict of its fields, in their order; a date or a path as text."""
+    kind = type(value)
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        if not dataclasses.is_dataclass(kind):
+            return str(value)
+        names = _FIELD_NAMES[kind] = tuple(field.name for field in dataclasses.fields(kind))
+    return {name: getattr(value, name) for name in names}
 
 
 def patient_texts(topic: Topic):

@@ -579,14 +579,15 @@ def alive(pid: int) -> bool:
 
 
 def start_parallel_build(path: Path, out: Path) -> tuple[subprocess.Popen, list[int]]:
-    """Start a two-process build as a user would, and wait until its workers run. What it prints goes to
-    files beside the content (stderr.txt), not pipes, which workers that live on would keep open."""
+    """Start a two-process build as a user would, and wait until its workers render (they start before the
+    content is read, and render once the output folder holds their files). What it prints goes to files
+    beside the content (stderr.txt), not pipes, which workers that live on would keep open."""
     with open(path.parent / "stdout.txt", "w") as stdout, open(path.parent / "stderr.txt", "w") as stderr:
         process = subprocess.Popen([sys.executable, "generate.py", "--content", str(path), "--out", str(out),
                                     "--format", "pdf", "--format", "pptx", "--jobs", "2"], cwd=ROOT,
                                    stdout=stdout, stderr=stderr, start_new_session=True)
     deadline = time.monotonic() + 60
-    while len(children_of(process.pid)) < 2:
+    while len(children_of(process.pid)) < 2 or not (out.is_dir() and any(out.glob(".*.part"))):
         assert process.poll() is None and time.monotonic() < deadline, (path.parent / "stderr.txt").read_text()
         time.sleep(0.02)
     return process, children_of(process.pid)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import io
+import multiprocessing
 import re
 from types import SimpleNamespace
 
@@ -50,6 +51,44 @@ def test_workers_that_prepare_for_their_own_formats_write_what_workers_sharing_o
     build.build_outputs(content, outputs, tmp_path / "shared", jobs=2)
     assert len(files(tmp_path / "own")) == 6
     assert files(tmp_path / "own") == files(tmp_path / "shared")
+
+
+def test_workers_started_before_the_content_is_read_write_what_one_process_writes(write_content, tmp_path,
+                                                                                  monkeypatch):
+    path = write_content(TWO_TOPICS)
+    used = []
+    real_render = workers.Standby.render
+    monkeypatch.setattr(workers.Standby, "render", lambda self, *args: used.append(sorted(self.workers))
+                        or real_render(self, *args))
+    assert main(["--content", str(path), "--out", str(tmp_path / "two"), "--jobs", "2"]) == 0
+    assert main(["--content", str(path), "--out", str(tmp_path / "one"), "--jobs", "1"]) == 0
+    assert used == [["deck", "print"]]
+    assert files(tmp_path / "two") == files(tmp_path / "one")
+    assert multiprocessing.active_children() == []
+
+
+def test_workers_on_standby_stop_when_the_content_has_a_mistake_or_nothing_is_to_render(write_content, tmp_path):
+    path = write_content(TWO_TOPICS)
+    out = tmp_path / "out"
+    assert main(["--content", str(path), "--out", str(out), "--jobs", "2"]) == 0
+    path.write_text(path.read_text() + "# a comment changes the file, not the outputs\n")
+    assert main(["--content", str(path), "--out", str(out), "--jobs", "2"]) == 0
+    assert multiprocessing.active_children() == []
+    path.write_text(path.read_text().replace("summary:", "sumary:", 1))
+    assert main(["--content", str(path), "--out", str(out), "--jobs", "2"]) == 1
+    assert multiprocessing.active_children() == []
+
+
+def test_work_too_large_for_the_workers_on_standby_is_rendered_by_a_pool_as_before(write_content, tmp_path,
+                                                                                   monkeypatch):
+    path = write_content(TWO_TOPICS)
+    monkeypatch.setattr(workers, "SPLIT_AT_MOST", 1)  # four printed outputs are more than a standby takes
+    assert main(["--content", str(path), "--out", str(tmp_path / "pool"), "--jobs", "2",
+                 "--format", "pdf", "--format", "trifold", "--format", "pptx"]) == 0
+    assert multiprocessing.active_children() == []
+    assert main(["--content", str(path), "--out", str(tmp_path / "one"), "--jobs", "1",
+                 "--format", "pdf", "--format", "trifold", "--format", "pptx"]) == 0
+    assert files(tmp_path / "pool") == files(tmp_path / "one")
 
 
 def test_a_small_build_gives_the_decks_and_the_printed_formats_a_worker_each_and_a_large_one_shares_them():
