@@ -9,8 +9,8 @@ import re
 from typing import Any
 
 from leaflets.content import loader
-from leaflets.content.model import (HEADING_CHARS, LINE_CHARS, PROSE_CHARS, URL_CHARS, Cause,
-                                    Content, DeckSettings, Publisher, Source, Topic)
+from leaflets.content.model import (HEADING_CHARS, LINE_CHARS, PROSE_CHARS, URL_CHARS, Cause, CheckSettings,
+                                    Content, DeckSettings, Picture, Publisher, Source, Topic, WarningSign)
 from leaflets.formats import FORMATS
 from leaflets.problems import Problem
 
@@ -18,6 +18,9 @@ from leaflets.problems import Problem
 def explain(parsed: loader.ParsedFile, detail: dict) -> Problem | None:
     """Turn one pydantic error into a located problem in plain words."""
     loc, kind, given = tuple(detail["loc"]), detail["type"], detail.get("input")
+    loc = _as_written(parsed, loc)
+    if loc is None:
+        return None
     field = next((part for part in reversed(loc) if isinstance(part, str)), "")
 
     if kind == "too_short" and given:
@@ -61,6 +64,31 @@ def explain(parsed: loader.ParsedFile, detail: dict) -> Problem | None:
     if kind.startswith("date"):
         return parsed.problem(loc, f"'{given}' is not a valid date; write it as YYYY-MM-DD, for example 2024-11-13")
     return parsed.problem(loc, f"{detail['msg'][0].lower()}{detail['msg'][1:]}")
+
+
+def _as_written(parsed: loader.ParsedFile, loc: tuple) -> tuple | None:
+    """`loc` without the name pydantic gives the kind of value it tried, where a field may hold either of two
+    (a warning sign: a line of text, or a group with 'sign' and 'causes'); None for an error about the kind
+    the value was not written as, which would only say the same mistake again in other terms."""
+    for at, part in enumerate(loc):
+        if isinstance(part, str) and (part in _GROUPS or "[" in part):
+            value = _value_at(parsed.data, loc[:at])
+            written_as_group = isinstance(value, dict) and any(fields & value.keys() for fields in _GROUPS.values())
+            if written_as_group != (part in _GROUPS):
+                return None
+            return loc[:at] + loc[at + 1:]
+    return loc
+
+
+def _value_at(data: Any, loc: tuple) -> Any:
+    for part in loc:
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
 
 
 def _colon_in_list_item(given: dict) -> str:
@@ -119,6 +147,11 @@ def _slugify(text: Any) -> str:
 
 
 _ITEM_MODELS = {(Content, "sources"): Source, (Content, "topics"): Topic, (Topic, "causes"): Cause,
-                (Content, "publisher"): Publisher, (Content, "deck"): DeckSettings}
+                (Content, "publisher"): Publisher, (Content, "deck"): DeckSettings,
+                (Content, "checks"): CheckSettings, (Topic, "warning_signs"): WarningSign,
+                (Topic, "image"): Picture, (Cause, "image"): Picture}
+_GROUPS = {"WarningSign": {"sign", "causes"}}
+"""The groups of fields a field may hold instead of text, by the name pydantic gives them in an error's place,
+and the fields that show a value was written as one."""
 _LIST_FIELDS = {"sources", "topics", "causes", "warning_signs", "advice", "key_points", "formats"}
 _DATE_FIELDS = {"date", "reviewed", "next_review"}

@@ -130,3 +130,27 @@ def test_a_byte_order_mark_pasted_in_with_other_text_is_named_where_it_is(write_
     assert only_problem(path) == (
         f"content.yaml:{line_number}:1: the invisible character U+FEFF (a byte order mark, left where another file's "
         "text was pasted or joined in) is not allowed here; delete it (retype the start of the line)")
+
+
+def test_an_unknown_field_in_a_warning_sign_is_named_once_with_the_fields_a_sign_may_have(write_content):
+    path = write_content(with_line("      - Cramps that keep coming back\n",
+                                   "      - sign: Cramps that keep coming back\n        causes: [1]\n"
+                                   "        colour: red\n"))
+    assert only_problem(path) == (
+        "content.yaml:17:9: topic 'cramps', warning sign 1, colour: unknown field 'colour'; remove it, or use "
+        "one of: causes, sign")
+
+
+def test_a_colon_in_a_warning_sign_says_to_quote_it_rather_than_asking_for_sign_and_causes(write_content):
+    path = write_content(with_line("      - Cramps that keep coming back", "      - Note: cramps that keep coming back"))
+    assert only_problem(path) == (
+        "content.yaml:15:9: topic 'cramps', warning sign 1: a ': ' inside a list item makes YAML read 'Note' as "
+        "a field name; put the whole item in double quotes: - \"Note: cramps that keep coming back\"")
+
+
+def test_a_warning_sign_with_no_causes_points_at_its_empty_list(write_content):
+    path = write_content(with_line("      - Cramps that keep coming back\n",
+                                   "      - sign: Cramps that keep coming back\n        causes: []\n"))
+    assert only_problem(path) == (
+        "content.yaml:16:17: topic 'cramps', warning sign 1, causes: this is empty; write 'causes:' followed by "
+        "items, each on its own line starting with '- '")
