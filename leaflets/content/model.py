@@ -65,6 +65,16 @@ class About:
         return {**handler(schema), "description": self.text}
 
 
+class _Resolved:
+    """A file's path, as the check before it resolved it: pydantic's own path type would only check it again."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Callable) -> dict:
+        return {"type": "is-instance", "cls": Path}
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Callable) -> dict:
+        return {"format": "path", "type": "string"}
+
+
 _MODEL = dataclasses.dataclass(frozen=True, kw_only=True)
 _FORBID_EXTRA = {"extra": "forbid"}  # pydantic's config: a field the model does not have is a mistake
 
@@ -112,13 +122,22 @@ def _text(max_length: int):
                      Check(_words_fit_a_line)]
 
 
-def _at_most(limit: int, advice: str) -> Check:
+@dataclasses.dataclass(frozen=True)
+class _AtMost:
     """Refuse a list longer than `limit` before its items are checked: one problem, not one per item."""
-    def check(items):
-        if isinstance(items, (list, tuple, dict)) and len(items) > limit:
-            raise ValueError(f"this list has {len(items):,} items, more than the {limit:,} allowed; {advice}")
+
+    limit: int
+    advice: str
+
+    def __call__(self, items):
+        if isinstance(items, (list, tuple, dict)) and len(items) > self.limit:
+            raise ValueError(f"this list has {len(items):,} items, more than the {self.limit:,} allowed; "
+                             f"{self.advice}")
         return items
-    return Check(check, before=True)
+
+
+def _at_most(limit: int, advice: str) -> Check:
+    return Check(_AtMost(limit, advice), before=True)
 
 
 Text = _text(LINE_CHARS)
@@ -194,7 +213,8 @@ def _usable_template(value, info):
     return path
 
 
-Image = Annotated[Path, Check(_readable_image, before=True, info=True)]
+ResolvedPath = Annotated[Path, _Resolved()]
+Image = Annotated[ResolvedPath, Check(_readable_image, before=True, info=True)]
 
 
 @_MODEL
@@ -254,7 +274,7 @@ class Publisher:
     __pydantic_config__ = _FORBID_EXTRA
     name: Text
     contact: Annotated[Text | None, About("One line: a phone number, an address or opening hours.")] = None
-    logo: Annotated[Path | None, Check(_readable_image, before=True, info=True),
+    logo: Annotated[ResolvedPath | None, Check(_readable_image, before=True, info=True),
                     About("An image file (PNG, JPG or SVG), relative to content.yaml.")] = None
     url: Url | None = None
     leaflet_from: Annotated[Text | None, About("Where people can get the printed leaflet.")] = None
@@ -266,7 +286,7 @@ class DeckSettings:
     """How the talk decks are made."""
 
     __pydantic_config__ = _FORBID_EXTRA
-    template: Annotated[Path | None, Check(_usable_template, before=True, info=True),
+    template: Annotated[ResolvedPath | None, Check(_usable_template, before=True, info=True),
                         About("A PowerPoint template (.pptx), relative to content.yaml.")] = None
     minutes: Annotated[int, Limits(ge=5, le=180), About("How long the talk should last.")] = 20
 

@@ -7,6 +7,7 @@ import difflib
 import gc
 import re
 import functools
+import hashlib
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable
@@ -67,16 +68,40 @@ def _load_with_positions(path: Path, display_name: str | None,
 
 
 class _Validator:
-    """pydantic's validator of the content model, built once per process, when content is first loaded."""
+    """pydantic's validator of the content model, made once per process, when content is first loaded: from
+    the prebuilt schema (prebuilt.py) while it is current, else by pydantic from the model."""
 
     def __init__(self) -> None:
-        from pydantic import TypeAdapter, ValidationError
+        import pydantic_core
 
-        self.Error = ValidationError
-        self.adapter = TypeAdapter(Content)
+        self.Error = pydantic_core.ValidationError
+        prebuilt = _prebuilt(pydantic_core.__version__)
+        if prebuilt is not None:
+            self.validate_python = pydantic_core.SchemaValidator(prebuilt.SCHEMA, prebuilt.CONFIG).validate_python
+        else:
+            from pydantic import TypeAdapter
 
-    def validate_python(self, data: Any, context: dict) -> Content:
-        return self.adapter.validate_python(data, context=context)
+            self.validate_python = TypeAdapter(Content).validate_python
+
+
+def _prebuilt(core_version: str):
+    """leaflets.content.prebuilt, if it was made by this pydantic-core from the model as it is now; else None."""
+    from leaflets.content import prebuilt
+
+    if prebuilt.PYDANTIC_CORE == core_version and prebuilt.MODEL_DIGEST == model_digest():
+        return prebuilt
+    return None
+
+
+def model_digest() -> str:
+    """A digest of what the prebuilt schema is made from: the model, and the formats it names."""
+    from leaflets import formats
+    from leaflets.content import model
+
+    digest = hashlib.sha256()
+    for module in (model, formats):
+        digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()
 
 
 @functools.cache
