@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from leaflets.build import folder
 from leaflets.build import preview
-from leaflets.build import default_jobs
+from leaflets.build import default_jobs, standby
 from leaflets.formats import DEFAULT_FORMATS, WRITERS
 from leaflets.problems import ContentError, OutputError, TemplateError, shown
 
@@ -156,6 +156,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"leaflets: internal error ({summary}) \u2014 this is a bug in leaflets, not in your files; "
               f"{_save_crash_report(sys.argv[1:] if argv is None else argv)}", file=sys.stderr)
         return EXIT_INTERNAL
+    finally:
+        standby.stop()  # workers on standby that the command did not need
 
 
 def _save_crash_report(argv: list[str]) -> str:
@@ -218,33 +220,39 @@ def write_schema(content_path: Path) -> int:
 
 def build_once(args: argparse.Namespace, *, list_current: bool = True) -> int:
     """Check the content and build what changed; print what was done; return the exit status."""
-    from leaflets.build import workers
+    # Imported before the workers fork, so that each need not import it (and the content model) again.
+    from leaflets.build import workers  # noqa: F401
 
-    if _likely_small(args):
-        workers.stand_by(args.format or list(DEFAULT_FORMATS))
+    _start_workers_if_likely_small(args)
     try:
         return _check_and_build(args, list_current)
     finally:
-        workers.stop_standing_by()
+        standby.stop()
 
 
 SMALL_CONTENT_BYTES = 64_000
 """Content up to this size (the seed's two topics are 20 KB) makes a build with few outputs."""
 
 
-def _likely_small(args: argparse.Namespace) -> bool:
-    """Whether the build will probably render few outputs, so that its workers had better start now, and
-    import and prepare the writers while the content is read and checked: a build into a folder a build
-    has written before (what changed is usually a topic or two), of chosen topics, or of small content."""
-    if args.check or args.jobs < 2:
-        return False
+def _start_workers_if_likely_small(args: argparse.Namespace) -> None:
+    """Start the workers now, to import and prepare the writers while the content is read and checked, if
+    the build will probably render few outputs: a build into a folder a build has written before (what
+    changed is usually a topic or two), of chosen topics, or of small content (see build/standby.py)."""
+    if args.check or args.list or args.schema or args.jobs < 2:
+        return
     from leaflets.build import manifest
 
     try:
-        return (args.topic or (args.out / manifest.FILE_NAME).is_file()
-                or args.content.stat().st_size <= SMALL_CONTENT_BYTES)
+        likely_small = (args.topic or (args.out / manifest.FILE_NAME).is_file()
+                        or args.content.stat().st_size <= SMALL_CONTENT_BYTES)
     except OSError:
-        return False
+        return
+    if likely_small:
+        kinds: dict[str, list[str]] = {}
+        for format_name in dict.fromkeys(args.format or DEFAULT_FORMATS):
+            kinds.setdefault(WRITERS[format_name].kind, []).append(format_name)
+        standby.start(kinds)
+
 
 
 def _check_and_build(args: argparse.Namespace, list_current: bool) -> int:

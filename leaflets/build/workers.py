@@ -1,32 +1,27 @@
 """Rendering in worker processes: forked with the writers imported (or, in a small build, importing their own),
 stopped together on the first failure or Ctrl+C, and never outliving the build that started them (even one
-killed with kill -9).
-
-A build that is likely small starts its workers on standby before it reads the content (`stand_by`): one
-for the printed formats and one for the deck, each importing and preparing its writers while this process
-imports the validator and checks the content. The content they are then sent is the model, frozen
-dataclasses that unpickle without the validator."""
+killed with kill -9). A small build's outputs go to the workers started on standby before the content was
+read (standby.py), when there are some."""
 
 from __future__ import annotations
 
-import ctypes
+import dataclasses
 import gc
 import importlib
-import multiprocessing
 import os
 import signal
 import sys
-import threading
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
-from multiprocessing.connection import wait
 from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from leaflets import fonts, languages
+from leaflets.build import standby
 from leaflets.content import Content, Topic
 from leaflets.formats import WRITERS
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 Progress = Callable[[int, int, Topic, str], None]
 """Told after each output is rendered: how many are done, of how many, and which (topic, format) it was."""
@@ -40,9 +35,12 @@ def render(content: Content, work: list, jobs: int, progress: Progress | None,
     A large build prepares what its outputs share (imports, fonts, the template) here, once, and forks
     workers that share it. A small one, which is mostly that preparation, forks at once a worker for the
     printed formats and one for the deck, and each prepares only what its own formats need, side by side."""
+    # The pool is imported here, not with this module, which the workers on standby import too.
+    from concurrent.futures import ProcessPoolExecutor
+
     groups = _by_writer(work, jobs) if len(work) <= SPLIT_AT_MOST * jobs else [(work, jobs)]
     if len(groups) == 1:
-        _prepare(_kinds(work), shared=True)
+        prepare(_kinds(work), shared=True)
     gc.freeze()  # keep the collector from touching, and so copying, the pages the workers share with us
     try:
         with ExitStack() as pools:
@@ -93,7 +91,7 @@ def _kinds(work: list) -> list[tuple[str, str]]:
     return [(topic.language, format_name) for (topic, format_name), _ in work]
 
 
-def _prepare(kinds: list[tuple[str, str]], shared: bool = False) -> None:
+def prepare(kinds: list[tuple[str, str]], shared: bool = False) -> None:
     """Make what outputs of these (language, format) kinds would each make first: their writers' imports and
     shared parts, and the Chinese font for a Chinese one that is printed (a deck leaves fonts to PowerPoint).
     `shared`: here, for forked workers, where a format with one output to make is left to make its own."""
@@ -102,10 +100,10 @@ def _prepare(kinds: list[tuple[str, str]], shared: bool = False) -> None:
         module = importlib.import_module(WRITERS[format_name].module)
         if hasattr(module, "before_workers") and (formats.count(format_name) > 1 or not shared):
             module.before_workers()
-    _read_chinese_font_if_printed(kinds)
+    read_chinese_font_if_printed(kinds)
 
 
-def _read_chinese_font_if_printed(kinds: list[tuple[str, str]]) -> None:
+def read_chinese_font_if_printed(kinds: list[tuple[str, str]]) -> None:
     if any(languages.is_cjk(language) and WRITERS[name].kind == "print" for language, name in kinds):
         fonts.register_cjk()  # reading the Chinese font's tables takes longer than a leaflet
 
@@ -131,6 +129,8 @@ def _interrupts_blocked():
 
 def _collect(pending: dict, total: int, progress: Progress | None) -> None:
     """Wait for each output in turn, reporting progress; raise the first failure."""
+    from concurrent.futures import as_completed
+
     # as_completed waits on every future once; wait(FIRST_COMPLETED) in a loop would add a waiter to each
     # pending future every time one finishes, quadratic in the number of outputs.
     for done_count, future in enumerate(as_completed(pending), start=1):
@@ -142,6 +142,8 @@ def _collect(pending: dict, total: int, progress: Progress | None) -> None:
 
 def _process_context():
     # Forked workers start at once with the renderers already imported; elsewhere, the platform's default.
+    import multiprocessing
+
     if sys.platform == "linux":
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()
@@ -156,33 +158,10 @@ def _start_worker(content: Content, parent: int, ready: list = ()) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is for the main process, which stops the workers
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-    _die_with(parent)
+    standby.die_with(parent)
     _WORKER_CONTENT = content
     if ready:
-        _prepare(ready)
-
-
-def _die_with(parent: int) -> None:
-    """End this worker when the main process ends, even by kill -9, which gives it no chance to say so."""
-    if sys.platform == "linux":
-        try:
-            libc = ctypes.CDLL(None, use_errno=True)
-            if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
-                if os.getppid() != parent:  # it ended before the request was made
-                    os._exit(1)
-                return
-        except (OSError, AttributeError):
-            pass
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-
-
-_PR_SET_PDEATHSIG = 1
-
-
-def _watch_parent(parent: int) -> None:
-    while os.getppid() == parent:
-        threading.Event().wait(0.5)
-    os._exit(1)
+        prepare(ready)
 
 
 def _render(topic_id: str, format_name: str, temporary: Path) -> None:
@@ -206,145 +185,74 @@ def write(content: Content, topic: Topic, format_name: str, path: Path) -> None:
             gc.collect(0)
 
 
-# ----------------------------------------------------------------------------------------------
-# Workers on standby, started before the content is read.
-
-_STANDBY: Standby | None = None
-
-
-def stand_by(formats: list[str]) -> None:
-    """Start a worker for the printed formats among `formats` and one for the deck, each importing and
-    preparing its writers at once; `render` hands them a small build's outputs (at most SPLIT_AT_MOST of
-    each kind). Only where processes fork (Linux); a worker that cannot be started is simply not there."""
-    global _STANDBY
-    if sys.platform != "linux" or _STANDBY is not None:
-        return
-    kinds = {}
-    for format_name in dict.fromkeys(formats):
-        kinds.setdefault(WRITERS[format_name].kind, []).append(format_name)
-    _STANDBY = Standby(kinds)
-
-
 def render_on_standby(content: Content, work: list, progress: Progress | None,
                       beside: Callable[[], object] | None = None) -> bool:
-    """Render `work` as `render` does, by the workers on standby, if they can take it; False if there are
-    none or it is too much for them (they are then stopped)."""
-    if _STANDBY is None or _STANDBY.take(work) is None:
+    """Render `work` as `render` does, by the workers on standby, if each kind of output in it has one and at
+    most SPLIT_AT_MOST outputs; False if not (the workers on standby are then stopped)."""
+    waiting = standby.waiting()
+    counts: dict[str, int] = {}
+    for (_, format_name), _ in work:
+        kind = WRITERS[format_name].kind
+        counts[kind] = counts.get(kind, 0) + 1
+    if not counts or any(kind not in waiting or count > SPLIT_AT_MOST for kind, count in counts.items()):
+        standby.stop()
         return False
-    _STANDBY.render(content, work, progress, beside)
+    standby.stop([kind for kind in waiting if kind not in counts])
+    chosen = dict(waiting)
+    try:
+        items: dict[str, list] = {kind: [] for kind in chosen}
+        for index, ((topic, format_name), temporary) in enumerate(work):
+            items[WRITERS[format_name].kind].append((index, topic.id, format_name, temporary))
+        # A worker reads its outputs once it has prepared; sent from threads, they do not hold this process
+        # back from `beside` until then. A worker that has stopped is found when its answer does not come.
+        # Each is sent the content with only the topics it writes (and those they translate), which a pipe
+        # holds at once however long the content: the message does not wait for the worker to be ready.
+        shared = _with_topics(content, {topic.id for (topic, _), _ in work})
+        for kind, worker in chosen.items():
+            _send_quietly(worker, (shared, items[kind]))
+        if beside:
+            beside()
+        _collect_from_standby(chosen, counts, work, progress)
+    finally:
+        standby.stop()
     return True
 
 
-def stop_standing_by() -> None:
-    """Stop the workers on standby that were not given work (a build with nothing to render, or a large one)."""
-    global _STANDBY
-    if _STANDBY is not None:
-        _STANDBY.stop()
-        _STANDBY = None
+def _with_topics(content: Content, ids: set[str]) -> Content:
+    """`content` with only the topics `ids` names and the ones they are translations of (a leaflet prints the
+    title of its original)."""
+    ids = ids | {topic.translation_of for topic in content.topics if topic.id in ids and topic.translation_of}
+    return dataclasses.replace(content, topics=tuple(topic for topic in content.topics if topic.id in ids))
 
 
-class Standby:
-    """One forked worker per kind of output ("print", "deck"), waiting on a pipe for its outputs."""
-
-    def __init__(self, kinds: dict[str, list[str]]) -> None:
-        self.workers: dict[str, tuple[multiprocessing.Process, object]] = {}
-        context = multiprocessing.get_context("fork")
-        gc.freeze()  # the collector would otherwise touch, and so copy, the pages the workers share with us
-        try:
-            with _interrupts_blocked():
-                for kind, formats in kinds.items():
-                    ours, theirs = context.Pipe()
-                    worker = context.Process(target=_stand_by, args=(theirs, os.getpid(), formats), daemon=True)
-                    try:
-                        worker.start()
-                    except OSError:
-                        continue
-                    theirs.close()
-                    self.workers[kind] = (worker, ours)
-        finally:
-            gc.unfreeze()
-
-    def take(self, work: list) -> Standby | None:
-        """This standby, if its workers can render `work` (each kind has a worker, and at most SPLIT_AT_MOST
-        outputs); the workers of a kind with no outputs are stopped. None, with every worker stopped, if not."""
-        counts: dict[str, int] = {}
-        for (_, format_name), _ in work:
-            kind = WRITERS[format_name].kind
-            counts[kind] = counts.get(kind, 0) + 1
-        if not counts or any(kind not in self.workers or count > SPLIT_AT_MOST for kind, count in counts.items()):
-            stop_standing_by()
-            return None
-        for kind in [kind for kind in self.workers if kind not in counts]:
-            self._stop(kind)
-        return self
-
-    def render(self, content: Content, work: list, progress: Progress | None,
-               beside: Callable[[], object] | None) -> None:
-        """As `render`: the first failure stops every worker and is raised here; so is Ctrl+C."""
-        global _STANDBY
-        _STANDBY = None  # used once
-        try:
-            items: dict[str, list] = {kind: [] for kind in self.workers}
-            for index, ((topic, format_name), temporary) in enumerate(work):
-                items[WRITERS[format_name].kind].append((index, topic.id, format_name, temporary))
-            for kind, (_, pipe) in self.workers.items():
-                pipe.send((content, items[kind]))
-            if beside:
-                beside()
-            self._collect(work, progress)
-        finally:
-            self.stop()
-
-    def _collect(self, work: list, progress: Progress | None) -> None:
-        owed = {pipe: sum(WRITERS[format_name].kind == kind for (_, format_name), _ in work)
-                for kind, (_, pipe) in self.workers.items()}
-        kinds = {pipe: kind for kind, (_, pipe) in self.workers.items()}
-        done_count = 0
-        while any(owed.values()):
-            for pipe in wait([pipe for pipe, count in owed.items() if count]):
-                try:
-                    index, error = pipe.recv()
-                except EOFError:
-                    raise BrokenProcessPool(f"the {kinds[pipe]} worker stopped unexpectedly") from None
-                if error is not None:
-                    raise error[0] from WorkerTraceback(error[1])
-                owed[pipe] -= 1
-                done_count += 1
-                if progress:
-                    topic, format_name = work[index][0]
-                    progress(done_count, len(work), topic, format_name)
-
-    def stop(self) -> None:
-        for kind in list(self.workers):
-            self._stop(kind)
-
-    def _stop(self, kind: str) -> None:
-        worker, pipe = self.workers.pop(kind)
-        with suppress(Exception):
-            worker.kill()
-            worker.join()
-        pipe.close()
+def _send_quietly(worker: standby.Worker, message: tuple) -> None:
+    with suppress(OSError):
+        worker.send(message)
 
 
-def _stand_by(pipe, parent: int, formats: list[str]) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is for the main process, which stops the workers
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-    _die_with(parent)
-    _prepare([("en", format_name) for format_name in formats])
-    try:
-        content, items = pipe.recv()
-    except EOFError:
-        os._exit(0)
-    try:
-        _read_chinese_font_if_printed([(content.topic(topic_id).language, name) for _, topic_id, name, _ in items])
-        for index, topic_id, format_name, temporary in items:
-            write(content, content.topic(topic_id), format_name, temporary)
-            pipe.send((index, None))
-    except BaseException as error:  # noqa: BLE001 - sent to the main process, which raises it
-        _send_failure(pipe, error)
-        os._exit(1)
-    os._exit(0)
+def _collect_from_standby(chosen: dict, counts: dict, work: list, progress: Progress | None) -> None:
+    import select
+
+    owed = {worker.said: counts[kind] for kind, worker in chosen.items()}
+    by_pipe = {worker.said: (kind, worker) for kind, worker in chosen.items()}
+    done_count = 0
+    while any(owed.values()):
+        ready, _, _ = select.select([pipe for pipe, count in owed.items() if count], [], [])
+        for pipe in ready:
+            kind, worker = by_pipe[pipe]
+            try:
+                index, error = worker.receive()
+            except EOFError:
+                from concurrent.futures.process import BrokenProcessPool
+
+                raise BrokenProcessPool(f"the {kind} worker stopped unexpectedly") from None
+            if error is not None:
+                raise error[0] from WorkerTraceback(error[1])
+            owed[pipe] -= 1
+            done_count += 1
+            if progress:
+                topic, format_name = work[index][0]
+                progress(done_count, len(work), topic, format_name)
 
 
 class WorkerTraceback(Exception):
@@ -352,13 +260,3 @@ class WorkerTraceback(Exception):
 
     def __str__(self) -> str:
         return self.args[0]
-
-
-def _send_failure(pipe, error: BaseException) -> None:
-    import traceback
-
-    trace = "".join(traceback.format_exception(error))
-    try:
-        pipe.send((None, (error, trace)))
-    except Exception:  # noqa: BLE001 - an error that cannot be pickled is sent as its words
-        pipe.send((None, (RuntimeError(f"{type(error).__name__}: {error}"), trace)))

@@ -98,7 +98,7 @@ def prepare(template: Path, shown: str | None = None) -> _Template:
     if digest not in _PREPARED:
         while len(_PREPARED) >= PREPARED_AT_MOST:
             del _PREPARED[next(iter(_PREPARED))]  # the one prepared longest ago
-        _PREPARED[digest] = _prepare(data, Path(shown).name)
+        _PREPARED[digest] = _prepare(data, Path(shown).name, ours=template == DEFAULT_TEMPLATE)
     return _PREPARED[digest]
 
 
@@ -108,8 +108,36 @@ start); --watch may see a template change. A template may hold tens of MB, so no
 _PREPARED: dict[bytes, _Template] = {}
 
 
-def _prepare(data: bytes, name: str) -> _Template:
+def _prepare(data: bytes, name: str, ours: bool = False) -> _Template:
+    """A user's template checked, measured and tried; the built-in one (`ours`, tested with the package)
+    only measured and tried."""
     data = package.check(data, name)
+    frames = None
+    if not ours:
+        data, frames = _checked(data, name)
+    try:
+        scratch = Presentation(io.BytesIO(data))
+        if not ours:
+            package.check_embedded(scratch, name)
+        scratch_layouts = find_layouts(scratch, f"the template {name}")
+        frames = frames or _frames(scratch_layouts, name)
+        try:
+            blanks = make_blanks(scratch, scratch_layouts)
+        except TemplateError as error:
+            raise TemplateError(f"the template {name} cannot be used: {error}; correct it in PowerPoint's Slide "
+                                "Master view (Reset the layout), or use another template") from None
+        prepared = _Template(data, frames, blanks)
+        _try_drawing(prepared)
+    except TemplateError:
+        raise
+    except Exception as error:  # noqa: BLE001 - python-pptx failing on any part of it means the same
+        raise TemplateError(f"the template {name} cannot be used ({_reason(error)}); {package.SAVE_AGAIN}") from None
+    return prepared
+
+
+def _checked(data: bytes, name: str) -> tuple[bytes, Frames]:
+    """A user's template opened and checked as decks will use it: its bytes (without its own slides) and its
+    measured frames; TemplateError saying what is wrong."""
     try:
         prs = Presentation(io.BytesIO(data))
     except Exception as error:  # noqa: BLE001 - any reading failure means the same to the editor
@@ -130,23 +158,17 @@ def _prepare(data: bytes, name: str) -> _Template:
             data = package.stored(buffer.getvalue())
         layouts = find_layouts(prs, f"the template {name}")
         _check_styles(prs, layouts, name)
-        frames = dataclasses.replace(measure_frames(layouts), template=f"the template {name}")
+        frames = _frames(layouts, name)
         _check_frames(frames)
-        scratch = Presentation(io.BytesIO(data))
-        package.check_embedded(scratch, name)
-        scratch_layouts = find_layouts(scratch, f"the template {name}")
-        try:
-            blanks = make_blanks(scratch, scratch_layouts)
-        except TemplateError as error:
-            raise TemplateError(f"the template {name} cannot be used: {error}; correct it in PowerPoint's Slide "
-                                "Master view (Reset the layout), or use another template") from None
-        prepared = _Template(data, frames, blanks)
-        _try_drawing(prepared)
     except TemplateError:
         raise
     except Exception as error:  # noqa: BLE001 - python-pptx failing on any part of it means the same
         raise TemplateError(f"the template {name} cannot be used ({_reason(error)}); {package.SAVE_AGAIN}") from None
-    return prepared
+    return data, frames
+
+
+def _frames(layouts: dict, name: str) -> Frames:
+    return dataclasses.replace(measure_frames(layouts), template=f"the template {name}")
 
 
 # PowerPoint's other kinds of file, which python-pptx refuses by their main part's content type (it opens a

@@ -57,9 +57,9 @@ def test_workers_started_before_the_content_is_read_write_what_one_process_write
                                                                                   monkeypatch):
     path = write_content(TWO_TOPICS)
     used = []
-    real_render = workers.Standby.render
-    monkeypatch.setattr(workers.Standby, "render", lambda self, *args: used.append(sorted(self.workers))
-                        or real_render(self, *args))
+    real_collect = workers._collect_from_standby
+    monkeypatch.setattr(workers, "_collect_from_standby", lambda chosen, *args: used.append(sorted(chosen))
+                        or real_collect(chosen, *args))
     assert main(["--content", str(path), "--out", str(tmp_path / "two"), "--jobs", "2"]) == 0
     assert main(["--content", str(path), "--out", str(tmp_path / "one"), "--jobs", "1"]) == 0
     assert used == [["deck", "print"]]

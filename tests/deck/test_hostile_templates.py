@@ -297,3 +297,13 @@ def test_embedded_object_in_a_layout_or_master_stored_under_another_name_is_refu
     prs.save(tmp_path / "moved.pptx")
     line = template_refusal(capsys, tmp_path, "moved.pptx")
     assert line.endswith(f"the template moved.pptx {EMBEDDED}")
+
+
+def test_the_built_in_template_passes_every_check_a_template_named_in_the_content_gets():
+    """Decks on the built-in template skip those checks at run time; this is where it is held to them."""
+    from leaflets.deck import draw, package
+
+    data = package.check(draw.DEFAULT_TEMPLATE.read_bytes(), "deck-template.pptx")
+    checked_data, frames = draw._checked(data, "deck-template.pptx")
+    prepared = draw.prepare(draw.DEFAULT_TEMPLATE)
+    assert checked_data == prepared.data and frames == prepared.frames
