@@ -374,18 +374,29 @@ def _build_options(args: argparse.Namespace) -> list:
     return [args.format, args.topic, str(args.template) if args.template else None]
 
 
-def _remember_build(args: argparse.Namespace, content, topics, formats) -> None:
-    """Let the next build with nothing changed stop before it reads the content (see build_if_unchanged)."""
+def _build_record(args: argparse.Namespace, content, topics, formats) -> tuple | None:
+    """What the next build with nothing changed is to find (see build_if_unchanged): the key of this build's
+    inputs, the files the content names, the outputs it makes and those the content has; None if a named
+    file cannot be read as a plain file."""
     from leaflets.build import manifest, output_path
 
     named = [str(path) for path in (content.publisher and content.publisher.logo, content.deck.template) if path]
     key = manifest.build_key(args.content, str(args.content), _build_options(args), named)
     if key is None:
-        return
+        return None
     outputs = [output_path(args.out, topic, name).name for topic in topics for name in formats]
     expected = [output_path(args.out, topic, name).name for topic in content.topics for name in WRITERS]
+    return key, named, outputs, expected
+
+
+def _remember_build(args: argparse.Namespace, record: tuple | None) -> None:
+    """Let the next build with nothing changed stop before it reads the content."""
+    from leaflets.build import manifest
+
+    if record is None:
+        return
     try:
-        manifest.remember_build(args.out, key, named, outputs, expected)
+        manifest.remember_build(args.out, *record)
     except OSError:
         pass  # the next build reads the content
 
@@ -465,9 +476,15 @@ def _update_outputs(args: argparse.Namespace, content, say_findings, unbuildable
     left_out = {topic.id for topic, _ in unbuildable}
     topics = [topic for topic in topics if topic.id not in left_out]
     formats = list(dict.fromkeys(args.format or content.formats))
+    record = []
+
+    def beside():  # while the workers render
+        say_findings()
+        record.append(_build_record(args, content, topics, formats))
+
     try:
         report = update(content, topics, formats, args.out, force=args.force, prune=args.prune,
-                        jobs=args.jobs, progress=ProgressLine(), beside=say_findings)
+                        jobs=args.jobs, progress=ProgressLine(), beside=beside)
     except OutputError as error:
         say_findings()  # refused before rendering began
         where = "" if isinstance(error, TemplateError) else f"{args.content}: "
@@ -478,7 +495,7 @@ def _update_outputs(args: argparse.Namespace, content, say_findings, unbuildable
             say_findings()  # a folder that could not be written to may have stopped it before rendering began
         print(_stopped_line(stop, args.out), file=sys.stderr)
         return EXIT_STOPPED if isinstance(stop.cause, KeyboardInterrupt) else EXIT_CONTENT
-    _remember_build(args, content, topics, formats)
+    _remember_build(args, record[0] if record else _build_record(args, content, topics, formats))
     return report
 
 

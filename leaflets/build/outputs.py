@@ -32,7 +32,7 @@ from leaflets.build.workers import Progress
 def output_path(out_dir: Path, topic: Topic, format_name: str) -> Path:
     """Where an output goes: always a file directly inside `out_dir`, whatever the topic id says."""
     name = f"{topic.id}{WRITERS[format_name].suffix}"
-    if Path(name).name != name or name.startswith("."):
+    if "/" in name or "\\" in name or name.startswith("."):  # a path elsewhere, or a hidden file
         raise OutputError(f"topic id '{topic.id}' cannot be used as a file name; use lower-case letters, "
                           "digits and hyphens")
     return out_dir / name
