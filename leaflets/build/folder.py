@@ -97,6 +97,19 @@ def file_hash(path: Path) -> str | None:
         return digest.hexdigest()
 
 
+def signature(path: Path) -> tuple[int, ...] | None:
+    """What the file system says of a plain file without reading it: device, inode, size, and the times of
+    its last change of content and of anything (the latter set by the system alone, on every write, rename
+    or chmod). None if it is missing or anything but a plain file."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    return info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns
+
+
 @contextmanager
 def _opened_plain(path: Path) -> Iterator[BinaryIO | None]:
     """`path` open for reading if it is a plain file, else None; a link is not followed, a pipe not waited on."""

@@ -128,10 +128,12 @@ def is_output_name(name: str) -> bool:
 
 @dataclass(frozen=True)
 class Entry:
-    """One output as built: the fingerprint of its inputs, and the sha256 of the bytes written."""
+    """One output as built: the fingerprint of its inputs, the sha256 of the bytes written, and the file's
+    signature (folder.signature) when they were last found to be those bytes."""
 
     inputs: str
     sha256: str
+    signature: tuple[int, ...] | None = None
 
 
 class Manifest:
@@ -151,7 +153,7 @@ class Manifest:
         for name, entry in (outputs.items() if isinstance(outputs, dict) else ()):
             if is_output_name(name) and isinstance(entry, dict) and all(
                     isinstance(entry.get(key), str) and _HASH.fullmatch(entry[key]) for key in ("inputs", "sha256")):
-                entries[name] = Entry(entry["inputs"], entry["sha256"])
+                entries[name] = Entry(entry["inputs"], entry["sha256"], _signature(entry.get("signature")))
         return cls(out_dir, entries)
 
     def is_current(self, name: str, inputs: str) -> bool:
@@ -160,11 +162,26 @@ class Manifest:
         return entry is not None and entry.inputs == inputs and self.holds_what_was_written(name)
 
     def holds_what_was_written(self, name: str) -> bool:
+        """Whether the output still holds the bytes written. A file whose signature is the one recorded when
+        those bytes were last found in it has not been written to, renamed or replaced since (the system
+        sets the change time on each), so it is not read again; any other is read and hashed, and its new
+        signature recorded if it still holds them (a folder copied elsewhere, a file touched)."""
         entry = self.entries.get(name)
-        return entry is not None and folder.file_hash(self.folder / name) == entry.sha256
+        if entry is None:
+            return False
+        path = self.folder / name
+        signature = folder.signature(path)
+        if signature is None:
+            return False
+        if entry.signature == signature:
+            return True
+        if folder.file_hash(path) != entry.sha256:
+            return False
+        self.entries[name] = Entry(entry.inputs, entry.sha256, signature)
+        return True
 
-    def record(self, name: str, inputs: str, sha256: str) -> None:
-        self.entries[name] = Entry(inputs, sha256)
+    def record(self, name: str, inputs: str, sha256: str, signature: tuple[int, ...] | None = None) -> None:
+        self.entries[name] = Entry(inputs, sha256, signature)
 
     def stale(self, expected: set[str]) -> list[Path]:
         """Outputs this manifest built, still as built, that the content no longer makes. Entries of files
@@ -178,7 +195,7 @@ class Manifest:
         return stale
 
     def write(self) -> None:
-        outputs = {name: {"inputs": entry.inputs, "sha256": entry.sha256}
+        outputs = {name: {"inputs": entry.inputs, "sha256": entry.sha256, "signature": entry.signature}
                    for name, entry in sorted(self.entries.items())}
         _write_json(self.folder / FILE_NAME, {"version": __version__, "outputs": outputs})
 
@@ -301,6 +318,13 @@ def remember_build(out_dir: Path, key: str, named: list[str], outputs: list[str]
     _write_json(out_dir / BUILD_FILE, {"key": key, "named": named,
                                        "outputs": [[name, entries[name].inputs] for name in outputs],
                                        "expected": expected})
+
+
+def _signature(value) -> tuple[int, ...] | None:
+    """A signature as the manifest holds it, or None if it is not one (the file is then hashed)."""
+    if isinstance(value, list) and len(value) == 5 and all(type(number) is int and number >= 0 for number in value):
+        return tuple(value)
+    return None
 
 
 def still_current(out_dir: Path, build: LastBuild) -> tuple[list[Path], list[Path]] | None:

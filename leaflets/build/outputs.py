@@ -94,7 +94,7 @@ def update(content: Content, topics: list[Topic], formats: list[str], out_dir: P
                         target = output_path(out_dir, topic, format_name)
                         written = folder.file_hash(temporary)
                         _put_in_place(temporary, target)
-                        state.record(target.name, inputs, written)
+                        state.record(target.name, inputs, written, folder.signature(target))
                         report.written.append(target)
                 except BaseException:
                     with suppress(OSError):  # if even this fails, the old manifest's hashes disown the new files

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+
 from leaflets.cli import main
 from tests.conftest import FIXTURES
 
@@ -134,3 +137,26 @@ def test_a_change_to_the_package_rebuilds_every_output(write_content, tmp_path, 
     again = build(path, tmp_path / "out", capsys=capsys)
     manifest._code_and_assets.cache_clear()
     assert said(again, "wrote") == ["cold-feet.pdf", "cold-feet.pptx", "cramps.pdf", "cramps.pptx"]
+
+
+def test_an_output_rewritten_with_its_size_and_times_put_back_is_made_again(write_content, tmp_path, capsys):
+    path = write_content(TWO_TOPICS)
+    out = tmp_path / "out"
+    build(path, out, capsys=capsys)
+    leaflet = out / "cramps.pdf"
+    original, times = leaflet.read_bytes(), leaflet.stat()
+    leaflet.write_bytes(original[:-8] + b"%forged\n")  # the same size
+    os.utime(leaflet, ns=(times.st_atime_ns, times.st_mtime_ns))
+    assert leaflet.stat().st_mtime_ns == times.st_mtime_ns
+    lines = build(path, out, "--jobs", "1", capsys=capsys)
+    assert said(lines, "wrote") == ["cramps.pdf"]
+    assert leaflet.read_bytes() == original
+
+
+def test_an_output_folder_copied_elsewhere_is_up_to_date_there(write_content, tmp_path, capsys):
+    path = write_content(TWO_TOPICS)
+    build(path, tmp_path / "out", capsys=capsys)
+    shutil.copytree(tmp_path / "out", tmp_path / "copy")  # new files: other inodes, other change times
+    lines = build(path, tmp_path / "copy", capsys=capsys)
+    assert said(lines, "wrote") == []
+    assert said(lines, "up to date") == ["cold-feet.pdf", "cold-feet.pptx", "cramps.pdf", "cramps.pptx"]
