@@ -519,6 +519,9 @@ def _stopped_line(stop: Stopped, out: Path) -> str:
     error = stop.cause
     if isinstance(error, KeyboardInterrupt):
         return f"stopped; {done}"
+    if not isinstance(error, OSError):  # a worker killed
+        return ("leaflets: a process rendering the outputs ended before it was done (it was killed, or the "
+                f"system ran short of memory); build again. Stopped; {done}.")
     what = {errno.ENOSPC: "the disk is full; free some space, then build again",
             errno.EDQUOT: "the disk quota is used up; free some space, then build again",
             errno.EISDIR: "it is a folder; move or rename that folder, then build again"}.get(error.errno, "choose another folder with --out DIR")

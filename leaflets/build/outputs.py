@@ -49,8 +49,8 @@ class Report:
 
 
 class Stopped(Exception):
-    """A build stopped by a failure to write (`cause`, an OSError) or by Ctrl+C (a KeyboardInterrupt),
-    after putting the outputs in `written` in place; every other output is as it was."""
+    """A build stopped by a failure to write (`cause`, an OSError), a worker killed (workers.WorkerLost) or by
+    Ctrl+C (a KeyboardInterrupt), after putting the outputs in `written` in place; every other output is as it was."""
 
     def __init__(self, cause: BaseException, written: list[Path]):
         super().__init__(str(cause))
@@ -109,7 +109,7 @@ def update(content: Content, topics: list[Topic], formats: list[str], out_dir: P
                     for path in report.pruned:
                         del state.entries[path.name]
                 state.write()
-        except (OSError, KeyboardInterrupt) as error:
+        except (OSError, KeyboardInterrupt, workers.WorkerLost) as error:
             _remove(temporaries)
             raise Stopped(error, report.written) from error
     return report
