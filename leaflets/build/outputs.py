@@ -32,7 +32,8 @@ from leaflets.build.workers import Progress
 def output_path(out_dir: Path, topic: Topic, format_name: str) -> Path:
     """Where an output goes: always a file directly inside `out_dir`, whatever the topic id says."""
     name = f"{topic.id}{WRITERS[format_name].suffix}"
-    if "/" in name or "\\" in name or name.startswith("."):  # a path elsewhere, or a hidden file
+    # A path elsewhere (on Windows, "c:x" is one too, on drive C), or a hidden file.
+    if "/" in name or "\\" in name or ":" in name or name.startswith("."):
         raise OutputError(f"topic id '{topic.id}' cannot be used as a file name; use lower-case letters, "
                           "digits and hyphens")
     return out_dir / name
