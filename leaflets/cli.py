@@ -290,11 +290,12 @@ def _check_and_build(args: argparse.Namespace, list_current: bool) -> int:
 
     unbuildable = topics_without_their_font(content, parsed)
     checks = _Findings(args, content, parsed)
+    read = parsed.text  # what the outputs are made from: the next build is told of no other
     del parsed  # the file's node tree, a tenth of a large build's memory: the checks let it go once they ran
     try:
         args.out.mkdir(parents=True, exist_ok=True)
         with folder.locked(args.out):
-            return _build_locked(args, content, checks, list_current, unbuildable=unbuildable)
+            return _build_locked(args, content, checks, list_current, unbuildable=unbuildable, read=read)
     except folder.FolderError as error:
         print(error, file=sys.stderr)
         return EXIT_CONTENT
@@ -374,14 +375,15 @@ def _build_options(args: argparse.Namespace) -> list:
     return [args.format, args.topic, str(args.template) if args.template else None]
 
 
-def _build_record(args: argparse.Namespace, content, topics, formats) -> tuple | None:
+def _build_record(args: argparse.Namespace, content, topics, formats, read: str) -> tuple | None:
     """What the next build with nothing changed is to find (see build_if_unchanged): the key of this build's
     inputs, the files the content names, the outputs it makes and those the content has; None if a named
-    file cannot be read as a plain file."""
+    file cannot be read as a plain file, or the content file no longer holds the text `read` (saved again
+    while this build ran: the next one must build it)."""
     from leaflets.build import manifest, output_path
 
     named = [str(path) for path in (content.publisher and content.publisher.logo, content.deck.template) if path]
-    key = manifest.build_key(args.content, str(args.content), _build_options(args), named)
+    key = manifest.build_key(args.content, str(args.content), _build_options(args), named, read)
     if key is None:
         return None
     outputs = [output_path(args.out, topic, name).name for topic in topics for name in formats]
@@ -402,7 +404,7 @@ def _remember_build(args: argparse.Namespace, record: tuple | None) -> None:
 
 
 def _build_locked(args: argparse.Namespace, content, checks: _Findings, list_current: bool, unchanged=None,
-                  unbuildable=()) -> int:
+                  unbuildable=(), read: str = "") -> int:
     """The build itself, holding the output folder's lock; with `unchanged`, a build that has nothing to do.
     `unbuildable`: the topics left out for want of their font, with the problem to say for each."""
     findings = checks.say() if args.strict or unchanged else []
@@ -411,7 +413,7 @@ def _build_locked(args: argparse.Namespace, content, checks: _Findings, list_cur
               file=sys.stderr)
         return EXIT_CONTENT
 
-    report = unchanged or _update_outputs(args, content, checks.say, unbuildable)
+    report = unchanged or _update_outputs(args, content, checks.say, unbuildable, read)
     if isinstance(report, int):
         return report
     for path in report.written:
@@ -466,7 +468,7 @@ class _Findings:
         return self.lines
 
 
-def _update_outputs(args: argparse.Namespace, content, say_findings, unbuildable):
+def _update_outputs(args: argparse.Namespace, content, say_findings, unbuildable, read: str):
     """Build what changed: the report of what was done, or the exit status of a build that failed."""
     from leaflets.build import Stopped
 
@@ -480,7 +482,7 @@ def _update_outputs(args: argparse.Namespace, content, say_findings, unbuildable
 
     def beside():  # while the workers render
         say_findings()
-        record.append(_build_record(args, content, topics, formats))
+        record.append(_build_record(args, content, topics, formats, read))
 
     try:
         report = update(content, topics, formats, args.out, force=args.force, prune=args.prune,
@@ -495,7 +497,7 @@ def _update_outputs(args: argparse.Namespace, content, say_findings, unbuildable
             say_findings()  # a folder that could not be written to may have stopped it before rendering began
         print(_stopped_line(stop, args.out), file=sys.stderr)
         return EXIT_STOPPED if isinstance(stop.cause, KeyboardInterrupt) else EXIT_CONTENT
-    _remember_build(args, record[0] if record else _build_record(args, content, topics, formats))
+    _remember_build(args, record[0] if record else _build_record(args, content, topics, formats, read))
     return report
 
 
@@ -519,6 +521,9 @@ def _stopped_line(stop: Stopped, out: Path) -> str:
     error = stop.cause
     if isinstance(error, KeyboardInterrupt):
         return f"stopped; {done}"
+    if not isinstance(error, OSError):  # a worker killed
+        return ("leaflets: a process rendering the outputs ended before it was done (it was killed, or the "
+                f"system ran short of memory); build again. Stopped; {done}.")
     what = {errno.ENOSPC: "the disk is full; free some space, then build again",
             errno.EDQUOT: "the disk quota is used up; free some space, then build again",
             errno.EISDIR: "it is a folder; move or rename that folder, then build again"}.get(error.errno, "choose another folder with --out DIR")

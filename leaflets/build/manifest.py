@@ -261,10 +261,12 @@ class LastBuild:
     expected: list[str]
 
 
-def build_key(content_file: Path, display_name: str, options: list, named: list[str]) -> str | None:
+def build_key(content_file: Path, display_name: str, options: list, named: list[str],
+              read: str | None = None) -> str | None:
     """A hash of everything a whole build reads: the content file and the files it names (by path and
     bytes), the package's code, the options that choose the outputs, the folder it was run from and the day
-    (review dates and checks depend on it). None when a named file cannot be read as a plain file."""
+    (review dates and checks depend on it). None when a named file cannot be read as a plain file, or the
+    content file's text is no longer `read`, the text a build read."""
     hashes = FileHashes()
     digest = hashlib.sha256()
     for part in [__version__, hashes.code_and_assets(), os.getcwd(), str(Path(content_file).resolve()), display_name,
@@ -274,6 +276,8 @@ def build_key(content_file: Path, display_name: str, options: list, named: list[
         data = _named_file(Path(name))
         if data is None:
             return None
+        if read is not None and name is content_file and data.decode("utf-8-sig", "replace") != read:
+            return None  # saved again since the build read it
         digest.update(hashlib.sha256(data).hexdigest().encode() + b"\0")
     return digest.hexdigest()
 

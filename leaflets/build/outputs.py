@@ -32,7 +32,8 @@ from leaflets.build.workers import Progress
 def output_path(out_dir: Path, topic: Topic, format_name: str) -> Path:
     """Where an output goes: always a file directly inside `out_dir`, whatever the topic id says."""
     name = f"{topic.id}{WRITERS[format_name].suffix}"
-    if "/" in name or "\\" in name or name.startswith("."):  # a path elsewhere, or a hidden file
+    # A path elsewhere (on Windows, "c:x" is one too, on drive C), or a hidden file.
+    if "/" in name or "\\" in name or ":" in name or name.startswith("."):
         raise OutputError(f"topic id '{topic.id}' cannot be used as a file name; use lower-case letters, "
                           "digits and hyphens")
     return out_dir / name
@@ -49,8 +50,8 @@ class Report:
 
 
 class Stopped(Exception):
-    """A build stopped by a failure to write (`cause`, an OSError) or by Ctrl+C (a KeyboardInterrupt),
-    after putting the outputs in `written` in place; every other output is as it was."""
+    """A build stopped by a failure to write (`cause`, an OSError), a worker killed (workers.WorkerLost) or by
+    Ctrl+C (a KeyboardInterrupt), after putting the outputs in `written` in place; every other output is as it was."""
 
     def __init__(self, cause: BaseException, written: list[Path]):
         super().__init__(str(cause))
@@ -109,7 +110,7 @@ def update(content: Content, topics: list[Topic], formats: list[str], out_dir: P
                     for path in report.pruned:
                         del state.entries[path.name]
                 state.write()
-        except (OSError, KeyboardInterrupt) as error:
+        except (OSError, KeyboardInterrupt, workers.WorkerLost) as error:
             _remove(temporaries)
             raise Stopped(error, report.written) from error
     return report

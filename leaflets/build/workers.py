@@ -130,12 +130,16 @@ def _interrupts_blocked():
 def _collect(pending: dict, total: int, progress: Progress | None) -> None:
     """Wait for each output in turn, reporting progress; raise the first failure."""
     from concurrent.futures import as_completed
+    from concurrent.futures.process import BrokenProcessPool
 
     # as_completed waits on every future once; wait(FIRST_COMPLETED) in a loop would add a waiter to each
     # pending future every time one finishes, quadratic in the number of outputs.
     for done_count, future in enumerate(as_completed(pending), start=1):
         topic, format_name = pending[future]
-        future.result()
+        try:
+            future.result()
+        except BrokenProcessPool:
+            raise WorkerLost() from None
         if progress:
             progress(done_count, total, topic, format_name)
 
@@ -243,9 +247,7 @@ def _collect_from_standby(chosen: dict, counts: dict, work: list, progress: Prog
             try:
                 index, error = worker.receive()
             except EOFError:
-                from concurrent.futures.process import BrokenProcessPool
-
-                raise BrokenProcessPool(f"the {kind} worker stopped unexpectedly") from None
+                raise WorkerLost() from None
             if error is not None:
                 raise error[0] from WorkerTraceback(error[1])
             owed[pipe] -= 1
@@ -253,6 +255,11 @@ def _collect_from_standby(chosen: dict, counts: dict, work: list, progress: Prog
             if progress:
                 topic, format_name = work[index][0]
                 progress(done_count, len(work), topic, format_name)
+
+
+class WorkerLost(Exception):
+    """A worker ended before it said it was done: killed from outside (kill -9, or by the system when memory
+    runs short), which no output of leaflets can be blamed for; the build stops as when the disk is full."""
 
 
 class WorkerTraceback(Exception):

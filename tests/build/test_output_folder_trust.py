@@ -633,3 +633,29 @@ def test_ctrl_c_in_a_terminal_stops_the_build_and_its_workers_with_one_line(writ
     assert len(errors(err)) == 1
     assert wait_until_gone(workers) == []
     assert leftovers(out) == []
+
+
+def test_a_worker_killed_while_rendering_stops_the_build_with_one_line_and_every_output_as_it_was(
+        write_content, tmp_path, capsys, monkeypatch):
+    from leaflets.build import workers as rendering
+
+    path = write_content(with_topics("cramps", "cold-feet"))
+    out = tmp_path / "out"
+    assert run(path, out, "--jobs", "2") == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    parent, real_write = os.getpid(), rendering.write
+
+    def killed_in_a_worker(content, topic, format_name, temporary):
+        if os.getpid() != parent and format_name == "pptx":
+            os.kill(os.getpid(), signal.SIGKILL)  # as kill -9, or the system short of memory, would
+        real_write(content, topic, format_name, temporary)
+
+    monkeypatch.setattr(rendering, "write", killed_in_a_worker)
+    for split_at_most in (8, 0):  # the workers on standby; a pool, as a large build has
+        monkeypatch.setattr(rendering, "SPLIT_AT_MOST", split_at_most)
+        capsys.readouterr()
+        assert run(path, out, "--jobs", "2", "--force") == 1
+        assert errors(capsys.readouterr().err) == [
+            "leaflets: a process rendering the outputs ended before it was done (it was killed, or the "
+            "system ran short of memory); build again. Stopped; nothing was written; every output is as it was."]
+        assert {p.name: p.read_bytes() for p in out.iterdir()} == before

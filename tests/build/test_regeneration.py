@@ -190,7 +190,8 @@ def test_an_output_that_is_a_symlink_is_replaced_not_followed(tmp_path):
     assert (out / "cramps.pdf").read_bytes().startswith(b"%PDF")
 
 
-@pytest.mark.parametrize("topic_id", ["../../escape", "/etc/cron.d/x", "a/b", ".hidden"])
+@pytest.mark.parametrize("topic_id", ["../../escape", "/etc/cron.d/x", "a/b", ".hidden", "a\\b",
+                                      "c:escape"])  # on Windows, a file in the current folder of drive C
 def test_a_topic_id_cannot_name_a_path_outside_the_output_folder(write_content, topic_id, tmp_path):
     path = write_content(MINIMAL.read_text(encoding="utf-8").replace("id: cramps", f"id: '{topic_id}'"))
     with pytest.raises(ContentError) as caught:

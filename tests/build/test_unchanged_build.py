@@ -107,3 +107,23 @@ def test_a_last_build_record_naming_other_files_is_not_taken_at_its_word(tmp_pat
     record.write_text(json.dumps(data))
     again = run("--out", "out", *OPTIONS, cwd=tmp_path)
     assert again.stdout.splitlines()[:2] == ["up to date out/cramps.pdf", "up to date out/cramps.pptx"]
+
+
+def test_content_saved_again_while_a_build_renders_is_built_by_the_next_build(tmp_path, capsys, monkeypatch):
+    from leaflets import cli
+
+    path = branded(tmp_path)
+    out = tmp_path / "out"
+    real_update = cli.update
+
+    def saved_while_rendering(*args, **kwargs):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("title: Cramps", "title: Night cramps"), encoding="utf-8")
+        return real_update(*args, **kwargs)
+
+    monkeypatch.setattr(cli, "update", saved_while_rendering)
+    assert main(["--content", str(path), "--out", str(out), *OPTIONS]) == 0
+    monkeypatch.setattr(cli, "update", real_update)
+    capsys.readouterr()
+    assert main(["--content", str(path), "--out", str(out), *OPTIONS]) == 0
+    assert capsys.readouterr().out.splitlines()[:2] == [f"wrote {out}/cramps.pdf", f"wrote {out}/cramps.pptx"]

@@ -4,6 +4,7 @@ line, or makes a deck whose zip PowerPoint and LibreOffice can open."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import re
 import struct
@@ -303,7 +304,30 @@ def test_the_built_in_template_passes_every_check_a_template_named_in_the_conten
     """Decks on the built-in template skip those checks at run time; this is where it is held to them."""
     from leaflets.deck import draw, package
 
+    assert hashlib.sha256(draw.DEFAULT_TEMPLATE.read_bytes()).hexdigest() == draw.BUILT_IN_TEMPLATE_SHA256
     data = package.check(draw.DEFAULT_TEMPLATE.read_bytes(), "deck-template.pptx")
     checked_data, frames = draw._checked(data, "deck-template.pptx")
     prepared = draw.prepare(draw.DEFAULT_TEMPLATE)
     assert checked_data == prepared.data and frames == prepared.frames
+
+
+def test_the_built_in_template_edited_in_place_is_held_to_every_check_a_named_template_gets(
+        tmp_path, capsys, monkeypatch):
+    """assets/deck-template.pptx sits beside content.yaml in a checkout, where a user may brand it in place."""
+    from pptx.opc.package import Part
+
+    from leaflets.cli import main
+    from tests.build.test_incremental import TWO_TOPICS
+
+    prs = Presentation(str(DEFAULT_TEMPLATE))
+    blob = Part(PackURI("/ppt/embeddings/oleObject1.bin"), "application/vnd.openxmlformats-officedocument.oleObject",
+                prs.part.package, b"\xd0\xcf\x11\xe0" + bytes(60))
+    prs.slide_master.part.relate_to(blob, RT.OLE_OBJECT)
+    edited = tmp_path / "deck-template.pptx"
+    prs.save(edited)
+    monkeypatch.setattr(draw, "DEFAULT_TEMPLATE", edited)
+    (tmp_path / "content.yaml").write_text(TWO_TOPICS)
+    assert main(["--content", str(tmp_path / "content.yaml"), "--out", str(tmp_path / "out"), "--format", "pptx",
+                 "--jobs", "1"]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == f"the template deck-template.pptx {EMBEDDED}. Nothing was written."
+    assert not (tmp_path / "out" / "cramps.pptx").exists()
