@@ -13,6 +13,7 @@ import os
 import signal
 import sys
 import threading
+from contextlib import contextmanager
 
 SPLIT_AT_MOST = 8
 """Outputs of one kind up to which its worker on standby renders them all; more go to a pool of workers
@@ -59,7 +60,7 @@ class Worker:
         work_in, work_out = os.pipe()
         said_in, said_out = os.pipe()
         parent = os.getpid()
-        with _interrupts_blocked():  # until the worker has set itself to ignore Ctrl+C (see _serve)
+        with interrupts_blocked():  # until the worker has set itself to ignore Ctrl+C (see _serve)
             pid = os.fork()
             if pid == 0:
                 status = 1
@@ -169,14 +170,18 @@ def _read_exactly(fd: int, size: int) -> bytes:
     return b"".join(chunks)
 
 
-class _interrupts_blocked:
-    def __enter__(self):
-        if hasattr(signal, "pthread_sigmask"):
-            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-
-    def __exit__(self, *exc):
-        if hasattr(signal, "pthread_sigmask"):
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+@contextmanager
+def interrupts_blocked():
+    """Ctrl+C held back, as while processes are forked: they inherit it blocked until they have set
+    themselves to ignore it; one that reaches this process meanwhile is taken when unblocked."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def die_with(parent: int) -> None:

@@ -11,7 +11,7 @@ import importlib
 import os
 import signal
 import sys
-from contextlib import ExitStack, contextmanager, suppress
+from contextlib import ExitStack, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -53,7 +53,7 @@ def render(content: Content, work: list, jobs: int, progress: Progress | None,
             try:
                 # Workers start inside submit(); with Ctrl+C blocked they inherit it blocked, until each
                 # has set itself to ignore it. A Ctrl+C meanwhile reaches this process when unblocked.
-                with _interrupts_blocked():
+                with standby.interrupts_blocked():
                     pending = {pool.submit(_render, topic.id, format_name, temporary): (topic, format_name)
                                for pool, group in started for (topic, format_name), temporary in group}
                 if beside:
@@ -113,18 +113,6 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
     for process in list(getattr(pool, "_processes", {}).values()):
         with suppress(Exception):
             process.kill()
-
-
-@contextmanager
-def _interrupts_blocked():
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _collect(pending: dict, total: int, progress: Progress | None) -> None:
@@ -207,10 +195,10 @@ def render_on_standby(content: Content, work: list, progress: Progress | None,
         items: dict[str, list] = {kind: [] for kind in chosen}
         for index, ((topic, format_name), temporary) in enumerate(work):
             items[WRITERS[format_name].kind].append((index, topic.id, format_name, temporary))
-        # A worker reads its outputs once it has prepared; sent from threads, they do not hold this process
-        # back from `beside` until then. A worker that has stopped is found when its answer does not come.
-        # Each is sent the content with only the topics it writes (and those they translate), which a pipe
-        # holds at once however long the content: the message does not wait for the worker to be ready.
+        # A worker reads its outputs once it has prepared. Each is sent the content with only the topics it
+        # writes (and those they translate), which a pipe holds at once however long the content, so this
+        # process goes on to `beside` without waiting for the workers to be ready. A worker that has stopped
+        # is found when its answer does not come.
         shared = _with_topics(content, {topic.id for (topic, _), _ in work})
         for kind, worker in chosen.items():
             _send_quietly(worker, (shared, items[kind]))

@@ -70,14 +70,28 @@ def _as_written(parsed: loader.ParsedFile, loc: tuple) -> tuple | None:
     """`loc` without the name pydantic gives the kind of value it tried, where a field may hold either of two
     (a warning sign: a line of text, or a group with 'sign' and 'causes'); None for an error about the kind
     the value was not written as, which would only say the same mistake again in other terms."""
-    for at, part in enumerate(loc):
-        if isinstance(part, str) and (part in _GROUPS or "[" in part):
-            value = _value_at(parsed.data, loc[:at])
+    place: tuple = ()
+    for part in loc:
+        if isinstance(part, str) and _names_a_kind(parsed.data, place, part):
+            value = _value_at(parsed.data, place)
             written_as_group = isinstance(value, dict) and any(fields & value.keys() for fields in _GROUPS.values())
-            if written_as_group != (part in _GROUPS):
+            if part in _GROUPS:
+                kept = written_as_group
+            else:  # text ('function-after[…]' names pydantic's checks of it) or a number: text says it for both
+                kept = "[" in part and not written_as_group
+            if not kept:
                 return None
-            return loc[:at] + loc[at + 1:]
-    return loc
+        else:
+            place += (part,)
+    return place
+
+
+def _names_a_kind(data: Any, parent: tuple, part: str) -> bool:
+    """Whether `part` of an error's place is the kind of value pydantic tried there, not a field name."""
+    value = _value_at(data, parent)
+    if isinstance(value, dict) and part in value:
+        return False
+    return part in _GROUPS or "[" in part or part == "int"
 
 
 def _value_at(data: Any, loc: tuple) -> Any:

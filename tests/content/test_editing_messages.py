@@ -154,3 +154,11 @@ def test_a_warning_sign_with_no_causes_points_at_its_empty_list(write_content):
     assert only_problem(path) == (
         "content.yaml:16:17: topic 'cramps', warning sign 1, causes: this is empty; write 'causes:' followed by "
         "items, each on its own line starting with '- '")
+
+
+def test_a_list_given_as_a_warning_signs_cause_is_one_line_without_the_validators_names(write_content):
+    path = write_content(with_line("      - Cramps that keep coming back\n",
+                                   "      - sign: Cramps that keep coming back\n        causes: [[Cold]]\n"))
+    assert only_problem(path) == (
+        "content.yaml:16:18: topic 'cramps', warning sign 1, cause 1: should be text, not a list; write the text "
+        "on one line after the colon")
