@@ -113,9 +113,13 @@ def _serve(work_in: int, said_out: int, formats: list[str], parent: int) -> int:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     die_with(parent)
     try:
+        import gc
+
         from leaflets.build import workers
 
+        gc.disable()  # importing the writers makes many objects and no garbage, as reading the content does
         workers.prepare([("en", format_name) for format_name in formats])
+        gc.enable()
         try:
             content, items = _receive(work_in)
         except EOFError:
