@@ -5,7 +5,7 @@ from pathlib import Path
 
 from leaflets.content import model
 
-PYDANTIC_CORE = '2.46.4'
+PYDANTIC_CORE = '2.50.4'
 MODEL_DIGEST = '2dd49eb852745ee978993a2d08d800a3df0bce0335dd54bd5138db0085150eaa'
 CONFIG = {}
 SCHEMA = {
@@ -297,8 +297,8 @@ SCHEMA = {
         'frozen': False,
         'slots': False,
         'config': {
-         'title': 'Publisher',
          'extra_fields_behavior': 'forbid',
+         'title': 'Publisher',
         },
         'ref': 'leaflets.content.model.Publisher',
        },
@@ -394,8 +394,8 @@ SCHEMA = {
        'frozen': False,
        'slots': False,
        'config': {
-        'title': 'DeckSettings',
         'extra_fields_behavior': 'forbid',
+        'title': 'DeckSettings',
        },
        'ref': 'leaflets.content.model.DeckSettings',
       },
@@ -565,8 +565,8 @@ SCHEMA = {
        'frozen': False,
        'slots': False,
        'config': {
-        'title': 'CheckSettings',
         'extra_fields_behavior': 'forbid',
+        'title': 'CheckSettings',
        },
        'ref': 'leaflets.content.model.CheckSettings',
       },
@@ -787,8 +787,8 @@ SCHEMA = {
          'frozen': False,
          'slots': False,
          'config': {
-          'title': 'Source',
           'extra_fields_behavior': 'forbid',
+          'title': 'Source',
          },
          'ref': 'leaflets.content.model.Source',
         },
@@ -1316,8 +1316,8 @@ SCHEMA = {
                 'frozen': False,
                 'slots': False,
                 'config': {
-                 'title': 'Cause',
                  'extra_fields_behavior': 'forbid',
+                 'title': 'Cause',
                 },
                 'ref': 'leaflets.content.model.Cause',
                },
@@ -1502,8 +1502,8 @@ SCHEMA = {
                    'frozen': False,
                    'slots': False,
                    'config': {
-                    'title': 'WarningSign',
                     'extra_fields_behavior': 'forbid',
+                    'title': 'WarningSign',
                    },
                    'ref': 'leaflets.content.model.WarningSign',
                   },
@@ -1700,8 +1700,8 @@ SCHEMA = {
          'frozen': False,
          'slots': False,
          'config': {
-          'title': 'Topic',
           'extra_fields_behavior': 'forbid',
+          'title': 'Topic',
          },
          'ref': 'leaflets.content.model.Topic',
         },
@@ -1720,8 +1720,8 @@ SCHEMA = {
   'frozen': False,
   'slots': False,
   'config': {
-   'title': 'Content',
    'extra_fields_behavior': 'forbid',
+   'title': 'Content',
   },
   'ref': 'leaflets.content.model.Content',
  },
@@ -1786,8 +1786,8 @@ SCHEMA = {
    'frozen': False,
    'slots': False,
    'config': {
-    'title': 'Picture',
     'extra_fields_behavior': 'forbid',
+    'title': 'Picture',
    },
    'ref': 'leaflets.content.model.Picture',
   },
