@@ -2,22 +2,20 @@
 it reads the content, one for the printed formats and one for the deck. Each imports and prepares its writers
 while this process checks the content; `render` then sends each the content and its outputs, or stops them.
 
-This module imports only what forking needs, so that the workers start as early as they can; they import
-the rest (the content model, the writers) themselves. Messages go over plain pipes as length-prefixed
-pickles; the content is the model, frozen dataclasses that unpickle without the validator.
+The command imports the content model (not its validator) before it forks them, and each worker imports
+the writers of its formats. This module itself imports only what forking needs: `multiprocessing` would
+cost more to import than the workers gain. Messages go over plain pipes as length-prefixed pickles; the
+content is the model, frozen dataclasses that unpickle without the validator.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
 import threading
 from contextlib import contextmanager
-
-SPLIT_AT_MOST = 8
-"""Outputs of one kind up to which its worker on standby renders them all; more go to a pool of workers
-(see workers.render), and the workers on standby are stopped."""
 
 _WORKERS: dict[str, Worker] = {}  # kind of output ("print", "deck") → its worker on standby
 
@@ -27,8 +25,6 @@ def start(kinds: dict[str, list[str]]) -> None:
     names). Only where processes fork (Linux); a worker that cannot be started is simply not there."""
     if sys.platform != "linux":
         return
-    import gc
-
     gc.freeze()  # the workers' collector then leaves what they inherit alone, rather than look through it all
     try:
         for kind, formats in kinds.items():
@@ -113,8 +109,6 @@ def _serve(work_in: int, said_out: int, formats: list[str], parent: int) -> int:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     die_with(parent)
     try:
-        import gc
-
         from leaflets.build import workers
 
         gc.disable()  # importing the writers makes many objects and no garbage, as reading the content does

@@ -72,7 +72,7 @@ def render(content: Content, work: list, jobs: int, progress: Progress | None,
 
 SPLIT_AT_MOST = 8
 """Outputs per worker up to which a build gives the printed formats and the deck workers of their own,
-each preparing only its own formats (see render)."""
+each preparing only its own formats (see render); the most of one kind a worker on standby is given."""
 
 
 def _by_writer(work: list, jobs: int) -> list[tuple[list, int]]:
