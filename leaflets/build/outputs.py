@@ -174,17 +174,8 @@ def render(content: Content, outputs: list[tuple[Topic, str]], out_dir: Path, jo
         for target in targets:
             temporaries.append(folder.temporary_beside(target))
         work = list(zip(outputs, temporaries))
-        if workers.render_on_standby(content, work, progress, beside):
-            pass
-        elif jobs > 1 and len(work) > 1:
-            workers.render(content, work, min(jobs, len(work)), progress, beside)
-        else:
-            if beside:
-                beside()
-            for done, ((topic, format_name), temporary) in enumerate(work, start=1):
-                workers.write(content, topic, format_name, temporary)
-                if progress:
-                    progress(done, len(work), topic, format_name)
+        if not workers.render_on_standby(content, work, progress, beside):
+            _render_started_here(content, work, jobs, progress, beside)
     except OSError as error:
         _remove(temporaries)
         named = dict(zip(map(str, temporaries), map(str, targets)))
@@ -195,6 +186,20 @@ def render(content: Content, outputs: list[tuple[Topic, str]], out_dir: Path, jo
         _remove(temporaries)
         raise
     return temporaries
+
+
+def _render_started_here(content: Content, work: list, jobs: int, progress: Progress | None,
+                         beside: Callable[[], object] | None) -> None:
+    """`work` rendered by workers forked now, or in this process when one job or one output is asked for."""
+    if jobs > 1 and len(work) > 1:
+        workers.render(content, work, min(jobs, len(work)), progress, beside)
+        return
+    if beside:
+        beside()
+    for done, ((topic, format_name), temporary) in enumerate(work, start=1):
+        workers.write(content, topic, format_name, temporary)
+        if progress:
+            progress(done, len(work), topic, format_name)
 
 
 def _remove(temporaries: list[Path]) -> None:

@@ -26,13 +26,18 @@ def test_a_term_passed_over_by_its_words_is_never_one_the_text_mentions():
     assert seen == {True, False}  # the lookup does pass terms over
 
 
+def a_term(data, lower: str, alphabet: str) -> str:
+    """A piece of `lower` (so often found in it), or a short text from `alphabet`."""
+    start = data.draw(st.integers(0, len(lower)))
+    return data.draw(st.one_of(st.just(lower[start:start + data.draw(st.integers(1, 8))]),
+                               st.text(alphabet=alphabet, min_size=1, max_size=6)))
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="abes -(')\u00e9\u62bd\u7b4b\n", max_size=30), st.data())
 def test_any_term_found_in_any_text_passes_the_word_lookup(text, data):
     lower = text.lower()
-    start = data.draw(st.integers(0, len(lower)))
-    term = data.draw(st.one_of(st.just(lower[start:start + data.draw(st.integers(1, 8))]),
-                               st.text(alphabet="abes -\u00e9\u62bd", min_size=1, max_size=6)))
+    term = a_term(data, lower, "abes -\u00e9\u62bd")
     if term and mentions(lower, term):
         assert may_mention(words_of(lower), term)
 
@@ -43,9 +48,7 @@ def test_a_term_is_found_where_it_stands_as_a_whole_word_with_a_simple_plural(te
     import re
 
     lower = text.lower()
-    start = data.draw(st.integers(0, len(lower)))
-    term = data.draw(st.one_of(st.just(lower[start:start + data.draw(st.integers(1, 8))]),
-                               st.text(alphabet="abes -_1(\u00e9", min_size=1, max_size=6)))
+    term = a_term(data, lower, "abes -_1(\u00e9")
     if not term or (not term.isascii() and not re.search(r"[A-Za-z\u00c0-\u024f]", term)):
         return  # Chinese: found wherever it stands
     whole_word = rf"(?<![\w-]){re.escape(term.lower())}(?:s|es)?(?![\w-])"
