@@ -171,8 +171,9 @@ def render(content: Content, outputs: list[tuple[Topic, str]], out_dir: Path, jo
     _refuse_shared_names(outputs, targets)
     temporaries: list[Path] = []
     try:
-        for target in targets:
-            temporaries.append(folder.temporary_beside(target))
+        with _interrupts_held():  # a Ctrl+C between making a file and noting it would leave the file behind
+            for target in targets:
+                temporaries.append(folder.temporary_beside(target))
         work = list(zip(outputs, temporaries))
         if not workers.render_on_standby(content, work, progress, beside):
             _render_started_here(content, work, jobs, progress, beside)
@@ -221,8 +222,9 @@ def _refuse_shared_names(outputs: list[tuple[Topic, str]], targets: list[Path]) 
 
 @contextmanager
 def _interrupts_held():
-    """Hold Ctrl+C back while outputs are put in place and recorded (a moment), so that the manifest
-    always describes them; the interruption takes effect when that is done."""
+    """Hold Ctrl+C back for a moment of work that must be done whole: outputs put in place and recorded, so
+    that the manifest always describes them; temporary files made and noted, so that none is left behind.
+    The interruption takes effect when that is done."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return

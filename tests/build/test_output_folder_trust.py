@@ -659,3 +659,20 @@ def test_a_worker_killed_while_rendering_stops_the_build_with_one_line_and_every
             "leaflets: a process rendering the outputs ended before it was done (it was killed, or the "
             "system ran short of memory); build again. Stopped; nothing was written; every output is as it was."]
         assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_ctrl_c_just_after_a_temporary_file_is_made_leaves_none_behind(write_content, tmp_path, monkeypatch):
+    content = load(write_content(MINIMAL))
+    out = tmp_path / "out"
+    out.mkdir()
+    real_temporary = folder.temporary_beside
+
+    def interrupted(target):
+        made = real_temporary(target)
+        signal.raise_signal(signal.SIGINT)  # as a terminal's Ctrl+C, landing the moment the file exists
+        return made
+
+    monkeypatch.setattr(folder, "temporary_beside", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build.build_outputs(content, [(content.topics[0], "pdf"), (content.topics[0], "pptx")], out)
+    assert leftovers(out) == []
